@@ -1,0 +1,1 @@
+"""Sail & Keel: a team simulation game about vision versus execution."""
