@@ -238,3 +238,12 @@ class Scenario:
 
     def project(self, project_id: str) -> Project:
         return next(p for p in self.projects if p.id == project_id)
+
+
+# Names a scenario's `claims:` may use (the scripted players in game.analysis.strategies).
+KNOWN_STRATEGIES: tuple[str, ...] = ("balanced", "manager-only", "leader-only", "random", "greedy")
+# Places the game can show a scenario's `tutorial:` tips (tip id -> the screen or control).
+TUTORIAL_TOPICS: tuple[str, ...] = (
+    "briefing", "vision", "energy", "actions", "budget", "schedule", "overtime", "reviews",
+    "report", "drivers", "event", "debrief",
+)
