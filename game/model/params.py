@@ -13,7 +13,7 @@ from types import MappingProxyType
 DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
     {
         # --- capacity: how much work people get done ----------------------------------
-        "work_per_person": 1.0,        # work points a fully able person delivers a round
+        "work_per_person": 1.5,        # work points a fully able person delivers a round
         "ops_reference_share": 0.35,   # operations share of the budget that counts as "well run"
         "ops_capacity_gain": 0.45,     # capacity range the operations budget spans
         "overtime_capacity": 0.35,     # extra capacity at full overtime
