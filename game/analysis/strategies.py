@@ -209,10 +209,10 @@ class RandomPlayer:
             amounts = weights / weights.sum() * session.scenario.budget.per_round * 0.999
             projects = session.scenario.projects
             schedule = {}
-            for team in session.scenario.organization.teams:
+            for squad in session.scenario.organization.teams:
                 raw = rng.random(len(projects))
                 raw = raw / raw.sum() * rng.uniform(0.6, 1.2)
-                schedule[team.id] = {p.id: float(s) for p, s in zip(projects, raw, strict=True)}
+                schedule[squad.id] = {p.id: float(s) for p, s in zip(projects, raw, strict=True)}
             return [AllocateBudget(dict(zip(categories, map(float, amounts), strict=True))),
                     Schedule(schedule), SetOvertime(float(rng.choice([0.0, 0.0, 0.3, 0.6]))),
                     SetReviews(bool(rng.random() < 0.4)), EndPhase()]

@@ -13,7 +13,7 @@ import numpy as np
 
 from game.model import kernels as k
 from game.model.state import OrgState
-from game.model.step import metrics_of
+from game.model.step import ideas_reference, metrics_of
 
 Array = np.ndarray
 
@@ -30,14 +30,11 @@ def apply_effects(state: OrgState, effects: Mapping[str, float], label: str
         elif key in ("innovation", "delivery"):
             level = getattr(state, key)
             changes[key], _ = k.bounded_apply(level, {label: np.full_like(level, float(amount))}, 100.0)
-        elif key in ("trust", "clarity"):
-            level = getattr(state, key)
-            changes[key], _ = k.bounded_apply(level, {label: np.full_like(level, delta)})
-        elif key in ("fatigue", "creativity", "skill"):
+        elif key in ("trust", "clarity", "fatigue", "creativity", "skill"):
             level = getattr(state, key)
             changes[key], _ = k.bounded_apply(level, {label: np.full_like(level, delta)})
         elif key == "ideas":
-            changes["ideas"] = np.maximum(state.ideas + float(amount) * 0.2 * state.active.sum(axis=1) / 10, 0.0)
+            changes["ideas"] = np.maximum(state.ideas + delta * ideas_reference(state), 0.0)
         elif key == "cash":
             changes["cash"] = state.cash + float(amount)
         else:

@@ -81,4 +81,4 @@ def delivery_update(level: Array, delivered_ratio: Array, quality: Array, kept: 
 def starting_level(components: dict[str, tuple[float, Array]]) -> Array:
     """A metric's level before round 1: where its components point."""
     total = sum(weight for weight, _ in components.values())
-    return 100.0 * sum(weight * value for weight, value in components.values()) / total
+    return np.asarray(100.0 * sum(weight * value for weight, value in components.values()) / total)

@@ -8,6 +8,7 @@ belonging to one team; attrition and hiring flip the `active` mask, never resize
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ class OrgState:
     def batch(self) -> int:
         return int(self.morale.shape[0])
 
-    def evolve(self, **changes: object) -> OrgState:
+    def evolve(self, **changes: Any) -> OrgState:
         return replace(self, **changes)
 
 

@@ -277,6 +277,14 @@ def _innovation_reference(world: World) -> float:
     return scope / max(world.rounds, 1) * 1.2
 
 
+def base_capacity(state: OrgState, world: World, p: Params) -> Array:
+    """(B, T) each team's capacity from its people alone, before budget and overtime."""
+    act = state.active.astype(float)
+    person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
+    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_onehot,
+                           np.ones(state.batch), p)
+
+
 def metrics_of(state: OrgState) -> dict[str, Array]:
     return {
         "morale": 100.0 * k.active_mean(state.morale, state.active.astype(float)),

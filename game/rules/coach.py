@@ -17,7 +17,8 @@ ADVICE: dict[str, str] = {
     "Risk events": "A reserve in the budget absorbs shocks; process and calm lower the risk.",
     "Overtime": "Overtime buys capacity now and costs morale and quality later.",
     "Fatigue": "People are tired: leave slack in the schedule and fund wellbeing.",
-    "Cynicism (ambition beyond capacity)": "The vision outruns what the teams can do: resource it, or choose a humbler one.",
+    "Cynicism (ambition beyond capacity)":
+        "The vision outruns what the teams can do: resource it, or choose a humbler one.",
     "No leadership attention": "People notice when nobody leads: spend energy on them.",
     "Creativity": "Creativity is fading: slack time, trust and a challenge to the status quo feed it.",
     "Idea pipeline": "Ideas are drying up: fund innovation and leave people some slack.",

@@ -9,7 +9,7 @@ exactly from (scenario, seed, decisions).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,6 +17,7 @@ from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
     apply_effects,
+    base_capacity,
     gauges_of,
     metrics_of,
     new_game,
@@ -56,6 +57,18 @@ from game.rules.records import (
 from game.scenario.types import Event, Scenario
 
 
+@dataclass
+class _Played:
+    """A round that has been played but not yet reported (events may still be answered)."""
+
+    before: dict[str, float]
+    drivers: dict[str, list[tuple[str, float]]]
+    risk: bool
+    left: int
+    hired: int
+    share: float
+
+
 class GameSession:
     def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         self.scenario = scenario
@@ -70,7 +83,8 @@ class GameSession:
         self._fired: set[str] = set()
         self._queue: list[Event] = []
         self._outcomes: list[EventOutcome] = []
-        self._pending_round: dict[str, object] | None = None
+        self._pending_round: _Played | None = None
+        self._capacity = np.zeros(len(scenario.organization.teams))
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
@@ -105,15 +119,14 @@ class GameSession:
     @property
     def teams(self) -> list[TeamStatus]:
         state, world = self._state, self._world
+        capacity = self._capacity if self.history else base_capacity(state, world, self._params)[0]
         result = []
         for t, team in enumerate(self.scenario.organization.teams):
             members = state.active[0] & (world.slot_team == t)
             count = int(members.sum())
-            mean = (lambda a: float(a[0][members].mean()) if count else 0.0)  # noqa: E731
-            capacity = float(self._capacity[t]) if self.history else float(
-                (0.35 + 0.65 * state.skill[0][members]).sum())
-            result.append(TeamStatus(team.id, team.name, count, mean(state.morale),
-                                     mean(state.skill), capacity))
+            morale = float(state.morale[0][members].mean()) if count else 0.0
+            skill = float(state.skill[0][members].mean()) if count else 0.0
+            result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t])))
         return result
 
     @property
@@ -204,12 +217,12 @@ class GameSession:
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
-        self._pending_round = {
-            "before": before, "drivers": drivers, "risk": bool(report.risk_hit[0]),
-            "left": int(report.left[0]), "hired": int(report.hired[0]),
-            "share": leader_share(self.scenario, self.leader, self.manager),
-        }
-        situation = self._situation(self._pending_round["share"])  # type: ignore[arg-type]
+        self._pending_round = _Played(
+            before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
+            left=int(report.left[0]), hired=int(report.hired[0]),
+            share=leader_share(self.scenario, self.leader, self.manager),
+        )
+        situation = self._situation(self._pending_round.share)
         self._queue = [e for e in self.scenario.events
                        if not (e.once and e.id in self._fired) and holds(e.when, situation)]
         self._outcomes = []
@@ -221,7 +234,8 @@ class GameSession:
     def _choose(self, event: Event, index: int) -> None:
         choice = event.choices[index]
         self._state, changes = apply_effects(self._state, dict(choice.effects), event.title)
-        drivers = self._pending_round["drivers"]  # type: ignore[index]
+        assert self._pending_round is not None
+        drivers = self._pending_round.drivers
         for metric, change in changes.items():
             if abs(float(change[0])) > 1e-12:
                 drivers[metric].append((f"Event: {event.title}", float(change[0])))
@@ -234,21 +248,19 @@ class GameSession:
     def _finish_round(self) -> None:
         pending = self._pending_round
         assert pending is not None
-        metrics = self.metrics
-        before: dict[str, float] = pending["before"]  # type: ignore[assignment]
-        share: float = pending["share"]  # type: ignore[assignment]
+        metrics, before, share = self.metrics, pending.before, pending.share
         record = RoundRecord(
             round=self.round, metrics=metrics,
             deltas={m: metrics[m] - before[m] for m in METRIC_NAMES},
-            drivers=pending["drivers"],  # type: ignore[arg-type]
+            drivers=pending.drivers,
             gauges=self.gauges, revealed=any(a.action == "listening" for a in self.leader.actions),
             events=list(self._outcomes), projects=self.projects, leader_share=share,
             score=self._composite(metrics), coach="",
             vision=self.leader.vision,
             actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
-            reviews=self.manager.reviews, risk_event=pending["risk"],  # type: ignore[arg-type]
-            left=pending["left"], hired=pending["hired"],  # type: ignore[arg-type]
+            reviews=self.manager.reviews, risk_event=pending.risk,
+            left=pending.left, hired=pending.hired,
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
