@@ -6,9 +6,9 @@ and applies them. An illegal decision raises `IllegalDecision` and changes nothi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 
 class IllegalDecision(ValueError):

@@ -1,0 +1,48 @@
+"""Helpers the subcommands share: loading a scenario with a clean error, and JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario
+from game.scenario.types import Scenario
+
+
+class CommandError(Exception):
+    """A reason to stop with a one-line message and exit status 1."""
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser, optional: bool = True) -> None:
+    parser.add_argument(
+        "scenario", nargs="?" if optional else None, default=DEFAULT_SCENARIO_ID,
+        help=f"a scenario id from scenarios/ or a path to a YAML file (default: {DEFAULT_SCENARIO_ID})",
+    )
+
+
+def load(path_or_id: str) -> Scenario:
+    try:
+        return load_scenario(path_or_id)
+    except ScenarioError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def fail(prog: str, message: str) -> int:
+    print(f"{prog}: {message}" if "\n" not in message else message, file=sys.stderr)
+    return 1
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, sort_keys=False))
+
+
+def seed_type(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, not {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"a seed must be between 0 and 2**63-1, not {value}")
+    return value

@@ -1,0 +1,64 @@
+"""`simulate [SCENARIO] --strategy NAME --seed N [--json]`: play a scenario headless."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.analysis.strategies import STRATEGIES, make_strategy, play
+from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.rules.records import METRIC_NAMES, GameResult
+from game.rules.session import GameSession
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("simulate", help="play a scenario headless with a scripted player")
+    add_scenario_argument(parser)
+    parser.add_argument("--strategy", default="balanced", choices=sorted(STRATEGIES),
+                        help="the scripted player (default: balanced)")
+    parser.add_argument("--seed", type=seed_type, default=0, help="random seed (default: 0)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def result_json(result: GameResult) -> dict[str, object]:
+    return {
+        "scenario": result.scenario_id,
+        "seed": result.seed,
+        "rounds": [
+            {"round": r.round, **{m: round(r.metrics[m], 4) for m in METRIC_NAMES},
+             "score": round(r.score, 4),
+             "drivers": {m: [[label, round(v, 4)] for label, v in r.drivers[m]] for m in METRIC_NAMES},
+             "events": [{"event": e.event_id, "choice": e.choice} for e in r.events]}
+            for r in result.history
+        ],
+        "final": {**{m: round(result.final[m], 4) for m in METRIC_NAMES},
+                  "score": round(result.score, 4)},
+        "par": result.par,
+        "leader_share": round(result.leader_share, 4),
+        "profile": result.profile,
+        "lessons": result.lessons,
+    }
+
+
+def print_table(result: GameResult, label: str) -> None:
+    print(f"{label:>8}  {'morale':>7} {'innovation':>10} {'delivery':>8} {'score':>6}")
+    for r in result.history:
+        print(f"{r.round:>8}  {r.metrics['morale']:7.1f} {r.metrics['innovation']:10.1f} "
+              f"{r.metrics['delivery']:8.1f} {r.score:6.1f}")
+    print(f"profile: {result.profile} ({result.leader_share:.0%} leadership)")
+    print(f"score: {result.score:.1f}")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        scenario = load(args.scenario)
+    except CommandError as exc:
+        return fail("simulate", str(exc))
+    session = play(GameSession(scenario, args.seed), make_strategy(args.strategy, args.seed))
+    result = session.result()
+    if args.json:
+        print_json(result_json(result))
+    else:
+        print(f"{scenario.title}: {args.strategy}, seed {args.seed}")
+        print_table(result, scenario.round_label)
+    return 0

@@ -1,0 +1,88 @@
+"""Small array-in, array-out pieces of a round. Each is pure and batch-first.
+
+Shapes: B playthroughs, N employee slots, T teams, P projects.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.model.params import Params
+
+Array = np.ndarray
+
+
+def saturate(share: Array, reference: float) -> Array:
+    """Diminishing returns: 0 at 0, 0.63 at the reference share, approaching 1."""
+    return 1.0 - np.exp(-np.maximum(share, 0.0) / max(reference, 1e-9))
+
+
+def bounded_apply(level: Array, terms: dict[str, Array], scale: float = 1.0
+                  ) -> tuple[Array, dict[str, Array]]:
+    """Add signed terms to a 0..scale level so it can never leave its range.
+
+    A rise is scaled by the room left above, a fall by the room left below, so each term's
+    contribution is exact and the contributions sum to the change.
+    """
+    frac = level / scale
+    room = 1.0 - frac
+    contributions: dict[str, Array] = {}
+    total: Array | float = 0.0
+    for name, term in terms.items():
+        part = np.where(term > 0, term * room, term * frac)
+        contributions[name] = part
+        total = total + part
+    new = np.clip(level + total, 0.0, scale)
+    return new, contributions
+
+
+def person_capacity(skill: Array, fatigue: Array, alignment: Array, tenure: Array,
+                    active: Array, p: Params) -> Array:
+    """(B, N) work points each person can give this round before org-wide multipliers."""
+    able = (0.35 + 0.65 * skill) * (1.0 - p.fatigue_capacity * fatigue)
+    able = able * (1.0 - p.alignment_capacity * (1.0 - alignment))
+    ramp = np.where(tenure < 2.0, 0.5, 1.0)
+    return p.work_per_person * able * ramp * active
+
+
+def team_capacity(person_cap: Array, newcomers: Array, onehot: Array, org_mult: Array,
+                  p: Params) -> Array:
+    """(B, T) capacity per team: people's work less onboarding load, times org multipliers."""
+    raw = person_cap @ onehot
+    onboarding = (newcomers @ onehot) * p.onboarding_load * p.work_per_person * 0.5
+    return np.maximum(raw - onboarding, 0.0) * org_mult[:, None]
+
+
+def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Params
+                   ) -> tuple[Array, Array]:
+    """Work done per project (B, P) and each team's load (B, T) from the schedule.
+
+    Shares given to closed projects are idle time. Load above 1 is over-allocation: the
+    extra work is done at reduced efficiency (and, elsewhere, becomes fatigue).
+    """
+    shares = schedule * open_projects[:, None, :]
+    load = shares.sum(axis=2)
+    over = np.maximum(load - 1.0, 0.0)
+    efficiency = np.where(load > 1.0, (1.0 + p.overload_efficiency * over) / np.maximum(load, 1e-9), 1.0)
+    work = (team_cap[:, :, None] * shares * efficiency[:, :, None]).sum(axis=1)
+    return work, load
+
+
+def per_person(team_values: Array, onehot: Array) -> Array:
+    """Spread (B, T) team values onto (B, N) employee slots."""
+    return team_values @ onehot.T
+
+
+def active_mean(values: Array, active: Array) -> Array:
+    count = np.maximum(active.sum(axis=1), 1)
+    return (values * active).sum(axis=1) / count
+
+
+def fill_slots(active: Array, hires: Array, hire_order: Array) -> Array:
+    """(B, N) bool: the slots new hires take, filled in `hire_order`, `hires[b]` per row."""
+    free_in_order = ~active[:, hire_order]
+    rank = np.cumsum(free_in_order, axis=1)
+    chosen_in_order = free_in_order & (rank <= hires[:, None])
+    chosen = np.zeros_like(active)
+    chosen[:, hire_order] = chosen_in_order
+    return chosen

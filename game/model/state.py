@@ -1,0 +1,159 @@
+"""The organisation as arrays, with a leading batch axis B (independent playthroughs).
+
+`World` holds what a scenario fixes (teams, projects, visions, budget); `OrgState` holds
+what changes round by round. Employees live in a fixed-capacity array of N slots, each slot
+belonging to one team; attrition and hiring flip the `active` mask, never resize.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from game.scenario.types import BUDGET_CATEGORIES, Scenario
+
+Array = np.ndarray
+
+LEADER_ACTION_ORDER: tuple[str, ...] = (
+    "town_hall", "coaching", "recognition", "listening", "challenge", "celebrate",
+)
+# Project status codes. A missed project stays open and may still ship, late.
+OPEN, SHIPPED, MISSED, SHIPPED_LATE = 0, 1, 2, 3
+STATUS_NAMES: tuple[str, ...] = ("open", "shipped", "missed", "shipped late")
+SLOT_HEADROOM = 1.5  # slots per team as a multiple of its starting size, room to hire
+
+
+@dataclass(frozen=True)
+class World:
+    """The fixed facts of a scenario, as arrays."""
+
+    slot_team: Array        # (N,) team index of each employee slot
+    team_onehot: Array      # (N, T) 1.0 where the slot belongs to the team
+    hire_order: Array       # (N,) slot indices in the order hires fill them (teams interleaved)
+    scope: Array            # (P,) work points a project needs
+    due: Array              # (P,) round a project is due
+    value: Array            # (P,) what a project is worth when shipped
+    is_innovation: Array    # (P,) bool
+    ambition: Array         # (V,) each vision's ambition
+    budget_per_round: float
+    categories: tuple[str, ...]
+    rounds: int
+
+    @property
+    def teams(self) -> int:
+        return int(self.team_onehot.shape[1])
+
+    @property
+    def projects(self) -> int:
+        return int(self.scope.shape[0])
+
+
+@dataclass(frozen=True)
+class OrgState:
+    """Everything that changes. Employee arrays are (B, N); project arrays (B, P); org (B,)."""
+
+    skill: Array
+    morale: Array
+    alignment: Array
+    fatigue: Array
+    creativity: Array
+    learning: Array         # skill on its way (coaching and training pay off with a delay)
+    tenure: Array           # rounds since the person joined
+    active: Array           # bool
+    progress: Array         # work done per project
+    quality: Array          # 0..1 per project
+    status: Array           # OPEN / SHIPPED / MISSED
+    vision: Array           # int, -1 for none
+    vision_age: Array       # rounds the current vision has been kept
+    clarity: Array
+    trust: Array
+    process: Array
+    ideas: Array            # idea pipeline, in work points ready for innovation projects
+    cash: Array
+    risk: Array
+    habit: Array            # town-hall habituation 0..1
+    momentum: Array         # recent innovation output 0..1
+    shipped_value: Array    # value shipped in the last round (recognition needs something)
+    innovation: Array       # metric 0..100
+    delivery: Array         # metric 0..100
+    round: int              # rounds played so far
+
+    @property
+    def batch(self) -> int:
+        return int(self.morale.shape[0])
+
+    def evolve(self, **changes: Any) -> OrgState:
+        return replace(self, **changes)
+
+
+def build_world(scenario: Scenario) -> World:
+    teams = scenario.organization.teams
+    slots_per_team = [max(2, int(np.ceil(t.size * SLOT_HEADROOM))) for t in teams]
+    slot_team = np.repeat(np.arange(len(teams)), slots_per_team)
+    onehot = (slot_team[:, None] == np.arange(len(teams))[None, :]).astype(float)
+    # Hires fill slots team by team in turn: order by position within the team.
+    position = np.concatenate([np.arange(n) for n in slots_per_team])
+    hire_order = np.lexsort((slot_team, position))
+    projects = scenario.projects
+    return World(
+        slot_team=slot_team,
+        team_onehot=onehot,
+        hire_order=hire_order,
+        scope=np.array([p.scope for p in projects], dtype=float),
+        due=np.array([p.due for p in projects], dtype=float),
+        value=np.array([p.value for p in projects], dtype=float),
+        is_innovation=np.array([p.kind == "innovation" for p in projects]),
+        ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
+        budget_per_round=float(scenario.budget.per_round),
+        categories=BUDGET_CATEGORIES,
+        rounds=scenario.rounds,
+    )
+
+
+def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
+    teams = scenario.organization.teams
+    sizes = np.array([t.size for t in teams])
+    position = np.concatenate(
+        [np.arange(int(n)) for n in np.bincount(world.slot_team, minlength=len(teams))]
+    )
+    active_row = position < sizes[world.slot_team]
+
+    def per_slot(attr: str) -> Array:
+        row = np.array([getattr(t, attr) for t in teams], dtype=float)[world.slot_team]
+        return np.broadcast_to(row, (batch, row.size)).copy()
+
+    org = scenario.organization
+    vision_ids = [v.id for v in scenario.visions]
+    start_vision = vision_ids.index(org.vision) if org.vision else -1
+    n_projects = world.projects
+    ones = np.ones(batch)
+    state = OrgState(
+        skill=per_slot("skill"),
+        morale=per_slot("morale"),
+        alignment=np.full((batch, world.slot_team.size), 0.6 if org.vision else 0.45),
+        fatigue=per_slot("fatigue"),
+        creativity=per_slot("creativity"),
+        learning=np.zeros((batch, world.slot_team.size)),
+        tenure=np.full((batch, world.slot_team.size), 4.0),
+        active=np.broadcast_to(active_row, (batch, active_row.size)).copy(),
+        progress=np.zeros((batch, n_projects)),
+        quality=np.full((batch, n_projects), 0.5 + 0.3 * org.process),
+        status=np.zeros((batch, n_projects), dtype=np.int8),
+        vision=np.full(batch, start_vision, dtype=np.int64),
+        vision_age=ones * (2.0 if org.vision else 0.0),
+        clarity=ones * (0.5 if org.vision else 0.2),
+        trust=ones * org.trust,
+        process=ones * org.process,
+        ideas=ones * 2.0 * float(sizes.sum()) * 0.1,
+        cash=ones * org.cash,
+        risk=ones * 0.1,
+        habit=ones * 0.0,
+        momentum=ones * 0.4,
+        shipped_value=ones * 0.0,
+        innovation=ones * 0.0,
+        delivery=ones * 0.0,
+        round=0,
+    )
+    return state

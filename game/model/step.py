@@ -1,0 +1,313 @@
+"""One round of the organisation model: `step(state, plan, world, params, rng)`.
+
+The function at the bottom reads as the round's story: the vision lands, people work on
+what was scheduled, ideas are born and consumed, people tire and recover, feel the round,
+some leave and some join, and the three metrics move with their drivers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.model import kernels as k
+from game.model.metrics import delivery_update, innovation_update, morale_metric_drivers
+from game.model.params import Params
+from game.model.plan import RoundPlan
+from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE, OrgState, World
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """What happened in a round, batch-first. Drivers sum exactly to each metric's change."""
+
+    metrics: dict[str, Array]                      # morale / innovation / delivery, (B,)
+    drivers: dict[str, list[tuple[str, Array]]]    # per metric: (label, (B,) contribution)
+    gauges: dict[str, Array]                       # 0..100 readings of hidden state, (B,)
+    shipped: Array                                 # (B, P) shipped this round
+    missed: Array                                  # (B, P) missed its date this round
+    risk_hit: Array                                # (B,) a risk event struck
+    left: Array                                    # (B,) people who left
+    hired: Array                                   # (B,) people who joined
+    capacity: Array                                # (B, T) team capacity this round
+    load: Array                                    # (B, T) scheduled share of capacity
+
+
+@dataclass(frozen=True)
+class _Lead:
+    changed: Array
+    has_vision: Array
+    ambition: Array
+    clarity: Array
+    leadership_input: Array   # 0..1: did the leader do anything for people this round
+
+
+def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
+    has_vision = plan.vision >= 0
+    changed = (plan.vision != state.vision) & (state.vision >= 0)
+    ambition = np.where(has_vision, world.ambition[np.maximum(plan.vision, 0)], 0.0)
+    clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
+    clarity = np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
+                       clarity * (1.0 - p.clarity_decay))
+    acted = plan.actions.sum(axis=1) > 0
+    leadership = np.clip(0.5 * has_vision * clarity + 0.5 * acted, 0.0, 1.0)
+    return _Lead(changed, has_vision, ambition, clarity, leadership)
+
+
+def _demand(state: OrgState, world: World) -> Array:
+    """(B,) work per round still needed to bring open delivery projects in on time."""
+    remaining = np.maximum(world.scope - state.progress, 0.0)
+    rounds_left = np.maximum(world.due - state.round, 1.0)
+    open_delivery = (state.status != SHIPPED) & (state.status != SHIPPED_LATE) & ~world.is_innovation
+    return (remaining / rounds_left * open_delivery).sum(axis=1)
+
+
+def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
+         rng: np.random.Generator) -> tuple[OrgState, RoundReport]:
+    """Play one round for every playthrough in the batch. Pure: returns a new state."""
+    round_no = state.round + 1
+    share = {c: plan.share(world, c) for c in ("operations", "innovation", "training",
+                                                 "hiring", "wellbeing", "reserve")}
+    town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
+    active = state.active
+    act = active.astype(float)
+    lead = _land_vision(state, plan, world, p)
+
+    # --- people do the scheduled work --------------------------------------------------------
+    org_mult = (1.0 + p.ops_capacity_gain * (k.saturate(share["operations"], p.ops_reference_share)
+                                             - k.saturate(np.ones(1), 1.0)))
+    org_mult = org_mult * (1.0 + p.overtime_capacity * plan.overtime)
+    org_mult = org_mult * (1.0 - p.process_capacity / 2 + p.process_capacity * state.process)
+    org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
+    person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
+    newcomers = act * (state.tenure < 1.0)
+    team_cap = k.team_capacity(person_cap, newcomers, world.team_onehot, org_mult, p)
+    demand = _demand(state, world)
+    open_projects = (state.status == OPEN) | (state.status == MISSED)
+    work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
+
+    innovation_work = (work * world.is_innovation).sum(axis=1)
+    usable = np.minimum(innovation_work, state.ideas)
+    idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
+    work = np.where(world.is_innovation, work * idea_limited[:, None], work)
+    done = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))
+    progress = state.progress + done
+    delivery_done = (done * ~world.is_innovation).sum(axis=1)
+    innovation_done = (done * world.is_innovation).sum(axis=1)
+
+    mean_skill = k.active_mean(state.skill, act)
+    mean_fatigue = k.active_mean(state.fatigue, act)
+    target_quality = np.clip(0.45 + 0.25 * state.process + 0.25 * mean_skill
+                             + p.review_quality * plan.reviews - p.overtime_quality * plan.overtime
+                             - 0.2 * mean_fatigue, 0.0, 1.0)
+    pull = np.minimum(done / np.maximum(world.scope * 0.25, 1e-9), 1.0)
+    quality = state.quality + (target_quality[:, None] - state.quality) * pull
+
+    finished = progress >= world.scope - 1e-9
+    shipped = finished & open_projects
+    shipped_late = shipped & (state.status == MISSED)
+    missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
+    status = state.status.copy()
+    status[shipped & ~shipped_late] = SHIPPED
+    status[shipped_late] = SHIPPED_LATE
+    status[missed] = MISSED
+    worth = world.value * np.where(shipped_late, p.late_value, 1.0)
+    mean_value = max(float(world.value.mean()), 1e-9)
+    shipped_value = (worth * shipped).sum(axis=1)
+    shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
+    delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0),
+                               np.minimum(shipped_factor + 0.5, 1.0))
+    n_missed = missed.sum(axis=1)
+
+    # --- ideas: leadership makes them, management ships them -------------------------------
+    slack_team = np.clip(1.0 - load, 0.0, 1.0)
+    over_team = np.maximum(load - 1.0, 0.0)
+    slack = k.per_person(slack_team, world.team_onehot)
+    over = k.per_person(over_team, world.team_onehot)
+    mean_creativity = k.active_mean(state.creativity, act)
+    mean_slack = k.active_mean(slack, act)
+    generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
+                 * (0.25 + 0.75 * k.saturate(share["innovation"], p.innovation_reference_share))
+                 * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.ambition))
+    ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
+
+    # --- strain and recovery -----------------------------------------------------------------
+    capacity_total = team_cap.sum(axis=1)
+    fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
+    stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3), 0.0) * lead.has_vision
+    wellbeing = k.saturate(share["wellbeing"], p.wellbeing_reference_share)
+    fatigue, _ = k.bounded_apply(state.fatigue, {
+        "overload": p.overload_fatigue * over,
+        "overtime": p.overtime_fatigue * plan.overtime[:, None],
+        "ambition": p.ambition_pressure * stretch[:, None],
+        "recovery": -(p.base_recovery + p.slack_recovery * slack
+                      + p.wellbeing_recovery * wellbeing[:, None]),
+    })
+
+    # --- how the round felt --------------------------------------------------------------------
+    coached = k.per_person(plan.coached, world.team_onehot)
+    habit_left = 1.0 - p.town_hall_habituation * state.habit
+    col = np.newaxis
+    morale_terms = {
+        "Vision": (p.vision_morale * lead.ambition * lead.clarity)[:, col],
+        "Cynicism (ambition beyond capacity)": (-p.cynicism * stretch)[:, col],
+        "Town hall": (p.town_hall_morale * town_hall * habit_left)[:, col],
+        "Coaching": p.coaching_morale * coached,
+        "Recognition": (p.recognition_morale * recognition * (0.2 + 0.8 * delivered_ratio))[:, col],
+        "Celebration": (p.celebrate_morale * celebrate * shipped_factor)[:, col],
+        "Overtime": (-p.overtime_morale * plan.overtime)[:, col],
+        "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
+        "Wellbeing budget": (p.wellbeing_morale * wellbeing)[:, col],
+        "Performance reviews": (-p.review_morale * plan.reviews)[:, col],
+        "No leadership attention": (-p.neglect_morale * (1.0 - lead.leadership_input))[:, col],
+        "Work shipped": (p.shipped_morale * shipped_factor)[:, col],
+        "Missed deadlines": (-p.missed_morale * n_missed)[:, col],
+    }
+    morale, morale_parts = k.bounded_apply(state.morale, morale_terms)
+
+    creativity, _ = k.bounded_apply(state.creativity, {
+        "challenge": (p.challenge_creativity * challenge)[:, col],
+        "vision": (p.creativity_from_vision * lead.ambition * lead.clarity)[:, col],
+        "trust": (p.creativity_from_trust * (state.trust - 0.4))[:, col],
+        "slack": p.creativity_from_slack * slack,
+        "reviews": (-p.review_creativity * plan.reviews)[:, col],
+        "process": (-p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3)[:, col],
+        "decay": -p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)[:, col],
+        "fatigue": -0.05 * state.fatigue,
+    })
+    alignment = np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
+                         state.alignment)
+    alignment, _ = k.bounded_apply(alignment, {
+        "clarity": (p.alignment_from_clarity * lead.clarity)[:, col],
+        "town hall": (p.town_hall_alignment * town_hall * habit_left)[:, col],
+        "decay": np.full_like(alignment, -p.alignment_decay),
+    })
+    training = k.saturate(share["training"], p.training_reference_share)
+    learning = state.learning + p.coaching_learning * coached + p.training_learning * training[:, col]
+    learned = p.learning_rate * learning
+    skill = np.clip(state.skill + learned * (1.0 - state.skill), 0.0, 1.0)
+    learning = learning - learned
+
+    trust, _ = k.bounded_apply(state.trust, {
+        "listening": p.listening_trust * listening,
+        "celebrate": p.celebrate_trust * celebrate * shipped_factor,
+        "delivery": p.trust_from_delivery * shipped_factor,
+        "missed": -p.trust_missed * n_missed,
+        "change": -p.change_trust_cost * lead.changed,
+        "drift": -p.trust_decay * (state.trust - 0.4) * 2.0,
+    })
+    process, _ = k.bounded_apply(state.process, {
+        "reviews": p.review_process * plan.reviews,
+        "challenge": -p.challenge_process * challenge,
+        "decay": np.full_like(state.process, -p.process_decay),
+    })
+
+    # --- shocks, leavers and joiners ---------------------------------------------------------
+    risk = np.clip(p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
+                   - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02, 0.6)
+    risk_hit = rng.random(state.batch) < risk
+    severity = rng.uniform(0.6, 1.4, state.batch)
+    absorbed = k.saturate(share["reserve"], p.reserve_reference_share)
+    shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
+
+    leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
+               + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
+    leave_p = leave_p * (1.0 - p.recognition_retention * recognition)[:, col]
+    leaving = active & (rng.random(active.shape) < leave_p)
+    still = active & ~leaving
+    wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
+    hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
+    joining = k.fill_slots(still, hires, world.hire_order)
+    new_active = still | joining
+
+    def joiners(values: Array, start: float) -> Array:
+        return np.where(joining, start, values)
+
+    # --- the metrics and why they moved ------------------------------------------------------
+    morale_new = joiners(morale, 0.65)
+    morale_drivers = morale_metric_drivers(state.morale, morale_new, morale_parts, act,
+                                           new_active.astype(float))
+    momentum = (p.momentum_keep * state.momentum
+                + (1.0 - p.momentum_keep) * np.minimum(innovation_done / _innovation_reference(world), 1.0))
+    creativity_new = joiners(creativity, 0.5)
+    innovation, innovation_drivers = innovation_update(
+        state.innovation, k.active_mean(creativity_new, new_active), ideas, momentum,
+        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, new_active.sum(axis=1), p)
+    due_so_far = (world.due <= round_no).sum()
+    late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
+    kept = 1.0 - late / max(int(due_so_far), 1)
+    delivery, delivery_drivers = delivery_update(
+        state.delivery, delivered_ratio, (quality * (progress > 0)).sum(axis=1)
+        / np.maximum((progress > 0).sum(axis=1), 1), kept,
+        (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
+        (world.value * missed).sum(axis=1) / mean_value, shock, p)
+
+    new_state = state.evolve(
+        skill=joiners(skill, p.new_hire_skill), morale=morale_new,
+        alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
+        creativity=creativity_new, learning=joiners(learning, 0.0),
+        tenure=joiners(state.tenure + 1.0, 0.0), active=new_active,
+        progress=progress, quality=quality, status=status,
+        vision=plan.vision.copy(),
+        vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
+        clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
+        cash=state.cash - shock * world.budget_per_round / 100.0,
+        risk=risk, habit=0.5 * state.habit + 0.5 * town_hall, momentum=momentum,
+        shipped_value=shipped_value, innovation=innovation, delivery=delivery, round=round_no,
+    )
+    report = RoundReport(
+        metrics=metrics_of(new_state),
+        drivers={"morale": morale_drivers, "innovation": innovation_drivers,
+                 "delivery": delivery_drivers},
+        gauges=gauges_of(new_state, world, p),
+        shipped=shipped, missed=missed, risk_hit=risk_hit,
+        left=leaving.sum(axis=1), hired=joining.sum(axis=1), capacity=team_cap, load=load,
+    )
+    return new_state, report
+
+
+def _innovation_reference(world: World) -> float:
+    """Innovation work per round that counts as a full pipeline of shipping ideas."""
+    scope = float((world.scope * world.is_innovation).sum())
+    if scope <= 0:
+        return max(float(world.team_onehot.shape[0]) * 0.1, 1.0)
+    return scope / max(world.rounds, 1) * 1.2
+
+
+def base_capacity(state: OrgState, world: World, p: Params) -> Array:
+    """(B, T) each team's capacity from its people alone, before budget and overtime."""
+    act = state.active.astype(float)
+    person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
+    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_onehot,
+                           np.ones(state.batch), p)
+
+
+def metrics_of(state: OrgState) -> dict[str, Array]:
+    return {
+        "morale": 100.0 * k.active_mean(state.morale, state.active.astype(float)),
+        "innovation": state.innovation.copy(),
+        "delivery": state.delivery.copy(),
+    }
+
+
+def ideas_reference(state: OrgState) -> Array:
+    return np.maximum(state.active.sum(axis=1) * 0.4, 1.0)
+
+
+def gauges_of(state: OrgState, world: World, p: Params) -> dict[str, Array]:
+    act = state.active.astype(float)
+    return {
+        "fatigue": 100.0 * k.active_mean(state.fatigue, act),
+        "trust": 100.0 * state.trust,
+        "clarity": 100.0 * state.clarity,
+        "alignment": 100.0 * k.active_mean(state.alignment, act),
+        "creativity": 100.0 * k.active_mean(state.creativity, act),
+        "skill": 100.0 * k.active_mean(state.skill, act),
+        "ideas": 100.0 * (1.0 - np.exp(-state.ideas / ideas_reference(state))),
+        "risk": 100.0 * state.risk,
+        "process": 100.0 * state.process,
+        "headcount": state.active.sum(axis=1).astype(float),
+    }

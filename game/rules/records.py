@@ -1,0 +1,119 @@
+"""What the session records and shows: plain, frozen data that screens, the coach, saves
+and the debrief read. Nothing here recomputes the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from game.rules.decisions import Decision, Inspire
+
+METRIC_NAMES: tuple[str, ...] = ("morale", "innovation", "delivery")
+
+
+class Phase(Enum):
+    LEADER = "leader"
+    MANAGER = "manager"
+    EVENT = "event"
+    REPORT = "report"
+    END = "end"
+
+
+@dataclass(frozen=True)
+class LeaderDraft:
+    vision: str | None
+    actions: tuple[Inspire, ...]
+    energy_total: int
+    energy_left: int
+
+
+@dataclass(frozen=True)
+class ManagerDraft:
+    budget: dict[str, float]
+    budget_total: float
+    schedule: dict[str, dict[str, float]]
+    overtime: float = 0.0
+    reviews: bool = False
+
+    @property
+    def budget_left(self) -> float:
+        return self.budget_total - sum(self.budget.values())
+
+    @property
+    def team_load(self) -> dict[str, float]:
+        return {team: sum(shares.values()) for team, shares in self.schedule.items()}
+
+
+@dataclass(frozen=True)
+class ProjectStatus:
+    id: str
+    title: str
+    kind: str
+    progress: float      # 0..1 of scope done
+    due: int
+    state: str           # "open" | "shipped" | "missed" | "shipped late"
+    value: float
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    id: str
+    name: str
+    headcount: int
+    morale: float        # 0..1
+    skill: float         # 0..1
+    capacity: float      # work points a round, at the last round's conditions
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    event_id: str
+    title: str
+    choice: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    round: int
+    metrics: dict[str, float]
+    deltas: dict[str, float]
+    drivers: dict[str, list[tuple[str, float]]]
+    gauges: dict[str, float]
+    revealed: bool                      # listening this round: fatigue and risk are visible
+    events: list[EventOutcome]
+    projects: list[ProjectStatus]
+    leader_share: float                 # 0..1: how much of this round's play was leadership
+    score: float                        # composite 0..100 of this round's metrics
+    coach: str
+    vision: str | None
+    actions: list[str]
+    budget: dict[str, float]
+    overtime: float
+    reviews: bool
+    risk_event: bool
+    left: int
+    hired: int
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    event_id: str
+    title: str
+    text: str
+    choices: tuple[str, ...]
+    event: object = field(repr=False, default=None)  # the scenario's Event
+
+
+@dataclass(frozen=True)
+class GameResult:
+    scenario_id: str
+    seed: int
+    final: dict[str, float]
+    score: float
+    par: float | None
+    history: list[RoundRecord]
+    leader_share: float                 # over the whole game
+    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy"
+    lessons: list[str]
+    decisions: tuple[Decision, ...]

@@ -1,0 +1,319 @@
+"""A game in progress: `GameSession` over a scenario and a seed.
+
+Phases run leader -> manager -> (the round plays) -> events -> report, round after round,
+to the end. `apply(decision)` is the one way anything changes; an illegal decision raises
+`IllegalDecision` and changes nothing. Every accepted decision is logged, so a game replays
+exactly from (scenario, seed, decisions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.model import (
+    LEADER_ACTION_ORDER,
+    STATUS_NAMES,
+    apply_effects,
+    base_capacity,
+    gauges_of,
+    metrics_of,
+    new_game,
+    params_for,
+    step,
+)
+from game.rules import validate as check
+from game.rules.coach import coach_remark, leader_share, profile_name
+from game.rules.conditions import Situation, holds
+from game.rules.decisions import (
+    AllocateBudget,
+    CancelInspire,
+    ChooseOption,
+    Continue,
+    Decision,
+    EndPhase,
+    IllegalDecision,
+    Inspire,
+    Schedule,
+    SetOvertime,
+    SetReviews,
+    SetVision,
+)
+from game.rules.plans import naive_schedule, plan_from_drafts
+from game.rules.records import (
+    METRIC_NAMES,
+    EventOutcome,
+    GameResult,
+    LeaderDraft,
+    ManagerDraft,
+    PendingEvent,
+    Phase,
+    ProjectStatus,
+    RoundRecord,
+    TeamStatus,
+)
+from game.scenario.types import Event, Scenario
+
+
+@dataclass
+class _Played:
+    """A round that has been played but not yet reported (events may still be answered)."""
+
+    before: dict[str, float]
+    drivers: dict[str, list[tuple[str, float]]]
+    risk: bool
+    left: int
+    hired: int
+    share: float
+
+
+class GameSession:
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        self.scenario = scenario
+        self.seed = int(seed)
+        self._params = params_for(scenario)
+        self._world, self._state = new_game(scenario)
+        self._rng = np.random.default_rng(self.seed)
+        self.phase = Phase.LEADER
+        self.round = 1
+        self.history: list[RoundRecord] = []
+        self._log: list[Decision] = []
+        self._fired: set[str] = set()
+        self._queue: list[Event] = []
+        self._outcomes: list[EventOutcome] = []
+        self._pending_round: _Played | None = None
+        self._capacity = np.zeros(len(scenario.organization.teams))
+        org = scenario.organization
+        self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
+        self.manager = ManagerDraft(
+            budget=scenario.budget.default_split(),
+            budget_total=float(scenario.budget.per_round),
+            schedule=naive_schedule(scenario),
+        )
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def log(self) -> tuple[Decision, ...]:
+        return tuple(self._log)
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        return {m: float(v[0]) for m, v in metrics_of(self._state).items()}
+
+    @property
+    def gauges(self) -> dict[str, float]:
+        return {g: float(v[0]) for g, v in gauges_of(self._state, self._world, self._params).items()}
+
+    @property
+    def projects(self) -> list[ProjectStatus]:
+        state = self._state
+        return [
+            ProjectStatus(p.id, p.title, p.kind, float(min(state.progress[0, i] / p.scope, 1.0)),
+                          p.due, STATUS_NAMES[int(state.status[0, i])], p.value)
+            for i, p in enumerate(self.scenario.projects)
+        ]
+
+    @property
+    def teams(self) -> list[TeamStatus]:
+        state, world = self._state, self._world
+        capacity = self._capacity if self.history else base_capacity(state, world, self._params)[0]
+        result = []
+        for t, team in enumerate(self.scenario.organization.teams):
+            members = state.active[0] & (world.slot_team == t)
+            count = int(members.sum())
+            morale = float(state.morale[0][members].mean()) if count else 0.0
+            skill = float(state.skill[0][members].mean()) if count else 0.0
+            result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t])))
+        return result
+
+    @property
+    def pending_event(self) -> PendingEvent | None:
+        if self.phase is not Phase.EVENT or not self._queue:
+            return None
+        event = self._queue[0]
+        return PendingEvent(event.id, event.title, event.text,
+                            tuple(c.label for c in event.choices), event)
+
+    @property
+    def over(self) -> bool:
+        return self.phase is Phase.END
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def apply_all(self, decisions: Iterable[Decision]) -> None:
+        for decision in decisions:
+            self.apply(decision)
+
+    def apply(self, decision: Decision) -> None:
+        """Check and apply one decision. Raises IllegalDecision and changes nothing if refused."""
+        if self.phase is Phase.END:
+            raise IllegalDecision("The game is over.")
+        match decision:
+            case SetVision(vision=vision):
+                self._need(Phase.LEADER, "set the vision")
+                check.vision(self.scenario, vision)
+                self.leader = replace(self.leader, vision=vision)
+            case Inspire():
+                self._need(Phase.LEADER, "inspire people")
+                cost = check.inspire(self.scenario, self.leader, decision)
+                self.leader = replace(self.leader, actions=self.leader.actions + (decision,),
+                                      energy_left=self.leader.energy_left - cost)
+            case CancelInspire(action=action, team=team):
+                self._need(Phase.LEADER, "change the plan")
+                planned = Inspire(action, team)
+                if planned not in self.leader.actions:
+                    raise IllegalDecision(f"{action.replace('_', ' ')} is not planned this round.")
+                actions = list(self.leader.actions)
+                actions.remove(planned)
+                self.leader = replace(self.leader, actions=tuple(actions),
+                                      energy_left=self.leader.energy_left + check.cost(action))
+            case AllocateBudget(amounts=amounts):
+                self._need(Phase.MANAGER, "allocate the budget")
+                budget = check.budget(self.scenario, amounts)
+                self.manager = replace(self.manager, budget=budget)
+            case Schedule(assignments=assignments):
+                self._need(Phase.MANAGER, "schedule teams")
+                schedule = check.schedule(self.scenario, self.manager.schedule, assignments)
+                self.manager = replace(self.manager, schedule=schedule)
+            case SetOvertime(level=level):
+                self._need(Phase.MANAGER, "set overtime")
+                self.manager = replace(self.manager, overtime=check.fraction(level, "Overtime"))
+            case SetReviews(on=on):
+                self._need(Phase.MANAGER, "run performance reviews")
+                self.manager = replace(self.manager, reviews=bool(on))
+            case EndPhase():
+                if self.phase is Phase.LEADER:
+                    self.phase = Phase.MANAGER
+                elif self.phase is Phase.MANAGER:
+                    self._play_round()
+                else:
+                    raise IllegalDecision(f"There is no phase to end during the {self.phase.value}.")
+            case ChooseOption(index=index):
+                self._need(Phase.EVENT, "answer an event")
+                event = self._queue[0]
+                if not isinstance(index, int) or not 0 <= index < len(event.choices):
+                    raise IllegalDecision(f"Choose one of the {len(event.choices)} options.")
+                self._choose(event, index)
+            case Continue():
+                self._need(Phase.REPORT, "continue")
+                self._next_round()
+            case _:
+                raise IllegalDecision(f"Unknown decision {decision!r}.")
+        self._log.append(decision)
+
+    def _need(self, phase: Phase, doing: str) -> None:
+        if self.phase is not phase:
+            raise IllegalDecision(
+                f"You can only {doing} in the {phase.value} phase; this is the {self.phase.value} phase.")
+
+    # --- the round ---------------------------------------------------------------------------
+
+    def _play_round(self) -> None:
+        before = self.metrics
+        plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
+        self._state, report = step(self._state, plan, self._world, self._params, self._rng)
+        self._capacity = report.capacity[0]
+        drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        self._pending_round = _Played(
+            before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
+            left=int(report.left[0]), hired=int(report.hired[0]),
+            share=leader_share(self.scenario, self.leader, self.manager),
+        )
+        situation = self._situation(self._pending_round.share)
+        self._queue = [e for e in self.scenario.events
+                       if not (e.once and e.id in self._fired) and holds(e.when, situation)]
+        self._outcomes = []
+        if self._queue:
+            self.phase = Phase.EVENT
+        else:
+            self._finish_round()
+
+    def _choose(self, event: Event, index: int) -> None:
+        choice = event.choices[index]
+        self._state, changes = apply_effects(self._state, dict(choice.effects), event.title)
+        assert self._pending_round is not None
+        drivers = self._pending_round.drivers
+        for metric, change in changes.items():
+            if abs(float(change[0])) > 1e-12:
+                drivers[metric].append((f"Event: {event.title}", float(change[0])))
+        self._fired.add(event.id)
+        self._outcomes.append(EventOutcome(event.id, event.title, choice.label, choice.outcome))
+        self._queue.pop(0)
+        if not self._queue:
+            self._finish_round()
+
+    def _finish_round(self) -> None:
+        pending = self._pending_round
+        assert pending is not None
+        metrics, before, share = self.metrics, pending.before, pending.share
+        record = RoundRecord(
+            round=self.round, metrics=metrics,
+            deltas={m: metrics[m] - before[m] for m in METRIC_NAMES},
+            drivers=pending.drivers,
+            gauges=self.gauges, revealed=any(a.action == "listening" for a in self.leader.actions),
+            events=list(self._outcomes), projects=self.projects, leader_share=share,
+            score=self._composite(metrics), coach="",
+            vision=self.leader.vision,
+            actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
+            budget=dict(self.manager.budget), overtime=self.manager.overtime,
+            reviews=self.manager.reviews, risk_event=pending.risk,
+            left=pending.left, hired=pending.hired,
+        )
+        record = replace(record, coach=coach_remark(self.scenario, record, self.history))
+        self.history.append(record)
+        self._pending_round = None
+        self.phase = Phase.REPORT
+
+    def _next_round(self) -> None:
+        if self.round >= self.scenario.rounds:
+            self.phase = Phase.END
+            return
+        self.round += 1
+        energy = self.scenario.organization.leader_energy
+        self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
+        self.phase = Phase.LEADER
+
+    def _composite(self, metrics: dict[str, float]) -> float:
+        w = self.scenario.scoring
+        weights = {"morale": w.morale, "innovation": w.innovation, "delivery": w.delivery}
+        total = sum(weights.values())
+        return sum(weights[m] * metrics[m] for m in METRIC_NAMES) / total
+
+    def _situation(self, share: float) -> Situation:
+        gauges = dict(self.gauges)
+        metrics = self.metrics
+        gauges.update(metrics)
+        gauges["score"] = self._composite(metrics)
+        return Situation(
+            round=self.round, gauges=gauges, vision=self.leader.vision,
+            projects={p.id: p.state for p in self.projects}, leader_share=share,
+        )
+
+    # --- the end -----------------------------------------------------------------------------
+
+    def result(self) -> GameResult:
+        if self.phase is not Phase.END:
+            raise IllegalDecision("The game is not over yet.")
+        shares = [r.leader_share for r in self.history]
+        overall = float(np.mean(shares)) if shares else 0.5
+        situation = replace(self._situation(overall), round=self.round)
+        lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
+        return GameResult(
+            scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
+            score=round(float(np.mean([r.score for r in self.history])), 6),
+            par=self.scenario.par, history=list(self.history), leader_share=overall,
+            profile=profile_name(overall), lessons=lessons, decisions=self.log,
+        )
+
+
+def replay(scenario: Scenario, seed: int, decisions: Iterable[Decision]) -> GameSession:
+    """A new session with the decisions re-applied: the same game, bit for bit."""
+    session = GameSession(scenario, seed)
+    session.apply_all(decisions)
+    return session
+
+
+__all__ = ["GameSession", "IllegalDecision", "Phase", "replay", "LEADER_ACTION_ORDER"]

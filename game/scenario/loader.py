@@ -1,0 +1,126 @@
+"""Find, read and check scenario files; the one way the game gets a `Scenario`.
+
+Anything wrong comes back as a `ScenarioError` listing every problem found, each as
+`file:line:column: message`; nothing else escapes (no tracebacks for bad files).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import game
+from game.scenario.build import build_scenario
+from game.scenario.checks import schema_problems
+from game.scenario.crossrefs import cross_problems
+from game.scenario.problems import Problem, ScenarioError
+from game.scenario.schema import scenario_schema
+from game.scenario.types import Scenario
+from game.scenario.yamltree import parse_tree
+
+DEFAULT_SCENARIO_ID = "scaling-new-markets"
+MAX_BYTES = 1024 * 1024  # checked before reading: parsing big YAML is slow and hungry
+SUFFIXES = (".yaml", ".yml")
+
+
+def scenarios_dir() -> Path:
+    """The repository's `scenarios/` folder, where the shipped scenarios live."""
+    return Path(game.__file__).resolve().parent.parent / "scenarios"
+
+
+def list_scenarios(folder: str | Path | None = None) -> list[Path]:
+    """The scenario files in `folder` (default: `scenarios_dir()`), sorted by name."""
+    root = Path(folder) if folder is not None else scenarios_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _looks_like_path(text: str) -> bool:
+    return "/" in text or "\\" in text or text.endswith(SUFFIXES) or text.startswith(".")
+
+
+def resolve_scenario(path_or_id: str | Path) -> Path:
+    """The file for a path, or for an id (`scenarios/<id>.yaml`); a bad id is an error."""
+    if isinstance(path_or_id, Path) or _looks_like_path(path_or_id):
+        return Path(path_or_id)
+    candidate = scenarios_dir() / f"{path_or_id}.yaml"
+    if candidate.is_file() or Path(path_or_id).exists():
+        return candidate if candidate.is_file() else Path(path_or_id)
+    ids = [p.stem for p in list_scenarios()]
+    listed = f"available: {', '.join(ids)}" if ids else "no scenarios are installed"
+    raise ScenarioError([Problem(str(path_or_id), 0, 0,
+                                 f"no such scenario file or id ({listed})")])
+
+
+def _file_problem(path: Path, message: str) -> ScenarioError:
+    return ScenarioError([Problem(str(path), 0, 0, message)])
+
+
+def read_text(path: Path) -> str:
+    """The file's text, after checking it exists, is a file, is small and is UTF-8."""
+    try:
+        if path.is_dir():
+            raise _file_problem(path, "is a directory, not a scenario file")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _file_problem(path, "no such file") from None
+    except OSError as exc:
+        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise _file_problem(path, f"the file is {size / MAX_BYTES:.1f} MiB; scenario files "
+                                  "may be at most 1 MiB")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:  # it grew while we looked
+        raise _file_problem(path, "the file is over 1 MiB; scenario files may be at most 1 MiB")
+    return decode(data, str(path))
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (a leading byte order mark is allowed), or a located error."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}; is it a binary file?"
+        raise ScenarioError([Problem(source, line, column, message)]) from None
+
+
+def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
+    """Parse and check scenario text: the Scenario (when there are no problems) and problems."""
+    tree, problems = parse_tree(text, source)
+    if tree is None:
+        return None, sorted(problems)
+    if tree.data is None:
+        what = "only comments" if text.strip() else "nothing"
+        message = f"the file is empty (it holds {what}); expected a scenario mapping"
+        return None, [*problems, Problem(source, 1, 1, message + " (id: ..., title: ...)")]
+    if not isinstance(tree.data, dict):
+        found = "a list" if isinstance(tree.data, list) else f"the value {tree.data!r}"
+        line, column = tree.place(())
+        message = f"expected a mapping of scenario keys (id:, title:, ...), found {found}"
+        return None, [*problems, Problem(source, line, column, message)]
+    problems += schema_problems(tree, source, scenario_schema())
+    problems += cross_problems(tree, source)
+    if problems:
+        return None, sorted(set(problems))
+    return build_scenario(tree.data, source), []
+
+
+def load_scenario_text(text: str, source: str) -> Scenario:
+    """The Scenario in `text` (`source` names it in messages); ScenarioError if it has problems."""
+    scenario, problems = check_text(text, source)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def load_scenario(path_or_id: str | Path) -> Scenario:
+    """The Scenario in a file, or in `scenarios/<id>.yaml`; ScenarioError if anything's wrong."""
+    path = resolve_scenario(path_or_id)
+    return load_scenario_text(read_text(path), str(path))

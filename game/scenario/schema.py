@@ -1,0 +1,263 @@
+"""The JSON Schema (draft 2020-12) of a scenario file.
+
+One source of truth: the loader validates every file against this schema, and
+`python -m game schema` writes it out for editors (completion and hover docs).
+Checks a schema cannot express (ids that refer to each other, due rounds) live in
+`game.scenario.crossrefs`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.scenario.types import (
+    BUDGET_CATEGORIES,
+    DIFFICULTIES,
+    EFFECT_KEYS,
+    GAUGES,
+    KNOWN_STRATEGIES,
+    METRICS,
+    PROJECT_KINDS,
+    TUTORIAL_TOPICS,
+)
+
+Schema = dict[str, Any]
+SCHEMA_ID = "https://sail-and-keel.invalid/scenario.schema.json"
+SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+MAX_ROUNDS = 40
+# The shapes a condition may take, told apart by the one key each must have.
+CONDITION_SHAPES: tuple[str, ...] = (
+    "round", "from_round", "metric", "vision", "project", "leader_share", "all", "any", "not",
+)
+PROJECT_STATES: tuple[str, ...] = ("shipped", "missed", "open")
+
+
+def _text(description: str, **extra: Any) -> Schema:
+    return {"type": "string", "minLength": 1, "description": description, **extra}
+
+
+def _slug(description: str) -> Schema:
+    return _text(description + " Lowercase letters, digits and '-'.", pattern=SLUG_PATTERN)
+
+
+def _number(description: str, **extra: Any) -> Schema:
+    return {"type": "number", "description": description, **extra}
+
+
+def _share(description: str, default: float | None = None) -> Schema:
+    extra = {} if default is None else {"default": default}
+    return _number(description + " From 0 to 1.", minimum=0, maximum=1, **extra)
+
+
+def _integer(description: str, **extra: Any) -> Schema:
+    return {"type": "integer", "description": description, **extra}
+
+
+def _mapping(description: str, properties: dict[str, Schema], required: tuple[str, ...] = (),
+             **extra: Any) -> Schema:
+    schema: Schema = {"type": "object", "description": description, "properties": properties,
+                      "additionalProperties": False, **extra}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def _list(description: str, items: Schema, min_items: int = 0, **extra: Any) -> Schema:
+    schema: Schema = {"type": "array", "description": description, "items": items, **extra}
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def _condition_shapes() -> list[Schema]:
+    ref: Schema = {"$ref": "#/$defs/condition"}
+    gauge_limit = "The condition holds while the gauge is strictly {} this value (0 to 100)."
+    share_limit = "Holds when the leader share is strictly {} this value."
+    shapes: dict[str, Schema] = {
+        "round": _mapping("True in exactly this round.", {
+            "round": _integer("The round number (1 is the first).", minimum=1)}, ("round",)),
+        "from_round": _mapping("True from this round on.", {
+            "from_round": _integer("The first round it holds in.", minimum=1)},
+            ("from_round",)),
+        "metric": _mapping("Compares a gauge with a threshold.", {
+            "metric": {"enum": list(GAUGES), "description": "The gauge to test."},
+            "below": _number(gauge_limit.format("below"), minimum=0, maximum=100),
+            "above": _number(gauge_limit.format("above"), minimum=0, maximum=100),
+        }, ("metric",), anyOf=[{"required": ["below"]}, {"required": ["above"]}]),
+        "vision": _mapping("True while this vision is set (null: while no vision is set).", {
+            "vision": {"type": ["string", "null"], "pattern": SLUG_PATTERN,
+                       "description": "A vision id from `visions`, or null."}}, ("vision",)),
+        "project": _mapping("True when a project is in the given state.", {
+            "project": _text("A project id from `projects`."),
+            "state": {"enum": list(PROJECT_STATES),
+                      "description": "shipped, missed (past due, not done) or open."},
+        }, ("project", "state")),
+        "leader_share": _mapping("Compares the player's share of attention given to leading "
+                                 "(0: all managing, 1: all leading); for debrief lessons.", {
+            "leader_share": _mapping("Give `below`, `above` or both.", {
+                "below": _share(share_limit.format("below")),
+                "above": _share(share_limit.format("above")),
+            }, minProperties=1)}, ("leader_share",)),
+        "all": _mapping("True when every listed condition holds.", {
+            "all": _list("The conditions.", ref, 1)}, ("all",)),
+        "any": _mapping("True when at least one listed condition holds.", {
+            "any": _list("The conditions.", ref, 1)}, ("any",)),
+        "not": _mapping("True when the condition does not hold.", {
+            "not": {**ref, "description": "The condition to negate."}}, ("not",)),
+    }
+    return [shapes[key] for key in CONDITION_SHAPES]
+
+
+def _condition() -> Schema:
+    return {
+        "title": "Condition",
+        "description": "When something applies: a mapping with exactly one of the shapes "
+                       "round, from_round, metric, vision, project, leader_share, all, any, "
+                       "not. Structured data, never evaluated as code.",
+        "type": "object",
+        "oneOf": _condition_shapes(),
+    }
+
+
+def _organization() -> Schema:
+    team = _mapping("A team of people who share a skill level and a mood.", {
+        "id": _slug("The team's id, unique among teams."),
+        "name": _text("The name shown to the player."),
+        "size": _integer("Headcount.", minimum=1, maximum=100),
+        "skill": _share("Starting skill.", 0.5),
+        "morale": _share("Starting morale.", 0.6),
+        "creativity": _share("Starting creativity.", 0.5),
+        "fatigue": _share("Starting fatigue.", 0.1),
+    }, ("id", "name", "size"))
+    return _mapping("The organisation the player starts with.", {
+        "teams": _list("The teams, 1 to 8.", team, 1, maxItems=8),
+        "leader_energy": _integer("Energy the leader may spend on actions each round.",
+                                  minimum=1, maximum=20, default=5),
+        "trust": _share("Starting trust in leadership.", 0.5),
+        "process": _share("Starting process maturity.", 0.4),
+        "cash": _number("Starting cash.", default=0),
+        "vision": {"type": ["string", "null"], "pattern": SLUG_PATTERN, "default": None,
+                   "description": "The vision id the organisation starts with, or null."},
+    }, ("teams",))
+
+
+def _budget() -> Schema:
+    return _mapping("The money the manager splits each round.", {
+        "per_round": _number("Money available each round.", exclusiveMinimum=0),
+        "categories": _list(
+            "Budget categories the player may use; must include operations. Default: all.",
+            {"enum": list(BUDGET_CATEGORIES), "description": "A budget category."}, 1,
+            uniqueItems=True, contains={"const": "operations"},
+            default=list(BUDGET_CATEGORIES)),
+        "default": _mapping(
+            "The split the player starts from, as amounts per category (unlisted: 0); "
+            "together at most per_round. Default: an even split.",
+            {c: _number(f"Starting amount for {c}.", minimum=0) for c in BUDGET_CATEGORIES}),
+    }, ("per_round",))
+
+
+def _events() -> Schema:
+    effects = _mapping("What the choice changes, in points (-100 to 100).", {
+        key: _number(f"Change to {key}.", minimum=-100, maximum=100) for key in EFFECT_KEYS})
+    choice = _mapping("One option the player may pick.", {
+        "label": _text("The button text."),
+        "effects": effects,
+        "outcome": _text("Text shown after the choice is made."),
+    }, ("label",))
+    event = _mapping("Something that happens to the organisation and asks for a choice.", {
+        "id": _slug("The event's id, unique among events."),
+        "title": _text("The heading shown; default: made from the id."),
+        "text": _text("What happened, as told to the player."),
+        "when": {"$ref": "#/$defs/condition", "description": "When the event fires."},
+        "once": {"type": "boolean", "default": True,
+                 "description": "Fire at most once (true) or every round the condition holds."},
+        "choices": _list("The options, at least one.", choice, 1),
+    }, ("id", "text", "when", "choices"))
+    return _list("Events that may interrupt a round.", event)
+
+
+def _content() -> dict[str, Schema]:
+    vision = _mapping("A vision the leader may set.", {
+        "id": _slug("The vision's id, unique among visions."),
+        "title": _text("The vision as the player sees it."),
+        "ambition": _share("How ambitious it is: raises the innovation ceiling and the "
+                           "delivery risk."),
+        "description": _text("A longer explanation."),
+    }, ("id", "title", "ambition"))
+    project = _mapping("A piece of work teams can be scheduled onto.", {
+        "id": _slug("The project's id, unique among projects."),
+        "title": _text("The project's name."),
+        "kind": {"enum": list(PROJECT_KINDS), "description": "delivery or innovation work."},
+        "scope": _number("Work needed to finish it.", exclusiveMinimum=0),
+        "due": _integer("The round it is due in (1 to rounds).", minimum=1,
+                        maximum=MAX_ROUNDS),
+        "value": _number("What shipping it is worth.", minimum=0),
+        "description": _text("A longer explanation."),
+    }, ("id", "title", "kind", "scope", "due", "value"))
+    lesson = _mapping("A debrief lesson shown when its condition holds at the end.", {
+        "when": {"$ref": "#/$defs/condition", "description": "When the lesson applies."},
+        "text": _text("The lesson."),
+    }, ("when", "text"))
+    claim = _mapping("A claim the balance tool checks: `strategy` beats `beats` by `by`.", {
+        "strategy": {"enum": list(KNOWN_STRATEGIES), "description": "The winning strategy."},
+        "beats": {"enum": list(KNOWN_STRATEGIES), "description": "The strategy it beats."},
+        "by": _number("The margin in mean score, as a fraction (0.15 is 15%).", minimum=0),
+    }, ("strategy", "beats", "by"))
+    weights = _mapping("Weight of each metric in the score; all three, not all zero.", {
+        metric: _number(f"Weight of {metric}.", minimum=0) for metric in METRICS},
+        tuple(METRICS))
+    return {
+        "visions": _list("The visions the leader may choose from, at least one.", vision, 1),
+        "projects": _list("The work on offer, at least one project.", project, 1),
+        "events": _events(),
+        "debrief": _list("Lessons for the debrief.", lesson),
+        "scoring": _mapping("How the final score is made.", {"weights": weights},
+                            ("weights",)),
+        "claims": _list("What the scenario claims to teach, checked by the balance tool.",
+                        claim),
+        "par": {"type": ["number", "null"], "description": "A score to beat (optional)."},
+    }
+
+
+def _params() -> Schema:
+    from game.model.params import DEFAULT_PARAMS  # read when asked: the model fills it in
+
+    return _mapping("Model coefficient overrides.", {
+        name: _number(f"Overrides the model coefficient {name} (default {default}).")
+        for name, default in DEFAULT_PARAMS.items()})
+
+
+def scenario_schema() -> Schema:
+    """The scenario schema as a JSON-ready dict (draft 2020-12)."""
+    properties: dict[str, Schema] = {
+        "id": _slug("The scenario's id: its file is scenarios/<id>.yaml."),
+        "title": _text("The title shown in the scenario picker."),
+        "summary": _text("One or two sentences for the scenario picker."),
+        "briefing": _text("Longer text shown before round 1."),
+        "difficulty": {"enum": list(DIFFICULTIES), "default": "medium",
+                       "description": "How hard it is: " + ", ".join(DIFFICULTIES) + "."},
+        "minutes": _integer("Estimated play time in minutes.", minimum=1, default=30),
+        "objectives": _list("What the player should aim for.", _text("An objective.")),
+        "rounds": _integer(f"Number of rounds, 1 to {MAX_ROUNDS}.", minimum=1,
+                           maximum=MAX_ROUNDS),
+        "round_label": _text("What a round is called on screen.", default="Round"),
+        "organization": _organization(),
+        "budget": _budget(),
+        **_content(),
+        "params": _params(),
+        "tutorial": _mapping("Tips shown on screens and controls, by topic.", {
+            topic: _text(f"The tip for {topic}.") for topic in TUTORIAL_TOPICS}),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Sail & Keel scenario",
+        "description": "A scenario for Sail & Keel: the organisation, its work, its events "
+                       "and what it is meant to teach. See docs/authoring.md.",
+        "type": "object",
+        "properties": properties,
+        "required": ["id", "title", "summary", "rounds", "organization", "budget", "visions",
+                     "projects"],
+        "additionalProperties": False,
+        "$defs": {"condition": _condition()},
+    }

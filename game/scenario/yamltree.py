@@ -1,0 +1,225 @@
+"""Read a scenario file's YAML into plain data, remembering where every key and value sits.
+
+This is stricter than `yaml.safe_load`, and on purpose:
+- only plain values (text, numbers, booleans, null, lists, mappings); any YAML tag other
+  than `!!str` is refused, so nothing can construct a Python object;
+- anchors and aliases are refused (an alias "bomb" expands to billions of values);
+- a key written twice is reported instead of the last one silently winning;
+- YAML 1.1 booleans (`yes`, `no`, `on`, `off`) are remembered so that a type error on them
+  can say "quote it";
+- dates stay text, and numbers must be finite.
+Events come from the LibYAML-backed parser when present, else the pure-Python one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.reader import ReaderError
+from yaml.resolver import Resolver
+
+from game.scenario.problems import Problem
+
+DataPath = tuple[str | int, ...]
+Place = tuple[int, int]  # (line, column), both 1-based
+
+MAX_DEPTH = 64
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
+_CONSTRUCTOR = SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+_YAML12_BOOLEANS = ("true", "false")
+
+
+@dataclass
+class Tree:
+    """Plain data from a YAML document, with the place of each value and each key."""
+
+    data: Any = None
+    values: dict[DataPath, Place] = field(default_factory=dict)  # where each value starts
+    keys: dict[DataPath, Place] = field(default_factory=dict)  # where the key naming it sits
+    yaml11_booleans: dict[DataPath, str] = field(default_factory=dict)  # path -> 'no', 'on'...
+
+    def place(self, path: DataPath) -> Place:
+        """Where the value at `path` starts, or its nearest enclosing value."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+
+def where(path: DataPath) -> str:
+    """`projects[2].scope` for the path ('projects', 2, 'scope'); '' for the top level."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class _Refused(Exception):
+    """Stop composing: the document cannot be turned into plain data."""
+
+
+def _place(event: yaml.Event) -> Place:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _kind(event: yaml.Event) -> str:
+    if isinstance(event, yaml.MappingStartEvent):
+        return "a mapping"
+    if isinstance(event, yaml.SequenceStartEvent):
+        return "a list"
+    return "an alias"
+
+
+class _Composer:
+    def __init__(self, text: str, source: str) -> None:
+        self.events: Iterator[yaml.Event] = yaml.parse(text, Loader=_Loader)
+        self.source = source
+        self.text = text
+        self.tree = Tree()
+        self.problems: list[Problem] = []
+        self.refused = False
+        self.seen_alias = False
+
+    def problem(self, place: Place, message: str, *, fatal: bool = False) -> None:
+        self.problems.append(Problem(self.source, place[0], place[1], message))
+        self.refused = self.refused or fatal
+
+    def compose(self) -> Tree | None:
+        try:
+            self._stream()
+        except _Refused:
+            pass
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            place = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            what = " ".join(str(part) for part in (exc.problem, exc.context) if part)
+            hint = " (check the indentation)" if "block" in what else ""
+            self.problem(place, f"invalid YAML: {what or 'cannot parse this'}{hint}", fatal=True)
+        except ReaderError as exc:
+            char = exc.character
+            code = char if isinstance(char, int) else ord(str(char)[:1] or " ")
+            what = f"character U+{code:04X}"
+            self.problem(self._position(exc.position), f"invalid YAML: {what} is not allowed "
+                         f"({exc.reason})", fatal=True)
+        except yaml.YAMLError as exc:
+            position = getattr(exc, "position", 0)
+            self.problem(self._position(position), f"invalid YAML: {_one_line(exc)}", fatal=True)
+        return None if self.refused else self.tree
+
+    def _position(self, index: int) -> Place:
+        before = self.text[:index]
+        return (before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+    def _stream(self) -> None:
+        documents = 0
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(_place(event), "only one YAML document per file; "
+                                 "found a second one (remove the '---')", fatal=True)
+                    raise _Refused
+            elif isinstance(event, yaml.NodeEvent):
+                self.tree.data = self._node(event, (), 0)
+        if documents == 0:
+            self.tree.data = None
+
+    def _next(self) -> yaml.Event:
+        return next(self.events)
+
+    def _node(self, event: yaml.Event, path: DataPath, depth: int) -> Any:
+        self.tree.values[path] = _place(event)
+        if isinstance(event, yaml.AliasEvent):
+            if not self.seen_alias:
+                self.problem(_place(event), f"YAML aliases (*{event.anchor}) are not allowed; "
+                             "write the value out in full", fatal=True)
+            self.seen_alias = True
+            return None
+        if event.anchor is not None and not self.seen_alias:
+            self.seen_alias = True
+            self.problem(_place(event), f"YAML anchors (&{event.anchor}) and aliases are "
+                         "not allowed; write each value out in full", fatal=True)
+        tag = event.tag
+        if tag not in (None, "!", _TAG + "str", _TAG + "map", _TAG + "seq"):
+            self.problem(_place(event), f"YAML tag '{_short(tag)}' is not allowed; scenario "
+                         "files hold plain text, numbers, lists and mappings", fatal=True)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if depth >= MAX_DEPTH:
+            self.problem(_place(event), f"nested more than {MAX_DEPTH} levels deep", fatal=True)
+            raise _Refused
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(child := self._next(), yaml.SequenceEndEvent):
+                items.append(self._node(child, (*path, len(items)), depth + 1))
+            return items
+        return self._mapping(path, depth)
+
+    def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
+            value_event = None
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problem(_place(key_event), f"expected a key name, found {_kind(key_event)}"
+                             " used as a key", fatal=True)
+                raise _Refused
+            if key_event.tag not in (None, "!", _TAG + "str") or key_event.anchor:
+                self.problem(_place(key_event), "a key name cannot carry a YAML tag or "
+                             "anchor", fatal=True)
+            key = key_event.value
+            if key == "<<" and key_event.implicit[0]:
+                self.problem(_place(key_event), "YAML merge keys (<<) are not allowed; "
+                             "write the keys out in full", fatal=True)
+            value_event = self._next()
+            if key in mapping:
+                first = self.tree.keys[(*path, key)]
+                self.problem(_place(key_event), f"duplicate key '{key}' (first written at line"
+                             f" {first[0]}); each key may appear once in a mapping")
+                self._node(value_event, (*path, "\0duplicate"), depth + 1)
+                continue
+            self.tree.keys[(*path, key)] = _place(key_event)
+            mapping[key] = self._node(value_event, (*path, key), depth + 1)
+        return mapping
+
+    def _scalar(self, event: yaml.ScalarEvent, path: DataPath) -> Any:
+        if not event.implicit[0] or event.tag not in (None, "!"):  # quoted, block or !!str
+            return event.value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        node = yaml.ScalarNode(tag, event.value)
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            if event.value.lower() not in _YAML12_BOOLEANS:
+                self.tree.yaml11_booleans[path] = event.value
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag == _TAG + "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            number = _CONSTRUCTOR.construct_yaml_float(node)
+            if not math.isfinite(number):
+                label = f"{where(path)}: " if path else ""
+                self.problem(_place(event), f"{label}expected a finite number, found "
+                             f"'{event.value}'")
+            return number
+        return event.value  # text, and dates kept as the text written
+
+
+def _short(tag: str | None) -> str:
+    return "!!" + tag[len(_TAG):] if tag and tag.startswith(_TAG) else str(tag)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def parse_tree(text: str, source: str) -> tuple[Tree | None, list[Problem]]:
+    """Compose `text` into a Tree. The Tree is None when the data cannot be trusted at all."""
+    composer = _Composer(text, source)
+    tree = composer.compose()
+    return tree, composer.problems
