@@ -131,14 +131,16 @@ class Autoplayer:
             i = list(s.leader.actions).index(Inspire(d.action, d.team))
             return [("click", f"planned:{i}")]
         if isinstance(d, AllocateBudget):
-            cur = s.manager.budget
-            changes = [(c, v) for c, v in d.amounts.items() if cur.get(c) != v]
+            cur = s.manager.budget  # categories left out of the decision become 0
+            want = {c: float(d.amounts.get(c, 0.0)) for c in cur}
+            changes = [(c, v) for c, v in want.items() if cur.get(c) != v]
             changes.sort(key=lambda cv: cv[1] - cur.get(cv[0], 0.0))  # decreases first
             return [("type", (f"budget:{c}", stepper.typed(v, False))) for c, v in changes]
         if isinstance(d, Schedule):
             cur = s.manager.schedule
-            changes = [(t, p, v) for t, row in d.assignments.items() for p, v in row.items()
-                       if cur.get(t, {}).get(p, 0.0) != v]
+            projects = [p.id for p in s.scenario.projects]  # a team's row is replaced whole
+            changes = [(t, p, float(row.get(p, 0.0))) for t, row in d.assignments.items()
+                       for p in projects if cur.get(t, {}).get(p, 0.0) != row.get(p, 0.0)]
             changes.sort(key=lambda c: c[2] - cur.get(c[0], {}).get(c[1], 0.0))
             return [("type", (f"cell:{t}:{p}", stepper.typed(v, True))) for t, p, v in changes]
         if isinstance(d, SetOvertime):

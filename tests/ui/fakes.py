@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
 import numpy as np
 
@@ -128,11 +127,20 @@ class RoundRecord:
     drivers: dict[str, list[tuple[str, float]]]
     gauges: dict[str, float]
     revealed: bool
-    events: list[tuple[str, str, str]]
+    events: list[EventOutcome]
     projects: list[ProjectStatus]
     leader_share: float
     coach: str
     score: float
+    vision: str | None
+
+
+@dataclass
+class EventOutcome:
+    event_id: str
+    title: str
+    choice: str
+    outcome: str
 
 
 @dataclass
@@ -141,7 +149,8 @@ class GameResult:
     score: float
     par: float | None
     history: list[RoundRecord]
-    profile: dict[str, Any]
+    leader_share: float
+    profile: str
     lessons: list[str]
 
 
@@ -168,7 +177,7 @@ class FakeSession:
                       for t in self.scenario.organization.teams]
         self.vision: str | None = self.scenario.organization.vision
         self._events_done: set[str] = set()
-        self._event_log: list[tuple[str, str, str]] = []
+        self._event_log: list[EventOutcome] = []
         self._new_drafts()
 
     def _new_drafts(self) -> None:
@@ -237,7 +246,7 @@ class FakeSession:
             if not 0 <= d.index < len(ev.choices):
                 raise IllegalDecision("No such choice.")
             ch = ev.choices[d.index]
-            self._event_log.append((ev.title, ch.label, ch.outcome))
+            self._event_log.append(EventOutcome(ev.id, ev.title, ch.label, ch.outcome))
             self.pending_event = None
             self._record()
             self.phase = Phase.REPORT
@@ -291,16 +300,16 @@ class FakeSession:
              "alignment": 50, "creativity": 45, "skill": 52, "ideas": 20},
             any(a.action == "listening" for a in self.leader.actions), list(self._event_log),
             [ProjectStatus(**vars(p)) for p in self.projects],
-            0.5, "Steady work. Your people noticed the overtime, though.", score))
+            0.5, "Steady work. Your people noticed the overtime, though.", score,
+            self.vision))
         self._event_log = []
 
     def result(self) -> GameResult:
         if self.phase is not Phase.END:
             raise IllegalDecision("The game is not over yet.")
         score = self.history[-1].score
-        return GameResult(dict(self.metrics), score, self.scenario.par, self.history,
-                          {"leader_share": 0.45, "rounds": [r.leader_share for r in self.history]},
-                          [lesson.text for lesson in self.scenario.debrief])
+        return GameResult(dict(self.metrics), score, self.scenario.par, self.history, 0.45,
+                          "balanced", [lesson.text for lesson in self.scenario.debrief])
 
 
 class FakeStrategy:

@@ -58,8 +58,7 @@ class DebriefScreen(Screen):
         bal = pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
                           left.bottom - chart.bottom - self.s(10))
         inner = self.panel(surface, bal, "Your balance: where your attention went")
-        share = float(res.profile.get("leader_share", 0.5)) if isinstance(res.profile, dict) \
-            else float(getattr(res.profile, "leader_share", 0.5))
+        share = float(res.leader_share)
         charts.balance(self, surface, pygame.Rect(inner.left, inner.top + self.s(4), inner.width,
                                                   self.s(30)), share)
         verdict = ("balanced: vision and execution together" if 0.35 <= share <= 0.65 else

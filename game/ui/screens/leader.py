@@ -132,7 +132,8 @@ class LeaderScreen(PhaseScreen):
         y = left.top + self.s(52)
         row_h = min(self.s(74), (left.bottom - y - self.s(60)) // max(1, len(visions) + 1))
         current = self.app.session.leader.vision
-        kept = getattr(self.app.session, "vision", None)
+        hist = self.app.session.history
+        kept = hist[-1].vision if hist else self.app.scenario.organization.vision
         for v in visions:
             by = y + row_h - self.s(30) + self.s(4)
             ambition(self, surface, pygame.Rect(inner.left + self.s(4), by, inner.width,

@@ -87,8 +87,8 @@ class ReportScreen(Screen):
     def round_facts(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         rec, fs = self.record, self.font("small")
         lines: list[str] = []
-        for title, choice, outcome in rec.events:
-            lines.append(f"Event · {title}: {choice}. {outcome}".strip())
+        for ev in rec.events:
+            lines.append(f"Event · {ev.title}: {ev.choice}. {ev.outcome}".strip())
         for p in rec.projects:
             if p.state != "open":
                 lines.append(f"{p.title}: {p.state}")
