@@ -55,7 +55,7 @@ class LeaderScreen(PhaseScreen):
         # actions: a button each, blurb beside it
         x = right.left + self.s(12)
         y = right.top + self.s(92)
-        bw = self.s(300)
+        bw = self.action_width(right)
         for aid, act in LEADER_ACTIONS.items():
             label = f"[{_KEYS[aid].upper()}] {act.title} · {act.cost} energy"
             b = self.button(f"action:{aid}", label, pygame.Rect(x, y, bw, self.s(38)), "@leader")
@@ -84,6 +84,11 @@ class LeaderScreen(PhaseScreen):
             self.button(f"planned:{i}", label, pygame.Rect(px, y, w, self.s(34)), "@small")
             px += w + self.s(8)
         chrome.footer_buttons(self, [("commit", "[Enter] Commit leader phase", "@leader")])
+
+    def action_width(self, right: pygame.Rect) -> int:
+        widest = max(self.button_width(f"[X] {a.title} · {a.cost} energy")
+                     for a in LEADER_ACTIONS.values())
+        return min(widest, int(right.width * 0.55))
 
     def _team_name(self, team_id: str) -> str:
         return next((t.name for t in self.app.session.teams if t.id == team_id), team_id)
@@ -151,7 +156,7 @@ class LeaderScreen(PhaseScreen):
         d = self.draft
         pips(self, surface, (inner.left, inner.top + self.s(2)), d.energy_left, d.energy_total,
              self.col("leader"))
-        x = right.left + self.s(12) + self.s(300) + self.s(14)
+        x = right.left + self.s(12) + self.action_width(right) + self.s(14)
         y = right.top + self.s(92)
         for act in LEADER_ACTIONS.values():
             text.paragraph(surface, act.blurb, self.font("small"), self.col("ink_soft"),

@@ -23,7 +23,7 @@ class ManagerScreen(PhaseScreen):
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
         top = chrome.header_height(self) + self.s(16)
         h = self.H - top - chrome.footer_height(self) - self.s(16)
-        left_w = int((self.W - self.s(48)) * 0.36)
+        left_w = int((self.W - self.s(48)) * 0.32)
         left = pygame.Rect(self.s(16), top, left_w, h)
         return left, pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
 
@@ -32,7 +32,7 @@ class ManagerScreen(PhaseScreen):
 
     def grid(self, right: pygame.Rect) -> tuple[int, int, int, int]:
         """(x of first cell, cell width, y of first row, row pitch)."""
-        name_w, load_w = self.s(150), self.s(130)
+        name_w, load_w = self.s(130), self.s(120)
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
         return right.left + self.s(12) + name_w, cell, right.top + self.s(130), self.s(58)
@@ -41,7 +41,7 @@ class ManagerScreen(PhaseScreen):
         left, right = self.columns()
         d = self.draft
         y = left.top + self.s(52)
-        sw = self.s(170)
+        sw = self.s(150)
         for cat in d.budget:
             stepper.build(self, f"budget:{cat}", pygame.Rect(left.right - self.s(12) - sw, y, sw,
                                                             self.s(36)), d.budget[cat], False)
@@ -139,6 +139,8 @@ class ManagerScreen(PhaseScreen):
                 self.app.say(f"{intent.text!r} is not a number.")
             else:
                 self.set_value(name, value)
+            self.app.manager.set_focus_set(None)  # leave the field; Tab carries on from here
+            self.focus = name
             self.refresh()
 
     def on_char(self, char: str) -> None:
@@ -160,7 +162,7 @@ class ManagerScreen(PhaseScreen):
                            "this round")
         y = left.top + self.s(52)
         f = self.font("body")
-        label_w = inner.width - self.s(180)
+        label_w = inner.width - self.s(160)
         for cat in d.budget:
             text.draw(surface, cat.capitalize(), f, self.col("ink"), (inner.left, y + self.s(18)),
                       "midleft", width=label_w)
@@ -171,7 +173,7 @@ class ManagerScreen(PhaseScreen):
         text.draw(surface, left_txt, self.font("body", True), self.col("bad" if over else "ink"),
                   (inner.left, y + self.s(6)), width=inner.width)
         y += self.s(44)
-        text.draw(surface, "Overtime (capacity now, fatigue later)", self.font("small"),
+        text.draw(surface, "Overtime", self.font("small"),
                   self.col("ink"), (inner.left, y + self.s(18)), "midleft", width=label_w)
         y += self.s(ROW + 4)
         text.draw(surface, "Performance reviews", self.font("small"), self.col("ink"),
@@ -189,17 +191,16 @@ class ManagerScreen(PhaseScreen):
             kind_name = "innovation" if proj.kind == "innovation" else "delivery"
             icons.metric(surface, kind_name, (cx + self.s(8), inner.top + self.s(12)), self.s(7),
                          self.col(kind_name))
-            text.draw(surface, proj.title, fsb, self.col("ink"), (cx + self.s(20), inner.top),
-                      width=cw - self.s(28))
+            text.paragraph(surface, proj.title, fsb, self.col("ink"),
+                           pygame.Rect(cx + self.s(18), inner.top, cw - self.s(24), self.s(36)),
+                           max_lines=2)
             status = next((p for p in self.app.session.projects if p.id == proj.id), None)
-            line = f"{proj.kind} · due {proj.due}"
-            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(24)),
-                      width=cw - self.s(8))
+            line = f"due {proj.due}"
             if status is not None:
-                line = f"{status.progress * 100:.0f}% done" if status.state == "open" \
-                    else status.state
-                text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(44)),
-                          width=cw - self.s(8))
+                line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
+                    else f" · {status.state}"
+            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(40)),
+                      width=cw - self.s(8))
         lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
         text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
         loads = self.draft.team_load
@@ -221,3 +222,13 @@ class ManagerScreen(PhaseScreen):
                       (lx + (self.s(16) if over else 0), y), width=inner.right - lx - self.s(16))
             load_bar(self, surface, pygame.Rect(lx, y + self.s(24), inner.right - lx - self.s(4),
                                                 self.s(8)), load)
+        legend_y = inner.bottom - self.s(22)
+        icons.star(surface, (inner.left + self.s(8), legend_y + self.s(9)), self.s(7),
+                   self.col("innovation"))
+        text.draw(surface, "innovation project", fs, self.col("ink_soft"),
+                  (inner.left + self.s(20), legend_y))
+        bx = inner.left + self.s(20) + fs.size("innovation project")[0] + self.s(24)
+        icons.box(surface, (bx, legend_y + self.s(9)), self.s(7), self.col("delivery"))
+        text.draw(surface, "delivery project · a cell is the share of the team's capacity",
+                  fs, self.col("ink_soft"), (bx + self.s(12), legend_y),
+                  width=inner.right - bx - self.s(12))

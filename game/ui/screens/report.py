@@ -47,7 +47,7 @@ class ReportScreen(Screen):
         for i, name in enumerate(METRIC_NAMES):
             self.metric_card(surface, name, pygame.Rect(left.left, left.top + i * (card_h +
                              self.s(10)), left.width, card_h))
-        chart_h = int(right.height * 0.42)
+        chart_h = int(right.height * 0.38)
         inner = self.panel(surface, pygame.Rect(right.left, right.top, right.width, chart_h),
                            "Trends so far")
         hist = self.app.session.history
@@ -55,9 +55,12 @@ class ReportScreen(Screen):
         charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
                      start)
         coach = pygame.Rect(right.left, right.top + chart_h + self.s(10), right.width,
-                            int(right.height * 0.24))
+                            int(right.height * 0.32))
         inner = self.panel(surface, coach, "Coach")
-        text.paragraph(surface, rec.coach, self.font("body"), self.col("ink"), inner)
+        f = self.font("body")
+        if text.height_of(rec.coach, f, inner.width) > inner.height:
+            f = self.font("small")
+        text.paragraph(surface, rec.coach, f, self.col("ink"), inner)
         rest = pygame.Rect(right.left, coach.bottom + self.s(10), right.width,
                            right.bottom - coach.bottom - self.s(10))
         self.round_facts(surface, self.panel(surface, rest, "This round"))

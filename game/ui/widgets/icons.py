@@ -53,9 +53,7 @@ def sail(surface: pygame.Surface, c: tuple[int, int], r: int, colour: pygame.Col
 def keel(surface: pygame.Surface, c: tuple[int, int], r: int, colour: pygame.Color) -> None:
     """The manager's glyph: a hull with its keel."""
     x, y = c
-    # mast, hull, keel
-    pygame.draw.line(surface, colour, (x, y - r), (x, y - r // 3), max(1, r // 5))
-    pygame.draw.polygon(surface, colour, [(x - r, y - r // 3), (x + r, y - r // 3),
+    pygame.draw.polygon(surface, colour, [(x - r, y - r * 2 // 3), (x + r, y - r * 2 // 3),
                                           (x + r * 2 // 3, y + r // 6),
                                           (x - r * 2 // 3, y + r // 6)])
     pygame.draw.polygon(surface, colour, [(x - r // 5, y + r // 6), (x + r // 5, y + r // 6),

@@ -57,7 +57,7 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
                 lines.append(line)
                 line = word
         lines.append(line)
-    return lines
+    return [fit(line, font, width) for line in lines]
 
 
 def paragraph(
