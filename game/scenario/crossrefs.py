@@ -61,7 +61,8 @@ class CrossChecker:
 
     def _unique_ids(self, list_name: str) -> list[str]:
         seen: dict[str, DataPath] = {}
-        for path, item in _mappings(self.data, list_name):
+        where_listed = ("organization", "teams") if list_name == "teams" else (list_name,)
+        for path, item in _mappings(self.data, *where_listed):
             item_id = item.get("id")
             if not isinstance(item_id, str):
                 continue

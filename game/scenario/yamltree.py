@@ -44,6 +44,7 @@ class Tree:
     values: dict[DataPath, Place] = field(default_factory=dict)  # where each value starts
     keys: dict[DataPath, Place] = field(default_factory=dict)  # where the key naming it sits
     yaml11_booleans: dict[DataPath, str] = field(default_factory=dict)  # path -> 'no', 'on'...
+    numbers: dict[DataPath, str] = field(default_factory=dict)  # path -> the number as written
 
     def place(self, path: DataPath) -> Place:
         """Where the value at `path` starts, or its nearest enclosing value."""
@@ -65,7 +66,8 @@ class _Refused(Exception):
 
 
 def _place(event: yaml.Event) -> Place:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def _kind(event: yaml.Event) -> str:
@@ -141,6 +143,9 @@ class _Composer:
                              "write the value out in full", fatal=True)
             self.seen_alias = True
             return None
+        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            self.problem(_place(event), "invalid YAML: expected a value here", fatal=True)
+            raise _Refused  # the parser only puts nodes here
         if event.anchor is not None and not self.seen_alias:
             self.seen_alias = True
             self.problem(_place(event), f"YAML anchors (&{event.anchor}) and aliases are "
@@ -198,6 +203,8 @@ class _Composer:
             if event.value.lower() not in _YAML12_BOOLEANS:
                 self.tree.yaml11_booleans[path] = event.value
             return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag in (_TAG + "int", _TAG + "float"):
+            self.tree.numbers[path] = event.value
         if tag == _TAG + "int":
             return _CONSTRUCTOR.construct_yaml_int(node)
         if tag == _TAG + "float":
