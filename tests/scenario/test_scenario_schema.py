@@ -72,3 +72,11 @@ def test_scenario_validates_by_loader_and_by_schema(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     errors = [e.message for e in Draft202012Validator(scenario_schema()).iter_errors(data)]
     assert errors == []
+
+
+def test_authoring_guide_names_every_field() -> None:
+    guide = (Path(__file__).resolve().parent.parent.parent / "docs" / "authoring.md").read_text(
+        encoding="utf-8")
+    names = {path.rsplit(".", 1)[-1] for path, _ in _properties(scenario_schema())}
+    assert sorted(n for n in names if n not in guide) == []
+    assert "# yaml-language-server: $schema=./scenario.schema.json" in guide

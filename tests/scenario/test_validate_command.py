@@ -98,3 +98,14 @@ def test_subprocess_run_has_no_traceback() -> None:
     assert "Traceback" not in done.stdout + done.stderr and done.stderr == ""
     assert f"{BAD / 'python-tag.yaml'}:6:6: YAML tag" in done.stdout
     assert f"ok  {GOOD / 'minimal.yaml'}" in done.stdout
+
+
+def test_big_missing_and_directory_inputs_exit_1(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"id: big\n" + b"# padding padding padding padding\n" * (5 * 1024 * 32))
+    for target in (big, tmp_path / "missing.yaml", tmp_path):
+        assert main(["validate", str(target)]) == 1
+        out = capsys.readouterr()
+        assert out.out.startswith(f"{target}: ") and out.out.count("\n") == 1
+        assert out.err == ""
