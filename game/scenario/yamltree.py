@@ -14,7 +14,7 @@ Events come from the LibYAML-backed parser when present, else the pure-Python on
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,7 +169,6 @@ class _Composer:
     def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
-            value_event = None
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(_place(key_event), f"expected a key name, found {_kind(key_event)}"
                              " used as a key", fatal=True)
@@ -186,7 +185,11 @@ class _Composer:
                 first = self.tree.keys[(*path, key)]
                 self.problem(_place(key_event), f"duplicate key '{key}' (first written at line"
                              f" {first[0]}); each key may appear once in a mapping")
-                self._node(value_event, (*path, "\0duplicate"), depth + 1)
+                kept, self.tree = self.tree, Tree()  # read the repeat, keep nothing of it
+                try:
+                    self._node(value_event, (*path, key), depth + 1)
+                finally:
+                    self.tree = kept
                 continue
             self.tree.keys[(*path, key)] = _place(key_event)
             mapping[key] = self._node(value_event, (*path, key), depth + 1)
@@ -203,18 +206,25 @@ class _Composer:
             if event.value.lower() not in _YAML12_BOOLEANS:
                 self.tree.yaml11_booleans[path] = event.value
             return _CONSTRUCTOR.construct_yaml_bool(node)
-        if tag in (_TAG + "int", _TAG + "float"):
-            self.tree.numbers[path] = event.value
         if tag == _TAG + "int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
+            return self._number(event, path, _CONSTRUCTOR.construct_yaml_int, node)
         if tag == _TAG + "float":
-            number = _CONSTRUCTOR.construct_yaml_float(node)
-            if not math.isfinite(number):
+            number = self._number(event, path, _CONSTRUCTOR.construct_yaml_float, node)
+            if isinstance(number, float) and not math.isfinite(number):
                 label = f"{where(path)}: " if path else ""
                 self.problem(_place(event), f"{label}expected a finite number, found "
                              f"'{event.value}'")
             return number
         return event.value  # text, and dates kept as the text written
+
+    def _number(self, event: yaml.ScalarEvent, path: DataPath,
+                construct: Callable[[yaml.ScalarNode], Any], node: yaml.ScalarNode) -> Any:
+        try:
+            number = construct(node)
+        except ValueError:  # YAML 1.1 forms such as 0x_ match the number pattern, yet are not
+            return event.value
+        self.tree.numbers[path] = event.value
+        return number
 
 
 def _short(tag: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,16 @@ def test_random_bytes(data: bytes) -> None:
 @given(st.integers(0, len(GOOD_TEXT) - 1), st.integers(0, 40), st.text(max_size=8))
 def test_damaged_good_file(start: int, length: int, insert: str) -> None:
     _load(GOOD_TEXT[:start] + insert + GOOD_TEXT[start + length :])
+
+
+@pytest.mark.parametrize("value", ["0x_", "-0b_", "0o_", "1:_", "1_._", ".e5", "1__", ".inf", "~"])
+def test_odd_yaml_numbers_do_not_crash(value: str) -> None:
+    _load(f"title: {value}\n")
+
+
+def test_a_repeated_key_reports_once_and_keeps_the_first(minimal_text: str) -> None:
+    text = minimal_text.replace("rounds: 4", "rounds: 4\nrounds: yes")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(text, "s.yaml")
+    assert [p.message for p in caught.value.problems] == [
+        "duplicate key 'rounds' (first written at line 5); each key may appear once in a mapping"]
