@@ -77,6 +77,8 @@ def test_scenario_validates_by_loader_and_by_schema(path: Path) -> None:
 def test_authoring_guide_names_every_field() -> None:
     guide = (Path(__file__).resolve().parent.parent.parent / "docs" / "authoring.md").read_text(
         encoding="utf-8")
-    names = {path.rsplit(".", 1)[-1] for path, _ in _properties(scenario_schema())}
+    # Model coefficients under `params:` are documented in docs/model.md, not here.
+    names = {path.rsplit(".", 1)[-1] for path, _ in _properties(scenario_schema())
+             if "params." not in path}
     assert sorted(n for n in names if n not in guide) == []
     assert "# yaml-language-server: $schema=./scenario.schema.json" in guide
