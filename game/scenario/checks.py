@@ -81,7 +81,10 @@ class SchemaChecker:
 
     def _explain(self, error: ValidationError) -> None:
         path: DataPath = tuple(error.absolute_path)
-        kind, value, instance = error.validator, error.validator_value, error.instance
+        kind = error.validator
+        instance: Any = error.instance
+        value: Any = error.validator_value
+        schema: Any = error.schema
         found = describe(instance, self.tree, path)
         if kind == "type":
             types = [value] if isinstance(value, str) else list(value)
@@ -97,7 +100,7 @@ class SchemaChecker:
             noun = "key" if len(missing) == 1 else "keys"
             self._add(path, f"missing required {noun} {', '.join(missing)}")
         elif kind == "additionalProperties":
-            known = list(error.schema.get("properties", {}))
+            known = list(schema.get("properties", {}))
             for key in instance:
                 if key not in known:
                     close = suggest(key, known) or f" (expected one of: {one_of(known)})"
