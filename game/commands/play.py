@@ -45,6 +45,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--hotseat", action="store_true", help="two players: leader and manager")
     p.add_argument("--players", default="Player 1,Player 2", metavar="LEADER,MANAGER")
     p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--no-save", action="store_true", help="do not keep the finished game in the "
+                   "data directory ($SAIL_KEEL_HOME or ~/.sail-and-keel/)")
     p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
     p.set_defaults(func=run)
 
@@ -91,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(size=args.size, ui_scale=args.ui_scale, fullscreen=args.fullscreen,
                         colour_blind=args.colour_blind, timer=args.timer, hotseat=args.hotseat,
                         players=(leader.strip() or "Player 1", manager.strip() or "Player 2"),
-                        seed=args.seed, scenario_dirs=[str(d) for d in dirs])
+                        seed=args.seed, scenario_dirs=[str(d) for d in dirs],
+                        save_results=not args.no_save)
     driver = None
     if args.autoplay:
         from game.ui.autoplay import Autoplayer
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         except (KeyError, ValueError) as exc:
             print(f"play: unknown strategy {args.autoplay!r} ({exc})", file=sys.stderr)
             return 2
-        driver = Autoplayer(strategy, path, args.screenshots)
+        driver = Autoplayer(strategy, path, args.screenshots, player=args.autoplay)
     app = App(core, settings, scenario_path=path, driver=driver)
     try:
         app.set_root(TitleScreen(app))
@@ -116,4 +119,7 @@ def run(args: argparse.Namespace) -> int:
             print("play: autoplay ended before the debrief", file=sys.stderr)
             return 1
         print(f"score: {driver.final_score:.1f}")
+        kept = app.kept_game
+        if kept is not None and kept.save is not None:
+            print(f"saved: {kept.save}")
     return code

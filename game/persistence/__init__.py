@@ -10,11 +10,13 @@ replays the decisions through the rules, which reproduces the game bit for bit:
 
 The play history is a JSON-lines file in the data directory (`SAIL_KEEL_HOME`, or
 `~/.sail-and-keel/`), one finished game a line: `record_play(...)`, `history(scenario_id)`.
+`keep_game(session, player)` does both for a finished game (the window's debrief uses it).
 """
 
 from game.persistence.codec import DECISION_TYPES, decode_decision, encode_decision
 from game.persistence.files import SaveError, write_atomic
 from game.persistence.history import HistoryEntry, HistoryRead, data_dir, history, record_play
+from game.persistence.played import KeptGame, Progress, keep_game
 from game.persistence.saves import (
     FORMAT,
     VERSION,
@@ -28,7 +30,8 @@ from game.persistence.saves import (
 )
 
 __all__ = [
-    "DECISION_TYPES", "FORMAT", "VERSION", "HistoryEntry", "HistoryRead", "SaveError", "SaveSummary",
-    "SavedGame", "data_dir", "decode_decision", "encode_decision", "history", "load_save",
+    "DECISION_TYPES", "FORMAT", "VERSION", "HistoryEntry", "HistoryRead", "KeptGame", "Progress",
+    "SaveError", "SaveSummary", "SavedGame", "data_dir", "decode_decision", "encode_decision",
+    "history", "keep_game", "load_save",
     "record_play", "replay_save", "save_game", "save_text", "scenario_sha256", "write_atomic",
 ]

@@ -47,6 +47,8 @@ class App:
         self.running = True
         self.exit_code = 0
         self.frames = 0
+        self._kept_for: Any = None      # the session whose result was kept, and what came back
+        self._kept: Any = None
         self.window = self._open_window()
         pygame.display.set_caption("Sail & Keel")
         self._build_look()
@@ -158,6 +160,33 @@ class App:
             self.say(str(exc))
             return False
         return True
+
+    def keep_finished_game(self) -> Any:
+        """Save the finished game and add it to the play history, once per session.
+
+        Returns the core's KeptGame (the save, earlier plays, notes), or None when saving
+        is off. File trouble comes back as notes; nothing here may stop the debrief.
+        """
+        session = self.session
+        if session is None or not session.over or self.core.keep_game is None:
+            return None
+        if self._kept_for is not session:
+            self._kept_for, self._kept = session, None
+            if self.settings.save_results:
+                player = getattr(self.driver, "player", None) or self.settings.player_name
+                try:
+                    self._kept = self.core.keep_game(session, player)
+                except Exception as exc:  # a bug here must not cost the player the debrief
+                    traceback.print_exc()
+                    from game.persistence import KeptGame
+
+                    self._kept = KeptGame(None, [], notes=[f"The game could not be kept ({exc})."])
+        return self._kept
+
+    @property
+    def kept_game(self) -> Any:
+        """What `keep_finished_game` kept for the current session, if it ran."""
+        return self._kept if self._kept_for is self.session and self.session is not None else None
 
     def phase(self) -> str:
         return str(self.session.phase.name) if self.session is not None else ""

@@ -35,8 +35,9 @@ MAX_FRAMES = 30000
 
 class Autoplayer:
     def __init__(self, strategy: Any, scenario_path: Path, screenshots: Path | None = None,
-                 tour: bool = True) -> None:
+                 tour: bool = True, player: str | None = None) -> None:
         self.strategy = strategy
+        self.player = player      # the name the save and the play history give this game
         self.scenario_path = Path(scenario_path)
         self.shots = screenshots
         self.tour = tour          # visit settings and pause once, for their screenshots

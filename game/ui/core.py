@@ -20,10 +20,13 @@ class Core:
     scenario_error: type[Exception]
     default_dir: Path | None = None            # the shipped scenarios folder
     default_scenario: str | None = None        # id of the scenario `play` starts by default
+    # (finished session, player) -> KeptGame: save it and add it to the play history
+    keep_game: Callable[[Any, str], Any] | None = None
 
 
 def default_core() -> Core:
     from game.analysis.strategies import make_strategy
+    from game.persistence import keep_game
     from game.rules.session import GameSession
     from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario, scenarios_dir
 
@@ -34,6 +37,7 @@ def default_core() -> Core:
         scenario_error=ScenarioError,
         default_dir=Path(scenarios_dir()),
         default_scenario=DEFAULT_SCENARIO_ID,
+        keep_game=lambda session, player: keep_game(session, player),
     )
 
 

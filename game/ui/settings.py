@@ -18,7 +18,13 @@ class Settings:
     hotseat: bool = False
     players: tuple[str, str] = ("Player 1", "Player 2")  # (leader, manager) in hot-seat
     seed: int = 0
+    save_results: bool = True          # keep finished games in the data directory
     scenario_dirs: list[str] = field(default_factory=list)
+
+    @property
+    def player_name(self) -> str:
+        """Who played, as the save and the play history name them."""
+        return " & ".join(self.players) if self.hotseat else self.players[0]
 
     @property
     def palette_name(self) -> str:

@@ -26,7 +26,7 @@ def fake_core(broken: set[str] | None = None) -> Core:
 
     return Core(load_scenario=load, new_session=lambda sc, seed: fakes.FakeSession(sc, seed),
                 make_strategy=lambda name, seed: fakes.FakeStrategy(seed),
-                scenario_error=BrokenScenario, default_dir=None)
+                scenario_error=BrokenScenario, default_dir=None, keep_game=fakes.FakeKeeper())
 
 
 @pytest.fixture

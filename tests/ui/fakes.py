@@ -180,6 +180,10 @@ class FakeSession:
         self._event_log: list[EventOutcome] = []
         self._new_drafts()
 
+    @property
+    def over(self) -> bool:
+        return self.phase is Phase.END
+
     def _new_drafts(self) -> None:
         self.leader = LeaderDraft(self.vision, (), self.scenario.organization.leader_energy)
         sched = {t.id: {p.id: 0.0 for p in self.scenario.projects} for t in self.teams}
@@ -345,3 +349,24 @@ def fake_simulate(scenario: Scenario, seed: int) -> float:
         for d in strat.decide(s):
             s.apply(d)
     return round(s.result().score, 1)
+
+
+class FakeKeeper:
+    """Stands in for keeping a finished game: remembers scores in memory, gives notes."""
+
+    def __init__(self) -> None:
+        self.scores: list[float] = []
+        self.players: list[str] = []
+        self.notes: list[str] = []
+
+    def __call__(self, session: FakeSession, player: str) -> object:
+        from pathlib import Path
+
+        from game.persistence import KeptGame
+        from game.persistence.history import HistoryEntry
+
+        previous = [HistoryEntry(session.scenario.id, "2025-01-01", 1, "someone", {}, score,
+                                 session.scenario.par, 0.5, "balanced") for score in self.scores]
+        self.scores.append(session.result().score)
+        self.players.append(player)
+        return KeptGame(Path(f"fake-{len(self.scores)}.json"), previous, notes=list(self.notes))

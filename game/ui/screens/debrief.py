@@ -1,4 +1,5 @@
-"""The debrief: trends over the whole game, the leader/manager balance, lessons, score."""
+"""The debrief: trends over the whole game, the leader/manager balance, lessons, the score
+against par and the player's own progress on this scenario (the game is kept on arrival)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,21 @@ from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
 from game.ui.widgets import charts, chrome, icons, text
 
+PROFILE_WORDS = {
+    "leader-heavy": "leader-heavy — mostly leading, so ambitions may outrun the plan",
+    "balanced": "balanced — vision and execution together",
+    "manager-heavy": "manager-heavy — mostly managing, so the plan may stifle ideas",
+}
+
+
+def par_words(score: float, par: float) -> tuple[str, int]:
+    """("Par 70.0 — 1.7 below par", -1 | 0 | +1)."""
+    diff = round(score - par, 1)
+    if diff == 0:
+        return f"Par {par:.1f} — on par", 0
+    word = "above" if diff > 0 else "below"
+    return f"Par {par:.1f} — {abs(diff):.1f} {word} par", 1 if diff > 0 else -1
+
 
 class DebriefScreen(Screen):
     kind = "debrief"
@@ -15,6 +31,12 @@ class DebriefScreen(Screen):
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.result = app.session.result()
+        self.kept = app.keep_finished_game()
+        self.progress = None
+        if self.kept is not None:
+            from game.persistence import Progress
+
+            self.progress = Progress.of(self.kept, float(self.result.score), self.result.par)
 
     def build(self) -> None:
         chrome.footer_buttons(self, [("again", "[R] Play again", ""),
@@ -40,46 +62,72 @@ class DebriefScreen(Screen):
     def on_back(self) -> None:
         self.on_commit()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.col("paper"))
-        res, sc = self.result, self.app.scenario
-        chrome.header(self, surface, f"{sc.title} · debrief")
+    # --- drawing ---------------------------------------------------------------------------
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
         top = chrome.header_height(self) + self.s(12)
         h = self.H - top - chrome.footer_height(self) - self.s(12)
         lw = int((self.W - self.s(48)) * 0.55)
         left = pygame.Rect(self.s(16), top, lw, h)
-        right = pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
-        chart = pygame.Rect(left.left, left.top, left.width, int(h * 0.62))
+        return left, pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.col("paper"))
+        res, sc = self.result, self.app.scenario
+        chrome.header(self, surface, f"{sc.title} · debrief")
+        left, right = self.columns()
+        chart = pygame.Rect(left.left, left.top, left.width, int(left.height * 0.55))
         inner = self.panel(surface, chart, "How the organisation moved")
         hist = res.history
         start = {m: hist[0].metrics[m] - hist[0].deltas[m] for m in METRIC_NAMES} if hist else None
         charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
                      start)
-        bal = pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
-                          left.bottom - chart.bottom - self.s(10))
-        inner = self.panel(surface, bal, "Your balance: where your attention went")
-        share = float(res.leader_share)
-        charts.balance(self, surface, pygame.Rect(inner.left, inner.top + self.s(4), inner.width,
-                                                  self.s(30)), share)
-        verdict = ("balanced: vision and execution together" if 0.35 <= share <= 0.65 else
-                   "mostly leading: ambitions may outrun the plan" if share > 0.65 else
-                   "mostly managing: the plan may stifle ideas")
-        text.paragraph(surface, f"Leader {share * 100:.0f}% · manager {(1 - share) * 100:.0f}% "
-                       f"· {verdict}", self.font("small"), self.col("ink"),
-                       pygame.Rect(inner.left, inner.top + self.s(44), inner.width,
-                                   inner.bottom - inner.top - self.s(44)), max_lines=2)
-        self.score_card(surface, pygame.Rect(right.left, right.top, right.width, self.s(170)))
-        lessons = pygame.Rect(right.left, right.top + self.s(180), right.width,
-                              right.height - self.s(180))
+        self.balance_card(surface, pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
+                                               left.bottom - chart.bottom - self.s(10)))
+        score = pygame.Rect(right.left, right.top, right.width, self.s(150))
+        self.score_card(surface, score)
+        mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width, self.s(160))
+        self.progress_card(surface, mine)
+        lessons = pygame.Rect(right.left, mine.bottom + self.s(10), right.width,
+                              right.bottom - mine.bottom - self.s(10))
         inner = self.panel(surface, lessons, "Lessons")
-        y = inner.top
+        y, fb = inner.top, self.font("body")
         for lesson in res.lessons or ["No lessons matched this play."]:
-            if y + self.font("body").get_linesize() > inner.bottom:
+            if y + fb.get_linesize() > inner.bottom:
                 break
-            y += text.paragraph(surface, f"•  {lesson}", self.font("body"), self.col("ink"),
+            y += text.paragraph(surface, f"•  {lesson}", fb, self.col("ink"),
                                 pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
                                 max_lines=3) + self.s(6)
-        chrome.footer(self, surface, "Thanks for playing.")
+        chrome.footer(self, surface, self.footer_text())
+
+    def footer_text(self) -> str:
+        if self.kept is None:
+            return "Thanks for playing. This game was not saved."
+        if self.kept.save is None:
+            return "Thanks for playing."
+        return f"Thanks for playing. Saved as {self.kept.save.name}"
+
+    def balance_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        res = self.result
+        inner = self.panel(surface, rect, "Your balance: where your attention went")
+        share = float(res.leader_share)
+        charts.balance(self, surface, pygame.Rect(inner.left, inner.top + self.s(4), inner.width,
+                                                  self.s(28)), share)
+        fs = self.font("small")
+        words = PROFILE_WORDS.get(res.profile, res.profile)
+        y = inner.top + self.s(40)
+        y += text.paragraph(surface, f"Profile: {words}.", self.font("small", True),
+                            self.col("ink"), pygame.Rect(inner.left, y, inner.width,
+                                                         2 * fs.get_linesize()), max_lines=2)
+        strip = pygame.Rect(inner.left, y + self.s(4), inner.width, inner.bottom - y - self.s(4))
+        if strip.height >= 4 * fs.get_linesize():
+            label = self.app.scenario.round_label
+            text.draw(surface, f"Leader share each {label.lower()}: the lower part of each bar "
+                      "(dashed line: half)", fs, self.col("ink_soft"), strip.topleft,
+                      width=strip.width)
+            strip.top += fs.get_linesize() + self.s(2)
+            strip.height -= fs.get_linesize() + self.s(2)
+            charts.share_strip(self, surface, strip, [r.leader_share for r in res.history],
+                               self.app.scenario.round_label)
 
     def score_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.result
@@ -87,15 +135,17 @@ class DebriefScreen(Screen):
         t = text.draw(surface, f"Score {res.score:.1f}", self.font("h1", True), self.col("ink"),
                       inner.topleft)
         if res.par is not None:
-            diff = res.score - res.par
-            word = "above" if diff >= 0 else "below"
-            icons.triangle(surface, (t.right + self.s(20), t.centery), self.s(8),
-                           self.col("good" if diff >= 0 else "bad"), up=diff >= 0)
-            text.draw(surface, f"{charts.signed(diff)} {word} par {res.par:.0f}",
-                      self.font("h3", True), self.col("ink"), (t.right + self.s(34), t.centery),
-                      "midleft", width=inner.right - t.right - self.s(34))
-        x = inner.left
-        y = inner.top + self.s(56)
+            words, sign = par_words(float(res.score), float(res.par))
+            centre = (t.right + self.s(24), t.centery)
+            if sign == 0:
+                icons.box(surface, centre, self.s(7), self.col("ink_soft"))
+            else:
+                icons.triangle(surface, centre, self.s(9), self.col("good" if sign > 0 else "bad"),
+                               up=sign > 0)
+            text.draw(surface, words, self.font("h3", True), self.col("ink"),
+                      (t.right + self.s(40), t.centery), "midleft",
+                      width=inner.right - t.right - self.s(40))
+        x, y = inner.left, t.bottom + self.s(8)
         col_w = inner.width // 3
         for name in METRIC_NAMES:
             icons.metric(surface, name, (x + self.s(10), y + self.s(12)), self.s(10),
@@ -105,3 +155,36 @@ class DebriefScreen(Screen):
             text.draw(surface, f"{res.final[name]:.0f}", self.font("h2", True), self.col("ink"),
                       (x + self.s(26), y + self.s(18)))
             x += col_w
+
+    def progress_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        inner = self.panel(surface, rect, "Your progress on this scenario")
+        fs, fb = self.font("small"), self.font("small", True)
+        p, kept = self.progress, self.kept
+        notes = list(kept.notes) if kept is not None else []
+        bottom = inner.bottom - len(notes[:2]) * fs.get_linesize()
+        if p is None:
+            text.paragraph(surface, "Saving was turned off for this game, so it is not in your "
+                           "history.", fs, self.col("ink_soft"), inner, max_lines=2)
+            return
+        if p.plays == 1:
+            line = "Your first play of this scenario. Play again to see your progress."
+        else:
+            best = f" · previous best {p.previous_best:.1f}" if p.previous_best is not None else ""
+            line = f"Played {p.plays} times{best}"
+        t = text.draw(surface, line, fb, self.col("ink"), inner.topleft, width=inner.width)
+        if p.new_best:
+            icons.star(surface, (t.right + self.s(16), t.centery), self.s(7), self.col("accent"))
+            text.draw(surface, "new personal best", fb, self.col("accent"),
+                      (t.right + self.s(28), t.centery), "midleft",
+                      width=inner.right - t.right - self.s(28))
+        spark = pygame.Rect(inner.left, t.bottom + self.s(2), inner.width,
+                            bottom - t.bottom - self.s(4))
+        if spark.height >= self.s(30):
+            charts.sparkline(self, surface, spark, p.scores, p.par)
+        y = bottom
+        for note in notes[:2]:
+            icons.triangle(surface, (inner.left + self.s(6), y + fs.get_linesize() // 2),
+                           self.s(5), self.col("warn"), up=True)
+            text.draw(surface, note, fs, self.col("ink_soft"), (inner.left + self.s(16), y),
+                      width=inner.width - self.s(16))
+            y += fs.get_linesize()

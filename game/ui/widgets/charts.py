@@ -104,3 +104,84 @@ def balance(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, leader_share
               (rect.left + sc.s(8), rect.centery), "midleft")
     text.draw(surface, f"Manager {(1 - share) * 100:.0f}%", fb, white,
               (rect.right - sc.s(8), rect.centery), "midright")
+
+
+def dashed(surface: pygame.Surface, colour: pygame.Color, a: tuple[int, int], b: tuple[int, int],
+           dash: int, width: int = 1) -> None:
+    """A horizontal dashed line from a to b (same y)."""
+    x, y = a
+    while x < b[0]:
+        pygame.draw.line(surface, colour, (x, y), (min(x + dash, b[0]), y), width)
+        x += 2 * dash
+
+
+def sparkline(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, values: Sequence[float],
+              par: float | None = None) -> None:
+    """Scores oldest first; the last (this game) is a ringed dot labelled with its value.
+    A par is a dashed line labelled `par`."""
+    if not values:
+        return
+    fs = sc.font("small")
+    ends = [*values, *([par] if par is not None else [])]
+    lo, hi = min(ends), max(ends)
+    if hi - lo < 4:
+        lo, hi = lo - 2, hi + 2
+    label_w = fs.size("par 100.0")[0] + sc.s(8)
+    plot = pygame.Rect(rect.left + sc.s(6), rect.top + fs.get_linesize(),
+                       rect.width - label_w - sc.s(6), rect.height - fs.get_linesize() - sc.s(6))
+
+    def y_of(v: float) -> int:
+        return plot.bottom - int(plot.height * (v - lo) / (hi - lo))
+
+    n = len(values)
+    xs = [plot.left + plot.width * i // (n - 1) if n > 1 else plot.right for i in range(n)]
+    pygame.draw.line(surface, sc.col("line"), plot.bottomleft, plot.bottomright, 1)
+    if par is not None:
+        py = y_of(par)
+        dashed(surface, sc.col("ink_soft"), (plot.left, py), (plot.right, py), sc.s(5),
+               max(1, sc.s(1)))
+        text.draw(surface, f"par {par:.1f}", fs, sc.col("ink_soft"), (plot.right + sc.s(8), py),
+                  "midleft")
+    pts = [(x, y_of(v)) for x, v in zip(xs, values, strict=True)]
+    if len(pts) > 1:
+        pygame.draw.lines(surface, sc.col("accent"), False, pts, max(2, sc.s(2)))
+    for p in pts[:-1]:
+        pygame.draw.circle(surface, sc.col("accent"), p, max(2, sc.s(3)))
+    last = pts[-1]
+    pygame.draw.circle(surface, sc.col("panel"), last, sc.s(7))
+    pygame.draw.circle(surface, sc.col("accent"), last, sc.s(7), max(2, sc.s(2)))
+    pygame.draw.circle(surface, sc.col("accent"), last, sc.s(3))
+    text.draw(surface, f"{values[-1]:.1f}", sc.font("small", True), sc.col("ink"),
+              (last[0], last[1] - sc.s(9)), "midbottom" if n == 1 else "bottomright")
+
+
+def share_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, shares: Sequence[float],
+                label: str) -> None:
+    """A bar per round: the leader share from the bottom (leader colour) and the manager share
+    above it, the leader percentage written over each bar, the round number under it."""
+    if not shares:
+        return
+    fs, fb = sc.font("small"), sc.font("small", True)
+    line = fs.get_linesize()
+    bars = pygame.Rect(rect.left, rect.top + line, rect.width, rect.height - 2 * line)
+    n = len(shares)
+    pitch = bars.width / n
+    bar_w = max(sc.s(6), min(sc.s(44), int(pitch * 0.7)))
+    show_pct = fb.size("100%")[0] <= pitch - sc.s(2)
+    step = 1 if fs.size(f"{label} {n}")[0] < pitch - sc.s(4) else max(1, n // 8)
+    for i, share in enumerate(shares):
+        share = max(0.0, min(1.0, share))
+        cx = int(bars.left + pitch * (i + 0.5))
+        box = pygame.Rect(cx - bar_w // 2, bars.top, bar_w, bars.height)
+        lead = int(box.height * share)
+        pygame.draw.rect(surface, sc.col("manager"), (box.left, box.top, box.width,
+                                                      box.height - lead))
+        pygame.draw.rect(surface, sc.col("leader"), (box.left, box.bottom - lead, box.width, lead))
+        if show_pct:
+            text.draw(surface, f"{share * 100:.0f}%", fb, sc.col("ink"), (cx, box.top - sc.s(1)),
+                      "midbottom")
+        if i % step == 0 or i == n - 1:
+            name = f"{label} {i + 1}" if fs.size(f"{label} {n}")[0] < pitch - sc.s(4) else str(i + 1)
+            text.draw(surface, name, fs, sc.col("ink_faint"), (cx, box.bottom + sc.s(2)), "midtop")
+    mid = bars.top + bars.height // 2
+    dashed(surface, sc.col("ink"), (bars.left, mid), (bars.right, mid), sc.s(4), max(1, sc.s(1)))
