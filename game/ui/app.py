@@ -47,6 +47,7 @@ class App:
         self.running = True
         self.exit_code = 0
         self.frames = 0
+        self.tips_dismissed: set[str] = set()   # tutorial tips the player has read
         self._kept_for: Any = None      # the session whose result was kept, and what came back
         self._kept: Any = None
         self.window = self._open_window()
@@ -79,7 +80,7 @@ class App:
             self.stack[-1].clear()
         self._build_look()
         if self.stack:
-            self.stack[-1].build()
+            self.stack[-1].open()
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
@@ -106,7 +107,7 @@ class App:
     def pop(self) -> None:
         self.stack.pop().exit()
         if self.stack:
-            self.stack[-1].build()
+            self.stack[-1].open()
 
     def replace(self, screen: Screen) -> None:
         if self.stack:
@@ -234,6 +235,8 @@ class App:
             first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
             for screen in self.stack[first:]:
                 screen.draw(surface)
+            if self.stack:
+                self.top.draw_tip(surface)
             self.manager.draw_ui(surface)
             if self.stack:
                 self.top.draw_focus(surface)

@@ -49,6 +49,8 @@ class Autoplayer:
         self.final_score: float | None = None
         self.problem: str | None = None
         self._shot_due = False
+        self._shot_name: str | None = None
+        self._tip: str | None = None       # the tutorial tip being dismissed
 
     # --- per frame ---------------------------------------------------------------------------
     def before_events(self, app: Any) -> None:
@@ -61,6 +63,10 @@ class Autoplayer:
             self.decisions.clear()
             self.plan_screen(app)
             return
+        tip = getattr(app.top, "tip", None)
+        if tip is not None and tip.topic != self._tip:   # read it (a picture), then Got it
+            self._tip = tip.topic
+            self.steps.extendleft([("click", "tip:ok"), ("tipshot", tip.topic)])
         if not self.steps and self.decisions:
             self.steps.extend(self.translate(app, self.decisions.popleft()))
         if self.steps:
@@ -69,7 +75,8 @@ class Autoplayer:
     def after_draw(self, app: Any) -> None:
         if self._shot_due:
             self._shot_due = False
-            kind = app.top.kind
+            kind = self._shot_name or app.top.kind
+            self._shot_name = None
             if self.shots is not None and kind not in self.saved:
                 self.shots.mkdir(parents=True, exist_ok=True)
                 path = self.shots / f"{len(self.saved) + 1:02d}-{kind}.png"
@@ -165,6 +172,8 @@ class Autoplayer:
         post = pygame.event.post
         if what == "shot":
             self._shot_due = True
+        elif what == "tipshot":
+            self._shot_due, self._shot_name = True, f"tip-{arg}"
         elif what == "wait":
             if arg > 1:
                 self.steps.appendleft(("wait", arg - 1))

@@ -14,7 +14,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.ui.input import Click, Intent, Key
-from game.ui.widgets import text
+from game.ui.widgets import callout, text
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 class Screen:
     kind = "screen"          # the name screenshots and tests use
     opaque = True            # overlays set False: the screen below is drawn first
+    tip_topics: tuple[str, ...] = ()   # the scenario's `tutorial:` tips this screen can show
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.widgets: dict[str, pygame_gui.core.UIElement] = {}
         self.focus_order: list[str] = []
         self.focus: str | None = None
+        self.tip: callout.Tip | None = None
 
     # --- metrics ---------------------------------------------------------------------------
     def s(self, value: float) -> int:
@@ -51,7 +53,12 @@ class Screen:
 
     # --- lifecycle -------------------------------------------------------------------------
     def enter(self) -> None:
+        self.open()
+
+    def open(self) -> None:
+        """Build the widgets, then the first tutorial tip not yet dismissed, if any."""
         self.build()
+        self.place_tip()
 
     def exit(self) -> None:
         self.clear()
@@ -65,10 +72,69 @@ class Screen:
         self.widgets.clear()
         self.app.controls.clear()
         self.focus_order = []
+        self.tip = None
 
     def rebuild(self) -> None:
         self.clear()
-        self.build()
+        self.open()
+
+    # --- tutorial tips -----------------------------------------------------------------------
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        """The rect a tip is about (a control or a drawn area), or None if not shown now."""
+        return None
+
+    def widgets_rect(self, prefix: str) -> pygame.Rect | None:
+        rects = [el.rect for name, el in self.widgets.items() if name.startswith(prefix)]
+        return rects[0].unionall(rects[1:]) if rects else None
+
+    def content_rect(self) -> pygame.Rect:
+        from game.ui.widgets import chrome
+
+        top = chrome.header_height(self) + self.s(8)
+        return pygame.Rect(self.s(8), top, self.W - self.s(16),
+                           self.H - top - chrome.footer_height(self) - self.s(8))
+
+    def place_tip(self) -> None:
+        self.tip = None
+        scenario = self.app.scenario
+        tips = dict(getattr(scenario, "tutorial", ()) or ())
+        for topic in self.tip_topics:
+            if topic not in tips or topic in self.app.tips_dismissed:
+                continue
+            anchor = self.tip_anchor(topic)
+            if anchor is None:
+                continue
+            controls = [el.rect for el in self.widgets.values() if el.visible]
+            for width in (380, 320, 260):
+                size = callout.card_size(self, tips[topic], self.s(width))
+                card = callout.place(size, anchor, self.content_rect(), controls,
+                                     gap=self.s(6), step=self.s(12))
+                if card is not None:
+                    break
+            else:
+                continue  # no free room at this size: the tip waits for another screen
+            pad, bw = self.s(14), self.button_width(callout.DISMISS)
+            button = pygame.Rect(card.right - pad - bw, card.bottom - pad - self.s(36), bw,
+                                 self.s(36))
+            self.tip = callout.Tip(topic, tips[topic], anchor, card, button)
+            self.button("tip:ok", callout.DISMISS, button, "@primary")
+            return
+
+    def dismiss_tip(self) -> None:
+        if self.tip is None:
+            return
+        self.app.tips_dismissed.add(self.tip.topic)
+        el = self.widgets.pop("tip:ok", None)
+        if el is not None:
+            el.kill()
+        self.focus_order = [n for n in self.focus_order if n != "tip:ok"]
+        if self.focus == "tip:ok":
+            self.focus = None
+        self.place_tip()
+
+    def draw_tip(self, surface: pygame.Surface) -> None:
+        if self.tip is not None:
+            callout.draw(self, surface, self.tip)
 
     # --- widgets ---------------------------------------------------------------------------
     def button(self, name: str, label: str, rect: pygame.Rect, style: str = "",
@@ -103,6 +169,9 @@ class Screen:
 
     # --- input -----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
+        if self.tip is not None and intent in (Click("tip:ok"), Key("commit")):
+            self.dismiss_tip()
+            return
         if isinstance(intent, Key):
             if intent.name in ("next", "down"):
                 self.move_focus(+1)

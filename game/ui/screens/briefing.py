@@ -10,6 +10,17 @@ from game.ui.widgets import chrome, icons, text
 
 class BriefingScreen(Screen):
     kind = "briefing"
+    tip_topics = ("briefing",)
+
+    def card(self) -> pygame.Rect:
+        top = chrome.header_height(self) + self.s(24)
+        w = min(self.W - self.s(64), self.s(1000))
+        return pygame.Rect((self.W - w) // 2, top, w, self.H - top - chrome.footer_height(self)
+                           - self.s(24))
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        r = self.card()
+        return pygame.Rect(r.left, r.top, r.width, self.s(60))
 
     def build(self) -> None:
         chrome.footer_buttons(self, [("begin", "[Enter] Begin", "@primary")])
@@ -25,10 +36,7 @@ class BriefingScreen(Screen):
         surface.fill(self.col("paper"))
         sc = self.app.scenario
         chrome.header(self, surface, sc.title)
-        top = chrome.header_height(self) + self.s(24)
-        w = min(self.W - self.s(64), self.s(1000))
-        r = pygame.Rect((self.W - w) // 2, top, w, self.H - top - chrome.footer_height(self)
-                        - self.s(24))
+        r = self.card()
         inner = self.panel(surface, r)
         text.draw(surface, "Briefing", self.font("h1", True), self.col("ink"), inner.topleft)
         y = inner.top + self.s(50)

@@ -27,6 +27,7 @@ def par_words(score: float, par: float) -> tuple[str, int]:
 
 class DebriefScreen(Screen):
     kind = "debrief"
+    tip_topics = ("debrief",)
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -61,6 +62,10 @@ class DebriefScreen(Screen):
 
     def on_back(self) -> None:
         self.on_commit()
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        _, right = self.columns()
+        return pygame.Rect(right.left, right.top, right.width, self.s(150))  # the score card
 
     # --- drawing ---------------------------------------------------------------------------
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:

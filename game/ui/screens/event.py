@@ -11,6 +11,10 @@ from game.ui.widgets import chrome, icons, text
 
 class EventScreen(Screen):
     kind = "event"
+    tip_topics = ("event",)
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        return self.widgets_rect("choice:")
 
     @property
     def event(self):  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ PLANNED_MAX = 6
 class LeaderScreen(PhaseScreen):
     kind = "leader"
     phase = "LEADER"
+    tip_topics = ("vision", "energy", "actions")
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -84,6 +85,21 @@ class LeaderScreen(PhaseScreen):
             self.button(f"planned:{i}", label, pygame.Rect(px, y, w, self.s(34)), "@small")
             px += w + self.s(8)
         chrome.footer_buttons(self, [("commit", "[Enter] Commit leader phase", "@leader")])
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        if topic == "vision":
+            return self.widgets_rect("vision:")
+        if topic == "actions":
+            return self.widgets_rect("action:")
+        if topic == "energy":
+            _, right = self.columns()
+            inner = right.inflate(-self.s(24), -self.s(20))
+            top = inner.top + self.font("h3", True).get_linesize() + self.s(6)
+            total = self.draft.energy_total
+            label = self.font("body", True).size(f"Energy {total} of {total}")[0]
+            return pygame.Rect(inner.left, top, label + self.s(14) + total * self.s(22),
+                               self.font("body", True).get_linesize() + self.s(4))
+        return None
 
     def action_width(self, right: pygame.Rect) -> int:
         widest = max(self.button_width(f"[X] {a.title} · {a.cost} energy")

@@ -15,6 +15,12 @@ ROW = 44
 class ManagerScreen(PhaseScreen):
     kind = "manager"
     phase = "MANAGER"
+    tip_topics = ("budget", "schedule", "overtime", "reviews")
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        prefix = {"budget": "budget:", "schedule": "cell:", "overtime": "overtime",
+                  "reviews": "reviews"}.get(topic)
+        return self.widgets_rect(prefix) if prefix else None
 
     @property
     def draft(self):  # type: ignore[no-untyped-def]

@@ -12,6 +12,16 @@ from game.ui.widgets import charts, chrome, icons, text
 
 class ReportScreen(Screen):
     kind = "report"
+    tip_topics = ("report", "drivers")
+
+    def tip_anchor(self, topic: str) -> pygame.Rect | None:
+        left, _ = self.columns()
+        card_h = (left.height - 2 * self.s(10)) // 3
+        if topic == "report":   # the first metric's name and change
+            return pygame.Rect(left.left, left.top, left.width, self.s(44))
+        if topic == "drivers":  # its bars
+            return pygame.Rect(left.left, left.top + self.s(40), left.width, card_h - self.s(40))
+        return None
 
     @property
     def record(self):  # type: ignore[no-untyped-def]
