@@ -25,11 +25,11 @@ def bounded_apply(level: Array, terms: dict[str, Array], scale: float = 1.0
     contribution is exact and the contributions sum to the change.
     """
     frac = level / scale
+    room = 1.0 - frac
     contributions: dict[str, Array] = {}
-    total = np.zeros(np.broadcast_shapes(level.shape, *(t.shape for t in terms.values())))
+    total: Array | float = 0.0
     for name, term in terms.items():
-        term = np.broadcast_to(term, total.shape)
-        part = np.where(term > 0, term * (1.0 - frac), term * frac)
+        part = np.where(term > 0, term * room, term * frac)
         contributions[name] = part
         total = total + part
     new = np.clip(level + total, 0.0, scale)

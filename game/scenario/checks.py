@@ -46,7 +46,7 @@ def describe(value: Any, tree: Tree, path: DataPath) -> str:
         raw = tree.yaml11_booleans.get(path)
         return f"boolean '{raw}'" if raw else f"boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"number {value}"
+        return f"number {tree.numbers.get(path, value)}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"text '{shown}'" if value else "empty text"
@@ -81,22 +81,26 @@ class SchemaChecker:
 
     def _explain(self, error: ValidationError) -> None:
         path: DataPath = tuple(error.absolute_path)
-        kind, value, instance = error.validator, error.validator_value, error.instance
+        kind = error.validator
+        instance: Any = error.instance
+        value: Any = error.validator_value
+        schema: Any = error.schema
         found = describe(instance, self.tree, path)
         if kind == "type":
             types = [value] if isinstance(value, str) else list(value)
             expected = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
-            hint = " — quote it" if "string" in types and path in self.tree.yaml11_booleans else ""
+            quotable = isinstance(instance, bool | int | float) and "string" in types
+            hint = " — quote it" if quotable else ""
             self._add(path, f"expected {expected}, found {found}{hint}", covers=True)
         elif kind == "enum":
             close = suggest(instance, map(str, value)) if isinstance(instance, str) else ""
             self._add(path, f"expected one of {one_of(value)}; found {found}{close}", covers=True)
-        elif kind == "required":
-            for key in value:
-                if isinstance(instance, dict) and key not in instance:
-                    self._add(path, f"missing required key '{key}'")
+        elif kind == "required" and isinstance(instance, dict):
+            missing = [f"'{key}'" for key in value if key not in instance]
+            noun = "key" if len(missing) == 1 else "keys"
+            self._add(path, f"missing required {noun} {', '.join(missing)}")
         elif kind == "additionalProperties":
-            known = list(error.schema.get("properties", {}))
+            known = list(schema.get("properties", {}))
             for key in instance:
                 if key not in known:
                     close = suggest(key, known) or f" (expected one of: {one_of(known)})"

@@ -11,6 +11,7 @@ from typing import Any
 
 from game.scenario.checks import one_of, suggest
 from game.scenario.problems import Problem
+from game.scenario.schema import MAX_ROUNDS
 from game.scenario.yamltree import DataPath, Tree, where
 
 _ID_LISTS = {"teams": "team", "visions": "vision", "projects": "project", "events": "event"}
@@ -60,7 +61,8 @@ class CrossChecker:
 
     def _unique_ids(self, list_name: str) -> list[str]:
         seen: dict[str, DataPath] = {}
-        for path, item in _mappings(self.data, list_name):
+        where_listed = ("organization", "teams") if list_name == "teams" else (list_name,)
+        for path, item in _mappings(self.data, *where_listed):
             item_id = item.get("id")
             if not isinstance(item_id, str):
                 continue
@@ -82,12 +84,13 @@ class CrossChecker:
         known = self.ids[list_name]
         if isinstance(value, str) and value not in known:
             noun = _ID_LISTS[list_name]
-            listed = f"one of {one_of(known)}" if known else f"a {noun} from `{list_name}`"
-            self.add(path, f"expected {listed}; found unknown {noun} '{value}'"
-                           f"{suggest(value, known)}")
+            listed = f"the {list_name} here are: {one_of(known)}" if known else \
+                f"there are no {list_name} to refer to"
+            self.add(path, f"unknown {noun} '{value}'{suggest(value, known)}; {listed}")
 
     def _after_last_round(self, path: DataPath, value: Any, what: str) -> None:
-        if self.rounds is not None and isinstance(value, int) and value > self.rounds:
+        if self.rounds is not None and isinstance(value, int) and \
+                MAX_ROUNDS >= value > self.rounds:  # beyond MAX_ROUNDS the schema says so
             self.add(path, f"{what} {value} is after the last round (rounds: {self.rounds})")
 
     def _projects_due(self) -> None:

@@ -14,7 +14,7 @@ Events come from the LibYAML-backed parser when present, else the pure-Python on
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +44,7 @@ class Tree:
     values: dict[DataPath, Place] = field(default_factory=dict)  # where each value starts
     keys: dict[DataPath, Place] = field(default_factory=dict)  # where the key naming it sits
     yaml11_booleans: dict[DataPath, str] = field(default_factory=dict)  # path -> 'no', 'on'...
+    numbers: dict[DataPath, str] = field(default_factory=dict)  # path -> the number as written
 
     def place(self, path: DataPath) -> Place:
         """Where the value at `path` starts, or its nearest enclosing value."""
@@ -65,7 +66,8 @@ class _Refused(Exception):
 
 
 def _place(event: yaml.Event) -> Place:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def _kind(event: yaml.Event) -> str:
@@ -141,6 +143,9 @@ class _Composer:
                              "write the value out in full", fatal=True)
             self.seen_alias = True
             return None
+        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            self.problem(_place(event), "invalid YAML: expected a value here", fatal=True)
+            raise _Refused  # the parser only puts nodes here
         if event.anchor is not None and not self.seen_alias:
             self.seen_alias = True
             self.problem(_place(event), f"YAML anchors (&{event.anchor}) and aliases are "
@@ -164,7 +169,6 @@ class _Composer:
     def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
-            value_event = None
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(_place(key_event), f"expected a key name, found {_kind(key_event)}"
                              " used as a key", fatal=True)
@@ -181,7 +185,11 @@ class _Composer:
                 first = self.tree.keys[(*path, key)]
                 self.problem(_place(key_event), f"duplicate key '{key}' (first written at line"
                              f" {first[0]}); each key may appear once in a mapping")
-                self._node(value_event, (*path, "\0duplicate"), depth + 1)
+                kept, self.tree = self.tree, Tree()  # read the repeat, keep nothing of it
+                try:
+                    self._node(value_event, (*path, key), depth + 1)
+                finally:
+                    self.tree = kept
                 continue
             self.tree.keys[(*path, key)] = _place(key_event)
             mapping[key] = self._node(value_event, (*path, key), depth + 1)
@@ -199,15 +207,24 @@ class _Composer:
                 self.tree.yaml11_booleans[path] = event.value
             return _CONSTRUCTOR.construct_yaml_bool(node)
         if tag == _TAG + "int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
+            return self._number(event, path, _CONSTRUCTOR.construct_yaml_int, node)
         if tag == _TAG + "float":
-            number = _CONSTRUCTOR.construct_yaml_float(node)
-            if not math.isfinite(number):
+            number = self._number(event, path, _CONSTRUCTOR.construct_yaml_float, node)
+            if isinstance(number, float) and not math.isfinite(number):
                 label = f"{where(path)}: " if path else ""
                 self.problem(_place(event), f"{label}expected a finite number, found "
                              f"'{event.value}'")
             return number
         return event.value  # text, and dates kept as the text written
+
+    def _number(self, event: yaml.ScalarEvent, path: DataPath,
+                construct: Callable[[yaml.ScalarNode], Any], node: yaml.ScalarNode) -> Any:
+        try:
+            number = construct(node)
+        except ValueError:  # YAML 1.1 forms such as 0x_ match the number pattern, yet are not
+            return event.value
+        self.tree.numbers[path] = event.value
+        return number
 
 
 def _short(tag: str | None) -> str:
