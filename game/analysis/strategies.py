@@ -225,7 +225,7 @@ class RandomPlayer:
             schedule = {}
             for squad in session.scenario.organization.teams:
                 raw = rng.random(len(projects))
-                raw = raw / raw.sum() * rng.uniform(0.6, 1.2)
+                raw = np.minimum(raw / raw.sum() * rng.uniform(0.6, 1.2), 1.0)  # a share is at most 1
                 schedule[squad.id] = {p.id: float(s) for p, s in zip(projects, raw, strict=True)}
             return [AllocateBudget(dict(zip(categories, map(float, amounts), strict=True))),
                     Schedule(schedule), SetOvertime(float(rng.choice([0.0, 0.0, 0.3, 0.6]))),

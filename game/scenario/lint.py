@@ -24,8 +24,18 @@ from pathlib import Path
 
 from game.scenario.loader import read_text
 from game.scenario.problems import Problem, ScenarioError
-from game.scenario.reach import Reach
-from game.scenario.types import AllOf, AnyOf, Condition, GaugeCompare, Not, ProfileCompare, Scenario
+from game.scenario.reach import Reach, Span
+from game.scenario.types import (
+    AllOf,
+    AnyOf,
+    Condition,
+    GaugeCompare,
+    Not,
+    ProfileCompare,
+    RoundAtLeast,
+    RoundIs,
+    Scenario,
+)
 from game.scenario.yamltree import DataPath, Tree, parse_tree, where
 
 UNSPENT_SHARE = 0.2  # the default split may leave at most this share of the money unspent
@@ -86,7 +96,14 @@ class Linter:
         if isinstance(c, ProfileCompare):
             return path, "the leader share runs from 0 to 1" + _bounds(
                 c.leader_share_below, c.leader_share_above)
-        return path, "it cannot hold in any round of this scenario"
+        if isinstance(c, RoundIs | RoundAtLeast):
+            rounds = reach.domain["round"]
+            assert isinstance(rounds, Span)
+            seen = f"round {rounds.lo:g}" if rounds.lo == rounds.hi else \
+                f"rounds {rounds.lo:g} to {rounds.hi:g}"
+            tested = f"round {c.round}" if isinstance(c, RoundIs) else f"round {c.round} or later"
+            return path, f"it tests {tested}, and it is only judged in {seen}"
+        return path, "it cannot hold in this scenario"
 
     # --- capacity --------------------------------------------------------------------------
 
@@ -143,7 +160,7 @@ class Linter:
         for i, v in enumerate(self.scenario.visions):
             title = " ".join(v.title.lower().split())
             if title in titles:
-                self.warn(("visions", i, "title"), f"the title is the same as vision '{titles[title]}'s; "
+                self.warn(("visions", i, "title"), f"the same title as vision '{titles[title]}'; "
                                                    "players cannot tell the two apart")
             titles.setdefault(title, v.id)
             if v.ambition in ambitions:
