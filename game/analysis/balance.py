@@ -107,7 +107,8 @@ class BalanceReport:
                        if n != "balanced" and "balanced" in self.stats},
             "par": self.par,
             "claims": [{"strategy": c.claim.strategy, "beats": c.claim.beats, "by": c.claim.by,
-                        "margin": round(c.margin, 4), "holds": c.holds} for c in self.claims],
+                        "margin": round(c.margin, 4) if math.isfinite(c.margin) else None,
+                        "holds": c.holds} for c in self.claims],
             "ok": self.ok,
         }
 

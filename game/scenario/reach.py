@@ -50,7 +50,8 @@ class Span:
         return Span(lo, hi, lo_open, not hi_open)
 
     def empty(self, whole: bool = False) -> bool:
-        if whole:  # rounds: is there a whole number inside?
+        if whole and math.isfinite(self.lo) and math.isfinite(self.hi):
+            # rounds: is there a whole number inside?
             lo = math.floor(self.lo) + 1 if self.lo_open or self.lo != math.floor(self.lo) else self.lo
             hi = math.ceil(self.hi) - 1 if self.hi_open or self.hi != math.ceil(self.hi) else self.hi
             return lo > hi
