@@ -1,4 +1,4 @@
-"""`simulate [SCENARIO] --strategy NAME --seed N [--json]`: play a scenario headless."""
+"""`simulate [SCENARIO] --strategy NAME --seed N [--json] [--save FILE]`: play a scenario headless."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 
 from game.analysis.strategies import STRATEGIES, make_strategy, play
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.persistence import SaveError, save_game
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
 
@@ -17,6 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the scripted player (default: balanced)")
     parser.add_argument("--seed", type=seed_type, default=0, help="random seed (default: 0)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--save", metavar="FILE", help="also save the game (seed + decisions) to FILE")
     parser.set_defaults(func=run)
 
 
@@ -61,4 +63,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{scenario.title}: {args.strategy}, seed {args.seed}")
         print_table(result, scenario.round_label)
+    if args.save:
+        try:
+            save_game(args.save, session, player=args.strategy)
+        except SaveError as exc:
+            return fail("simulate", str(exc))
     return 0

@@ -49,7 +49,7 @@ def team_capacity(person_cap: Array, newcomers: Array, onehot: Array, org_mult: 
                   p: Params) -> Array:
     """(B, T) capacity per team: people's work less onboarding load, times org multipliers."""
     raw = person_cap @ onehot
-    onboarding = (newcomers @ onehot) * p.onboarding_load * p.work_per_person * 0.5
+    onboarding = (newcomers @ onehot) * p.onboarding_load * p.work_per_person
     return np.maximum(raw - onboarding, 0.0) * org_mult[:, None]
 
 

@@ -21,7 +21,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "process_capacity": 0.25,      # capacity gained from process maturity 0 -> 1
         "alignment_capacity": 0.45,    # capacity lost by a wholly unaligned person
         "fatigue_capacity": 0.55,      # capacity lost by a wholly exhausted person
-        "onboarding_load": 0.5,        # capacity a new hire takes from colleagues, in persons
+        "onboarding_load": 0.25,       # colleagues' work a new hire takes in their first round, in persons
         # --- vision and leadership ------------------------------------------------------
         "clarity_gain": 0.22,          # clarity gained per round a vision is kept
         "clarity_decay": 0.30,         # clarity lost per round with no vision

@@ -89,11 +89,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     open_projects = (state.status == OPEN) | (state.status == MISSED)
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
 
+    work = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))  # beyond scope is idle
     innovation_work = (work * world.is_innovation).sum(axis=1)
-    usable = np.minimum(innovation_work, state.ideas)
+    usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
-    work = np.where(world.is_innovation, work * idea_limited[:, None], work)
-    done = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))
+    done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
     delivery_done = (done * ~world.is_innovation).sum(axis=1)
     innovation_done = (done * world.is_innovation).sum(axis=1)
@@ -239,9 +239,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     due_so_far = (world.due <= round_no).sum()
     late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
     kept = 1.0 - late / max(int(due_so_far), 1)
+    started = progress > 0
+    work_quality = np.where(started.any(axis=1),
+                            (quality * started).sum(axis=1) / np.maximum(started.sum(axis=1), 1),
+                            quality.mean(axis=1))
     delivery, delivery_drivers = delivery_update(
-        state.delivery, delivered_ratio, (quality * (progress > 0)).sum(axis=1)
-        / np.maximum((progress > 0).sum(axis=1), 1), kept,
+        state.delivery, delivered_ratio, work_quality, kept,
         (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
         (world.value * missed).sum(axis=1) / mean_value, shock, p)
 

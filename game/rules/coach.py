@@ -12,7 +12,7 @@ from game.scenario.types import Scenario
 ADVICE: dict[str, str] = {
     "Missed deadlines": "Put capacity on what is due next, and keep a reserve for surprises.",
     "Progress against plan": "Work is behind plan: focus team capacity on the projects due soonest.",
-    "Deadlines kept": "Late projects weigh on delivery until they ship: finish them.",
+    "Deadlines kept": "Every missed date stays on the record: bring the next ones in on time.",
     "Quality": "Quality slips with overtime and fatigue; reviews and process bring it back.",
     "Risk events": "A reserve in the budget absorbs shocks; process and calm lower the risk.",
     "Overtime": "Overtime buys capacity now and costs morale and quality later.",

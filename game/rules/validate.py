@@ -74,7 +74,7 @@ def budget(scenario: Scenario, amounts: Mapping[str, float]) -> dict[str, float]
 def schedule(scenario: Scenario, current: Mapping[str, Mapping[str, float]],
              assignments: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
     teams = {t.id: t.name for t in scenario.organization.teams}
-    projects = {p.id for p in scenario.projects}
+    projects = [p.id for p in scenario.projects]
     result = {team: dict(shares) for team, shares in current.items()}
     for team, shares in assignments.items():
         if team not in teams:

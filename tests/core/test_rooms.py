@@ -1,4 +1,4 @@
-"""The model, the rules, scenario loading and analysis never import pygame."""
+"""The model, the rules, scenario loading, analysis and persistence never import pygame."""
 
 import ast
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).resolve().parents[2] / "game"
-HEADLESS = ["model", "rules", "scenario", "analysis"]
+HEADLESS = ["model", "rules", "scenario", "analysis", "persistence"]
 
 
 @pytest.mark.parametrize("room", HEADLESS)

@@ -1,0 +1,119 @@
+"""`play`: open the game window (or let a scripted strategy play it with --autoplay)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if w < 320 or h < 240:
+        raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    return w, h
+
+
+def _scale(text: str) -> float:
+    value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    if not 1.0 <= value <= 2.0:
+        raise argparse.ArgumentTypeError("UI scale must be between 1 and 2 (100%..200%)")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("play", help="open the game window")
+    p.add_argument("scenario", nargs="?", help="scenario id or YAML path (default: the "
+                   "default scenario)")
+    p.add_argument("--scenarios", action="append", default=[], metavar="DIR",
+                   help="another folder of scenario files for the picker (repeatable)")
+    p.add_argument("--autoplay", metavar="STRATEGY", help="let a scripted strategy play "
+                   "through the screens")
+    p.add_argument("--screenshots", metavar="DIR", type=Path, help="with --autoplay: save one "
+                   "PNG per screen here")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
+    p.add_argument("--ui-scale", type=_scale, default=1.0, metavar="S",
+                   help="1..2 (or 100%%..200%%)")
+    p.add_argument("--timer", type=int, default=0, metavar="SECONDS",
+                   help="facilitator timer per leader/manager phase (0: off)")
+    p.add_argument("--hotseat", action="store_true", help="two players: leader and manager")
+    p.add_argument("--players", default="Player 1,Player 2", metavar="LEADER,MANAGER")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
+    p.set_defaults(func=run)
+
+
+def resolve(core: Any, name: str | None, dirs: list[Path]) -> Path | None:
+    if name is None:
+        name = core.default_scenario
+        if name is None:
+            return None
+    path = Path(name)
+    if path.is_file():
+        return path
+    for folder in dirs:
+        for suffix in (".yaml", ".yml"):
+            if (folder / f"{name}{suffix}").is_file():
+                return folder / f"{name}{suffix}"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import App
+    from game.ui.core import default_core
+    from game.ui.screens.title import TitleScreen
+    from game.ui.settings import Settings
+
+    if args.timer < 0:
+        print("play: --timer must be 0 or more seconds", file=sys.stderr)
+        return 2
+    core = default_core()
+    dirs = [Path(d) for d in args.scenarios]
+    for d in dirs:
+        if not d.is_dir():
+            print(f"play: --scenarios {d}: not a folder", file=sys.stderr)
+            return 2
+    search = ([core.default_dir] if core.default_dir else []) + dirs
+    path = resolve(core, args.scenario, search)
+    if args.scenario and path is None:
+        print(f"play: no scenario {args.scenario!r} (give an id or a YAML path)", file=sys.stderr)
+        return 2
+    if path is not None and all(path.resolve().parent != d.resolve() for d in search):
+        dirs.append(path.parent)
+    leader, _, manager = args.players.partition(",")
+    settings = Settings(size=args.size, ui_scale=args.ui_scale, fullscreen=args.fullscreen,
+                        colour_blind=args.colour_blind, timer=args.timer, hotseat=args.hotseat,
+                        players=(leader.strip() or "Player 1", manager.strip() or "Player 2"),
+                        seed=args.seed, scenario_dirs=[str(d) for d in dirs])
+    driver = None
+    if args.autoplay:
+        from game.ui.autoplay import Autoplayer
+
+        if path is None:
+            print("play: no scenario to autoplay", file=sys.stderr)
+            return 2
+        try:
+            strategy = core.make_strategy(args.autoplay, args.seed)
+        except (KeyError, ValueError) as exc:
+            print(f"play: unknown strategy {args.autoplay!r} ({exc})", file=sys.stderr)
+            return 2
+        driver = Autoplayer(strategy, path, args.screenshots)
+    app = App(core, settings, scenario_path=path, driver=driver)
+    try:
+        app.set_root(TitleScreen(app))
+        code = app.run(fps=0, fixed_dt=1 / 60) if driver else app.run()
+    finally:
+        app.close()
+    if driver is not None and code == 0:
+        if driver.final_score is None:
+            print("play: autoplay ended before the debrief", file=sys.stderr)
+            return 1
+        print(f"score: {driver.final_score:.1f}")
+    return code

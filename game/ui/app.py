@@ -1,0 +1,249 @@
+"""The game window: a stack of screens over one session.
+
+The loop is process_events -> update(dt) -> draw. The app turns screen requests into
+session decisions (`apply`), picks the screen for the session's phase (`advance`), and
+shows any error as a readable message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any, Protocol
+
+import pygame
+import pygame_gui
+
+from game.ui import input as ui_input
+from game.ui.core import Core
+from game.ui.screens.base import Screen
+from game.ui.settings import Settings
+from game.ui.theme import PALETTES, Fonts, build_theme, effective_scale, preload_list
+
+
+class Driver(Protocol):
+    """Something that plays the window (the autoplayer): called once per frame."""
+
+    def before_events(self, app: App) -> None: ...
+    def after_draw(self, app: App) -> None: ...
+
+
+class App:
+    def __init__(self, core: Core, settings: Settings, scenario_path: Path | None = None,
+                 driver: Driver | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(350, 40)
+        self.core = core
+        self.settings = settings
+        self.driver = driver
+        self.scenario_path = scenario_path
+        self.scenario: Any = None
+        self.session: Any = None
+        self.stack: list[Screen] = []
+        self.controls = ui_input.Controls()
+        self.toast = ""
+        self.toast_time = 0.0
+        self.running = True
+        self.exit_code = 0
+        self.frames = 0
+        self.window = self._open_window()
+        pygame.display.set_caption("Sail & Keel")
+        self._build_look()
+
+    # --- window and look -------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.settings.size, pygame.RESIZABLE)
+
+    def _build_look(self) -> None:
+        size = self.window.get_size()
+        self.scale = effective_scale(self.settings.ui_scale, size)
+        self.palette = PALETTES[self.settings.palette_name]
+        self.fonts = Fonts(self.scale)
+        self.manager = pygame_gui.UIManager(size, build_theme(self.scale, self.palette),
+                                            enable_live_theme_updates=False)
+        fonts = self.manager.get_theme().get_font_dictionary()
+        self.manager.preload_fonts([
+            f for f in preload_list(self.scale)
+            if not fonts.check_font_preloaded(fonts.create_font_id(
+                f["point_size"], f["name"], f["style"] == "bold", False))
+        ])
+
+    def restyle(self) -> None:
+        """Apply changed settings (scale, palette, size) to the live screens."""
+        if self.stack:
+            self.stack[-1].clear()
+        self._build_look()
+        if self.stack:
+            self.stack[-1].build()
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.window = self._open_window()
+        self.restyle()
+
+    # --- the stack -------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def set_root(self, screen: Screen) -> None:
+        while self.stack:
+            self.stack.pop().exit()
+        self.stack.append(screen)
+        screen.enter()
+
+    def push(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack[-1].clear()
+        self.stack.append(screen)
+        screen.enter()
+
+    def pop(self) -> None:
+        self.stack.pop().exit()
+        if self.stack:
+            self.stack[-1].build()
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(screen)
+        screen.enter()
+
+    def open_pause(self) -> None:
+        from game.ui.screens.pause import PauseScreen
+
+        self.push(PauseScreen(self))
+
+    def show_message(self, title: str, body: str, then_title: bool = False) -> None:
+        from game.ui.screens.message import MessageScreen
+
+        self.push(MessageScreen(self, title, body, then_title))
+
+    def say(self, message: str) -> None:
+        """A one-line message in the footer (illegal decisions, hints)."""
+        self.toast, self.toast_time = message, 5.0
+
+    # --- the game --------------------------------------------------------------------------
+    def start_game(self, path: Path) -> bool:
+        """Load a scenario, start a session on it, and show the briefing."""
+        try:
+            scenario = self.core.load_scenario(path)
+        except self.core.scenario_error as exc:
+            self.show_message("This scenario has problems", str(exc))
+            return False
+        self.scenario_path, self.scenario = path, scenario
+        self.session = self.core.new_session(scenario, self.settings.seed)
+        from game.ui.screens.briefing import BriefingScreen
+
+        self.set_root(BriefingScreen(self))
+        return True
+
+    def reload(self) -> None:
+        if self.scenario_path is None:
+            self.say("No scenario file to reload yet: pick a scenario first.")
+            return
+        if self.start_game(self.scenario_path):
+            self.say(f"Reloaded {Path(self.scenario_path).name}; the session restarted.")
+
+    def apply(self, decision: object) -> bool:
+        """Send a decision to the session; an illegal one is shown, not raised."""
+        from game.rules.decisions import IllegalDecision
+
+        try:
+            self.session.apply(decision)
+        except IllegalDecision as exc:
+            self.say(str(exc))
+            return False
+        return True
+
+    def phase(self) -> str:
+        return str(self.session.phase.name) if self.session is not None else ""
+
+    def advance(self, hand_over: bool = True) -> None:
+        """Show the screen for the session's current phase."""
+        from game.ui import flow
+
+        self.set_root(flow.screen_for(self, hand_over))
+
+    # --- loop ------------------------------------------------------------------------------
+    def process_events(self) -> None:
+        for event in pygame.event.get():
+            self.manager.process_events(event)
+            intent = ui_input.translate(event, self.controls, self.manager)
+            if intent is None:
+                continue
+            self.guard(self.dispatch, intent)
+
+    def dispatch(self, intent: ui_input.Intent) -> None:
+        if isinstance(intent, ui_input.Quit):
+            self.running = False
+        elif isinstance(intent, ui_input.Resize):
+            if not self.settings.fullscreen:
+                self.settings.size = intent.size
+                self.window = pygame.display.get_surface()
+                self.manager.set_window_resolution(intent.size)
+                self.restyle()
+        elif isinstance(intent, ui_input.Key) and intent.name == "fullscreen":
+            self.toggle_fullscreen()
+        elif isinstance(intent, ui_input.Key) and intent.name == "reload":
+            self.reload()
+        elif self.stack:
+            self.top.handle(intent)
+
+    def update(self, dt: float) -> None:
+        self.toast_time = max(0.0, self.toast_time - dt)
+        if self.stack:
+            self.guard(self.top.update, dt)
+        self.manager.update(dt)
+
+    def draw(self) -> None:
+        surface = self.window
+        try:
+            first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+            for screen in self.stack[first:]:
+                screen.draw(surface)
+            self.manager.draw_ui(surface)
+            if self.stack:
+                self.top.draw_focus(surface)
+        except Exception as exc:  # a broken screen must not freeze the window
+            surface.fill(self.palette.rgb("paper"))
+            font = self.fonts.get("body")
+            surface.blit(font.render(f"Could not draw this screen: {exc}", True,
+                                     self.palette.rgb("bad")), (20, 20))
+
+    def guard(self, fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception as exc:
+            traceback.print_exc()
+            self.show_message("Something went wrong",
+                              f"{type(exc).__name__}: {exc}\n\nYou can go back to the title "
+                              "screen and start again; the problem has been printed for the "
+                              "developers.", then_title=True)
+
+    def frame(self, dt: float) -> None:
+        if self.driver:
+            self.driver.before_events(self)
+        self.process_events()
+        self.update(dt)
+        self.draw()
+        if self.driver:
+            self.driver.after_draw(self)
+        pygame.display.flip()
+        self.frames += 1
+
+    def run(self, fps: int = 60, fixed_dt: float | None = None) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            real = clock.tick(fps) / 1000.0
+            self.frame(fixed_dt if fixed_dt is not None else min(real, 0.1))
+        return self.exit_code
+
+    def close(self) -> None:
+        while self.stack:
+            self.stack.pop().exit()
+        pygame_gui.core.utility.set_default_manager(None)
+        pygame.display.quit()

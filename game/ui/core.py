@@ -1,0 +1,48 @@
+"""What the window needs from the rest of the game, in one place.
+
+The UI reads a session and sends it decisions; it never computes outcomes. Tests swap in a
+stand-in `Core`; the game uses `default_core()`, which imports the real session lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Core:
+    load_scenario: Callable[[Path], Any]       # path -> Scenario (raises scenario_error)
+    new_session: Callable[[Any, int], Any]     # (scenario, seed) -> session
+    make_strategy: Callable[[str, int], Any]   # (name, seed) -> strategy with .decide(session)
+    scenario_error: type[Exception]
+    default_dir: Path | None = None            # the shipped scenarios folder
+    default_scenario: str | None = None        # id of the scenario `play` starts by default
+
+
+def default_core() -> Core:
+    from game.analysis.strategies import make_strategy
+    from game.rules.session import GameSession
+    from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario, scenarios_dir
+
+    return Core(
+        load_scenario=lambda path: load_scenario(path),
+        new_session=lambda scenario, seed: GameSession(scenario, seed=seed),
+        make_strategy=make_strategy,
+        scenario_error=ScenarioError,
+        default_dir=Path(scenarios_dir()),
+        default_scenario=DEFAULT_SCENARIO_ID,
+    )
+
+
+def scenario_files(folders: list[Path]) -> list[Path]:
+    seen: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            seen.append(folder)
+            continue
+        if folder.is_dir():
+            seen.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")))
+    return seen

@@ -1,0 +1,1 @@
+"""The screens: states on the app's stack, each with enter/exit/handle_event/update/draw."""

@@ -1,0 +1,108 @@
+"""The round report: each metric's change and its drivers, trends so far, the coach."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.rules.decisions import Continue
+from game.ui.screens.base import Screen
+from game.ui.theme import METRIC_LABELS, METRIC_NAMES
+from game.ui.widgets import charts, chrome, icons, text
+
+
+class ReportScreen(Screen):
+    kind = "report"
+
+    @property
+    def record(self):  # type: ignore[no-untyped-def]
+        return self.app.session.history[-1]
+
+    def build(self) -> None:
+        last = self.app.session.round >= self.app.scenario.rounds
+        label = "[Enter] See the debrief" if last else "[Enter] Next " + \
+            self.app.scenario.round_label.lower()
+        chrome.footer_buttons(self, [("continue", label, "@primary")])
+        self.focus = "continue"
+
+    def on_click(self, name: str) -> None:
+        self.on_commit()
+
+    def on_commit(self) -> None:
+        if self.app.apply(Continue()):
+            self.app.advance()
+
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        top = chrome.header_height(self) + self.s(12)
+        h = self.H - top - chrome.footer_height(self) - self.s(12)
+        lw = int((self.W - self.s(48)) * 0.52)
+        left = pygame.Rect(self.s(16), top, lw, h)
+        return left, pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.col("paper"))
+        sc, rec = self.app.scenario, self.record
+        chrome.header(self, surface, f"{sc.title} · report")
+        left, right = self.columns()
+        card_h = (left.height - 2 * self.s(10)) // 3
+        for i, name in enumerate(METRIC_NAMES):
+            self.metric_card(surface, name, pygame.Rect(left.left, left.top + i * (card_h +
+                             self.s(10)), left.width, card_h))
+        chart_h = int(right.height * 0.38)
+        inner = self.panel(surface, pygame.Rect(right.left, right.top, right.width, chart_h),
+                           "Trends so far")
+        hist = self.app.session.history
+        start = {m: hist[0].metrics[m] - hist[0].deltas[m] for m in METRIC_NAMES}
+        charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
+                     start)
+        coach = pygame.Rect(right.left, right.top + chart_h + self.s(10), right.width,
+                            int(right.height * 0.32))
+        inner = self.panel(surface, coach, "Coach")
+        f = self.font("body")
+        if text.height_of(rec.coach, f, inner.width) > inner.height:
+            f = self.font("small")
+        text.paragraph(surface, rec.coach, f, self.col("ink"), inner)
+        rest = pygame.Rect(right.left, coach.bottom + self.s(10), right.width,
+                           right.bottom - coach.bottom - self.s(10))
+        self.round_facts(surface, self.panel(surface, rest, "This round"))
+        chrome.footer(self, surface, f"Score so far {rec.score:.1f}")
+
+    def metric_card(self, surface: pygame.Surface, name: str, rect: pygame.Rect) -> None:
+        rec = self.record
+        pygame.draw.rect(surface, self.col("panel"), rect, border_radius=self.s(8))
+        pygame.draw.rect(surface, self.col(name), rect, max(1, self.s(2)), border_radius=self.s(8))
+        x, y = rect.left + self.s(14), rect.top + self.s(10)
+        icons.metric(surface, name, (x + self.s(10), y + self.s(13)), self.s(10), self.col(name))
+        t = text.draw(surface, f"{METRIC_LABELS[name]} {rec.metrics[name]:.0f}",
+                      self.font("h3", True), self.col("ink"), (x + self.s(28), y))
+        delta = rec.deltas[name]
+        word = "up" if delta >= 0.05 else ("down" if delta <= -0.05 else "flat")
+        if word != "flat":
+            icons.triangle(surface, (t.right + self.s(18), t.centery), self.s(7),
+                           self.col("good" if delta > 0 else "bad"), up=delta > 0)
+        text.draw(surface, f"{charts.signed(delta)} {word}", self.font("h3", True),
+                  self.col("ink"), (t.right + self.s(32), y))
+        text.draw(surface, "why:", self.font("small"), self.col("ink_soft"),
+                  (rect.right - self.s(14), y + self.s(4)), "topright")
+        bars = pygame.Rect(x, y + self.s(32), rect.width - self.s(28),
+                           rect.bottom - y - self.s(38))
+        charts.drivers(self, surface, bars, rec.drivers.get(name, []), limit=4)
+
+    def round_facts(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        rec, fs = self.record, self.font("small")
+        lines: list[str] = []
+        for ev in rec.events:
+            lines.append(f"Event · {ev.title}: {ev.choice}. {ev.outcome}".strip())
+        for p in rec.projects:
+            if p.state != "open":
+                lines.append(f"{p.title}: {p.state}")
+        g = rec.gauges
+        fatigue = f"{g['fatigue']:.0f}" if rec.revealed else "? (listen to find out)"
+        lines.append(f"Fatigue {fatigue} · trust {g['trust']:.0f} · clarity {g['clarity']:.0f} · "
+                     f"ideas {g['ideas']:.0f}")
+        y = r.top
+        step = fs.get_linesize()
+        for line in lines:
+            if y + step > r.bottom:
+                break
+            y += text.paragraph(surface, line, fs, self.col("ink"),
+                                pygame.Rect(r.left, y, r.width, r.bottom - y), max_lines=2)

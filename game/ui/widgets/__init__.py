@@ -1,0 +1,1 @@
+"""Drawing pieces the screens share: text, icons, charts and the numeric stepper."""

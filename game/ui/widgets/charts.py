@@ -1,0 +1,106 @@
+"""Charts read from the session's record: trend lines, driver bars, the balance profile.
+
+Every series is marked with its metric's glyph as well as its colour, and every bar carries
+its signed value as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.theme import METRIC_NAMES
+from game.ui.widgets import icons, text
+
+if TYPE_CHECKING:
+    from game.ui.screens.base import Screen
+
+
+def signed(value: float) -> str:
+    return f"+{value:.1f}" if value >= 0.05 else ("0.0" if value > -0.05 else f"−{-value:.1f}")
+
+
+def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
+          series: dict[str, Sequence[float]], start: dict[str, float] | None = None) -> None:
+    """Lines over rounds (0..100). `start` adds the values before round 1."""
+    fs = sc.font("small")
+    pad_l = fs.size("100")[0] + sc.s(8)
+    plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
+                       rect.height - sc.s(6) - fs.get_linesize() - sc.s(6))
+    for v in (0, 50, 100):
+        y = plot.bottom - int(plot.height * v / 100)
+        pygame.draw.line(surface, sc.col("line"), (plot.left, y), (plot.right, y), 1)
+        text.draw(surface, str(v), fs, sc.col("ink_faint"), (plot.left - sc.s(6), y), "midright")
+    n = max((len(s) for s in series.values()), default=0) + (1 if start else 0)
+    if n == 0:
+        return
+    xs = [plot.left + (plot.width * i // max(1, n - 1)) if n > 1 else plot.centerx
+          for i in range(n)]
+    step = max(1, n // 10)
+    for i, x in enumerate(xs):
+        if i % step == 0 or i == n - 1:
+            label = "start" if start and i == 0 else str(i if start else i + 1)
+            text.draw(surface, label, fs, sc.col("ink_faint"), (x, plot.bottom + sc.s(4)),
+                      "midtop")
+    for name in METRIC_NAMES:
+        values = list(series.get(name, ()))
+        if start:
+            values = [start[name], *values]
+        pts = [(xs[i], plot.bottom - int(plot.height * max(0, min(100, v)) / 100))
+               for i, v in enumerate(values)]
+        colour = sc.col(name)
+        if len(pts) > 1:
+            pygame.draw.lines(surface, colour, False, pts, max(2, sc.s(3)))
+        for p in pts:
+            pygame.draw.circle(surface, sc.col("panel"), p, sc.s(8))
+            icons.metric(surface, name, p, sc.s(6), colour)
+
+
+def drivers(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
+            items: Sequence[tuple[str, float]], limit: int = 5) -> int:
+    """Diverging bars, biggest first, each labelled with its signed value; returns height."""
+    items = sorted(items, key=lambda kv: -abs(kv[1]))
+    if len(items) > limit:
+        rest = sum(v for _, v in items[limit - 1:])
+        items = [*items[: limit - 1], ("other", rest)]
+    fs = sc.font("small")
+    row = max(fs.get_linesize(), sc.s(20)) + sc.s(2)
+    label_w = int(rect.width * 0.45)
+    val_w = fs.size("−00.0")[0] + sc.s(6)
+    bar_w = rect.width - label_w - val_w - sc.s(8)
+    mid = rect.left + label_w + bar_w // 2
+    biggest = max((abs(v) for _, v in items), default=1.0) or 1.0
+    y = rect.top
+    for label, value in items:
+        if y + row > rect.bottom:
+            break
+        text.draw(surface, label, fs, sc.col("ink"), (rect.left, y + row // 2), "midleft",
+                  width=label_w - sc.s(6))
+        length = int((bar_w // 2) * abs(value) / biggest)
+        bar = pygame.Rect(mid if value >= 0 else mid - length, y + sc.s(4), max(1, length),
+                          row - sc.s(8))
+        pygame.draw.rect(surface, sc.col("good" if value >= 0 else "bad"), bar)
+        pygame.draw.line(surface, sc.col("ink_soft"), (mid, y), (mid, y + row), 1)
+        text.draw(surface, signed(value), sc.font("small", True), sc.col("ink"),
+                  (rect.right, y + row // 2), "midright")
+        y += row
+    return y - rect.top
+
+
+def balance(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, leader_share: float) -> None:
+    """One bar split leader | manager, labelled with both percentages."""
+    share = max(0.0, min(1.0, leader_share))
+    split = rect.left + int(rect.width * share)
+    pygame.draw.rect(surface, sc.col("leader"), (rect.left, rect.top, split - rect.left,
+                                                  rect.height))
+    pygame.draw.rect(surface, sc.col("manager"), (split, rect.top, rect.right - split,
+                                                   rect.height))
+    pygame.draw.line(surface, sc.col("ink"), (rect.centerx, rect.top - sc.s(6)),
+                     (rect.centerx, rect.bottom + sc.s(6)), max(1, sc.s(2)))
+    white, fb = sc.col("on_accent"), sc.font("small", True)
+    text.draw(surface, f"Leader {share * 100:.0f}%", fb, white,
+              (rect.left + sc.s(8), rect.centery), "midleft")
+    text.draw(surface, f"Manager {(1 - share) * 100:.0f}%", fb, white,
+              (rect.right - sc.s(8), rect.centery), "midright")

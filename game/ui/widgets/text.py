@@ -1,0 +1,89 @@
+"""Text drawing with a render cache, word wrapping and truncation (never silent clipping)."""
+
+from __future__ import annotations
+
+import pygame
+
+_CACHE: dict[tuple[str, int, tuple[int, int, int, int]], pygame.Surface] = {}
+_CACHE_LIMIT = 4000
+
+
+def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
+    key = (text, id(font), tuple(colour))
+    surf = _CACHE.get(key)
+    if surf is None:
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.clear()
+        surf = font.render(text, True, colour)
+        _CACHE[key] = surf
+    return surf
+
+
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """`text`, shortened with an ellipsis if it is wider than `width`."""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def draw(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    colour: pygame.Color,
+    pos: tuple[int, int],
+    anchor: str = "topleft",
+    width: int | None = None,
+) -> pygame.Rect:
+    if width is not None:
+        text = fit(text, font, width)
+    surf = render(text, font, colour)
+    rect = surf.get_rect(**{anchor: pos})
+    surface.blit(surf, rect)
+    return rect
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}".strip()
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return [fit(line, font, width) for line in lines]
+
+
+def paragraph(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    colour: pygame.Color,
+    rect: pygame.Rect,
+    max_lines: int | None = None,
+) -> int:
+    """Draw wrapped text inside `rect`; returns the height used. Lines that do not fit are
+    cut with an ellipsis on the last visible line."""
+    lines = wrap(text, font, rect.width)
+    step = font.get_linesize()
+    room = max(1, rect.height // step)
+    if max_lines is not None:
+        room = min(room, max_lines)
+    if len(lines) > room:
+        lines = lines[:room]
+        lines[-1] = fit(lines[-1] + " …", font, rect.width)
+    y = rect.top
+    for line in lines:
+        surface.blit(render(line, font, colour), (rect.left, y))
+        y += step
+    return y - rect.top
+
+
+def height_of(text: str, font: pygame.font.Font, width: int) -> int:
+    return len(wrap(text, font, width)) * font.get_linesize()
