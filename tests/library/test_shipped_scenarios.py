@@ -73,3 +73,15 @@ def test_the_article_s_forty_percent_is_visible_somewhere() -> None:
         report = balance(load_scenario(path), 10, strategies=["balanced", "manager-only", "leader-only"])
         best = max(best, report.ratio("manager-only"), report.ratio("leader-only"))
     assert best >= 1.35  # "up to 40%": the widest gap in the library
+
+
+def test_the_authoring_tutorial_example_validates_strictly(tmp_path: Path) -> None:
+    import re
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    parts = [next(b for b in blocks if marker in b)
+             for marker in ("id: night-shift", "id: new-tool", "beats: leader-only, by: 0.10")]
+    path = tmp_path / "night-shift.yaml"
+    path.write_text("".join(parts), encoding="utf-8")
+    assert main(["validate", "--strict", str(path)]) == 0
