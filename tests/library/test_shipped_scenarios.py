@@ -72,7 +72,7 @@ def test_the_article_s_forty_percent_is_visible_somewhere() -> None:
     for path in SHIPPED:
         report = balance(load_scenario(path), 10, strategies=["balanced", "manager-only", "leader-only"])
         best = max(best, report.ratio("manager-only"), report.ratio("leader-only"))
-    assert best >= 1.35  # "up to 40%": the widest gap in the library
+    assert best >= 1.40  # "up to 40%": the widest gap in the library
 
 
 def test_the_authoring_tutorial_example_validates_strictly(tmp_path: Path) -> None:
