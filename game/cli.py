@@ -39,13 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    if "play" in commands and (not words or (words[0] not in commands
+                                             and words[0] not in ("-h", "--help"))):
+        words.insert(0, "play")  # `sailkeel [SCENARIO] [--size ...]` starts the game
+    args = parser.parse_args(words)
     if args.command is None:
-        if "play" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
-            args = parser.parse_args(["play"])
-        else:
-            print("sailkeel: the game window is not built yet; try `sailkeel simulate`.")
-            return 0
+        print("sailkeel: the game window is not installed; try `sailkeel simulate`.")
+        return 0
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

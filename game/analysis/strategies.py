@@ -5,6 +5,7 @@ closes it (EndPhase, ChooseOption or Continue)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -27,7 +28,8 @@ from game.rules.session import GameSession
 
 
 class Strategy(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def decide(self, session: GameSession) -> list[Decision]: ...
 
@@ -123,21 +125,33 @@ class LeaderOnly:
         return [Continue()]
 
 
+@dataclass(frozen=True)
 class Balanced:
     """Leads and manages: a vision that fits and is kept, energy spread over people, a
-    budget with something for people and ideas, and a schedule with slack."""
+    budget with something for people and ideas, and a schedule with slack.
 
-    name = "balanced"
+    The knobs are what a search (the greedy player) varies; the defaults are the scripted
+    player every scenario is balanced against."""
+
+    load: float = 0.92                 # share of each team's capacity scheduled
+    innovation_share: float = 0.25     # of the scheduled capacity, the part on innovation work
+    max_ambition: float = 0.7          # the boldest vision it will pick
+    people_weight: float = 1.0         # scales the training and wellbeing budget
+    ideas_weight: float = 1.0          # scales the innovation budget
+    challenge: bool = True             # challenge the status quo every third round
+    name: str = "balanced"
 
     def decide(self, session: GameSession) -> list[Decision]:
         if session.phase is Phase.LEADER:
             return self._lead(session) + [EndPhase()]
         if session.phase is Phase.MANAGER:
             behind = session.metrics["delivery"] < 45
+            weights = {"operations": 36, "innovation": 18 * self.ideas_weight,
+                       "training": 10 * self.people_weight, "hiring": 6,
+                       "wellbeing": 14 * self.people_weight, "reserve": 16}
             return [
-                AllocateBudget(budget_split(session, {"operations": 36, "innovation": 18, "training": 10,
-                                                      "hiring": 6, "wellbeing": 14, "reserve": 16})),
-                Schedule(focused_schedule(session, 0.92, 0.25)),
+                AllocateBudget(budget_split(session, weights)),
+                Schedule(focused_schedule(session, self.load, self.innovation_share)),
                 SetReviews(session.round % 2 == 0),
                 SetOvertime(0.15 if behind else 0.0),
                 EndPhase(),
@@ -150,7 +164,7 @@ class Balanced:
     def _lead(self, session: GameSession) -> list[Decision]:
         decisions: list[Decision] = []
         if session.leader.vision is None:
-            fitting = [v for v in session.scenario.visions if v.ambition <= 0.7]
+            fitting = [v for v in session.scenario.visions if v.ambition <= self.max_ambition]
             pick = max(fitting, key=lambda v: v.ambition) if fitting else min(
                 session.scenario.visions, key=lambda v: v.ambition)
             decisions.append(SetVision(pick.id))
@@ -163,7 +177,7 @@ class Balanced:
             wanted.append(Inspire("town_hall"))
         else:
             wanted.append(Inspire("coaching", weakest.id))
-        if session.round % 3 == 2:
+        if self.challenge and session.round % 3 == 2:
             wanted.append(Inspire("challenge"))
         wanted += [Inspire("recognition"), Inspire("listening")]
         if shipped_last:
@@ -211,7 +225,7 @@ class RandomPlayer:
             schedule = {}
             for squad in session.scenario.organization.teams:
                 raw = rng.random(len(projects))
-                raw = raw / raw.sum() * rng.uniform(0.6, 1.2)
+                raw = np.minimum(raw / raw.sum() * rng.uniform(0.6, 1.2), 1.0)  # a share is at most 1
                 schedule[squad.id] = {p.id: float(s) for p, s in zip(projects, raw, strict=True)}
             return [AllocateBudget(dict(zip(categories, map(float, amounts), strict=True))),
                     Schedule(schedule), SetOvertime(float(rng.choice([0.0, 0.0, 0.3, 0.6]))),
@@ -228,7 +242,14 @@ STRATEGIES: dict[str, Callable[[int], Strategy]] = {
     "manager-only": lambda seed: ManagerOnly(),
     "leader-only": lambda seed: LeaderOnly(),
     "random": lambda seed: RandomPlayer(seed),
+    "greedy": lambda seed: _greedy(seed),
 }
+
+
+def _greedy(seed: int) -> Strategy:
+    from game.analysis.greedy import Greedy  # it builds on this module
+
+    return Greedy(seed)
 
 
 def make_strategy(name: str, seed: int = 0) -> Strategy:

@@ -2,7 +2,8 @@
 
 Prints `ok  <file>  (<title>, <rounds> rounds)` for each good file and the
 `file:line:column: message` lines for each bad one; exits 0 only if every file is good.
-`--strict` also runs the lint hook (`game.scenario.lint.lint`) and fails on its warnings.
+Files that load are also linted (`game.scenario.lint.lint`): its advice prints as
+`file:line:column: warning: ...`, and with `--strict` a warning fails the file too.
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ class Report:
     file: str
     scenario: Scenario | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    strict: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.scenario is not None and not self.problems
+        return self.scenario is not None and not self.problems and not (self.strict and self.warnings)
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": self.file, "ok": self.ok,
-                "problems": [p.as_dict() for p in self.problems]}
+                "problems": [p.as_dict() for p in self.problems],
+                "warnings": [w.as_dict() for w in self.warnings]}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,22 +45,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("scenarios", nargs="+", metavar="PATH_OR_ID",
                         help="a scenario file, or the id of a file in scenarios/")
     parser.add_argument("--json", action="store_true",
-                        help="print a JSON list of {file, ok, problems} instead of text")
+                        help="print a JSON list of {file, ok, problems, warnings} instead of text")
     parser.add_argument("--strict", action="store_true",
-                        help="also run lint checks; their warnings fail the file too")
+                        help="fail a file on lint warnings too, not only on errors")
     parser.set_defaults(func=run)
 
 
 def check(path_or_id: str, strict: bool = False) -> Report:
-    """Load one scenario and collect its problems (and, when strict, its lint warnings)."""
+    """Load one scenario and collect its problems and, when it loads, its lint warnings."""
     try:
         path = resolve_scenario(path_or_id)
         report = Report(str(path))
         report.scenario = load_scenario(path)
     except ScenarioError as exc:
         return Report(exc.problems[0].file if exc.problems else path_or_id, None, exc.problems)
-    if strict:
-        report.problems = lint(report.scenario)
+    report.warnings = lint(report.scenario)
+    report.strict = strict
     return report
 
 
@@ -78,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
             if report.ok and report.scenario is not None:
                 s = report.scenario
                 print(f"ok  {report.file}  ({s.title}, {s.rounds} rounds)")
-            for problem in report.problems:
+            for problem in [*report.problems, *report.warnings]:
                 print(problem)
     return 0 if all(r.ok for r in reports) else 1

@@ -9,6 +9,7 @@ exactly from (scenario, seed, decisions).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -291,6 +292,20 @@ class GameSession:
             round=self.round, gauges=gauges, vision=self.leader.vision,
             projects={p.id: p.state for p in self.projects}, leader_share=share,
         )
+
+    def fork(self, seed: int | None = None) -> GameSession:
+        """An independent copy of this game, to try decisions on without touching it.
+
+        With `seed`, the copy's future randomness comes from that seed instead of this
+        game's own stream, so a search cannot peek at the dice this game will roll.
+        """
+        # The scenario, the coefficients, the world and the state are never changed in place
+        # (a round builds a new state), so the copy shares them.
+        shared = (self.scenario, self._params, self._world, self._state)
+        copy = deepcopy(self, {id(item): item for item in shared})
+        if seed is not None:
+            copy._rng = np.random.default_rng(seed)
+        return copy
 
     # --- the end -----------------------------------------------------------------------------
 

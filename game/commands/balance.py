@@ -1,0 +1,130 @@
+"""`balance [SCENARIO] [--runs N] [--json] [--plot FILE.png] [--write-par]`: prove a scenario.
+
+Plays every scripted player over the same N seeds and prints, per player, the mean and
+spread of each metric and of the score, how balanced compares with each, the par score
+(the greedy player's mean) and whether the scenario's `claims:` hold. Exits 1 when a claim
+fails, so a facilitator (or CI) can check a scenario before it goes in front of a room.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+from game.analysis.balance import GREEDY_RUNS, MEASURES, BalanceReport, balance
+from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.scenario import ScenarioError, load_scenario_text
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, not {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "balance", help="play every scripted player over many seeds and check the scenario's claims",
+        description="Play every scripted player over the same seeds; report each metric's mean "
+                    "and spread, balanced's lead over each player, par, and the claims. "
+                    "Exits 1 if a claim fails.")
+    add_scenario_argument(parser)
+    parser.add_argument("--runs", type=_positive, default=200, help="seeds per player (default: 200)")
+    parser.add_argument("--greedy-runs", type=_positive, default=GREEDY_RUNS, metavar="N",
+                        help=f"at most this many seeds for the slow greedy player (default: {GREEDY_RUNS})")
+    parser.add_argument("--seed", type=seed_type, default=0, help="the first seed (default: 0)")
+    parser.add_argument("--jobs", type=_positive, default=min(2, os.cpu_count() or 1),
+                        help="worker processes (default: up to 2)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--plot", metavar="FILE.png", help="also draw a chart of the results")
+    parser.add_argument("--write-par", action="store_true",
+                        help="store the greedy player's mean score as the scenario file's `par:`")
+    parser.set_defaults(func=run)
+
+
+def format_report(report: BalanceReport) -> str:
+    runs = len(report.seeds)
+    lines = [f"{report.title} ({report.scenario_id}): {runs} runs per player, "
+             f"seeds {report.seeds[0]}..{report.seeds[-1]}"]
+    greedy = report.stats.get("greedy")
+    if greedy is not None and greedy.runs < runs:
+        lines.append(f"  (greedy searches, so it plays only the first {greedy.runs} seeds)")
+    header = f"{'player':<13}{'runs':>5}" + "".join(f"{m:>16}" for m in MEASURES) + f"{'balanced/x':>12}"
+    lines += ["", header, "-" * len(header)]
+    for name, stats in report.stats.items():
+        cells = "".join(f"{stats.measures[m].mean:>9.1f} ±{stats.measures[m].std:>5.1f}" for m in MEASURES)
+        ratio = "" if name == "balanced" or "balanced" not in report.stats \
+            else f"{report.ratio(name):>11.2f}x"
+        lines.append(f"{name:<13}{stats.runs:>5}{cells}{ratio}")
+    lines.append("")
+    if report.par is not None:
+        lines.append(f"par (greedy's mean score): {report.par:.1f}")
+    if report.claims:
+        lines.append("claims:")
+        lines += [f"  {check.describe()}" for check in report.claims]
+    else:
+        lines.append("claims: none (add `claims:` to say what the scenario should teach)")
+    return "\n".join(lines)
+
+
+_PAR_LINE = re.compile(r"^par:[^\n#]*(?P<comment>#[^\n]*)?$", re.MULTILINE)
+
+
+def with_par(text: str, par: float) -> str:
+    """The scenario text with its top-level `par:` line set to `par`; nothing else changes.
+
+    With no `par:` line yet, one is added after `minutes:` (or `difficulty:`), else at the end.
+    """
+    value = f"par: {par:.1f}"
+    match = _PAR_LINE.search(text)
+    if match:
+        comment = f"  {match.group('comment')}" if match.group("comment") else ""
+        return text[:match.start()] + value + comment + text[match.end():]
+    for key in ("minutes", "difficulty"):
+        after = re.search(rf"^{key}:[^\n]*\n", text, re.MULTILINE)
+        if after:
+            return text[:after.end()] + value + "\n" + text[after.end():]
+    return text + ("" if text.endswith("\n") or not text else "\n") + value + "\n"
+
+
+def write_par(path: Path, par: float) -> None:
+    text = path.read_text(encoding="utf-8")
+    updated = with_par(text, par)
+    try:
+        load_scenario_text(updated, str(path))  # never write a file that no longer loads
+    except ScenarioError as exc:
+        raise CommandError(f"not writing par: the result would not load:\n{exc}") from None
+    path.write_text(updated, encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        scenario = load(args.scenario)
+    except CommandError as exc:
+        return fail("balance", str(exc))
+    report = balance(scenario, args.runs, first_seed=args.seed, greedy_runs=args.greedy_runs,
+                     jobs=args.jobs)
+    try:
+        if args.plot:
+            from game.commands.balance_plot import draw_report  # pygame, only when asked
+
+            draw_report(report, Path(args.plot))
+        if args.write_par and report.par is not None:
+            write_par(Path(scenario.source), report.par)
+    except (CommandError, OSError) as exc:
+        return fail("balance", str(exc))
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(format_report(report))
+        if args.plot:
+            print(f"chart: {args.plot}")
+        if args.write_par and report.par is not None:
+            print(f"par {report.par:.1f} written to {scenario.source}")
+    return 0 if report.ok else 1

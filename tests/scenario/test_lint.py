@@ -1,0 +1,73 @@
+"""Lint: each rule has a fixture in tests/data/lint/ that trips it, at the offending node."""
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.scenario import load_scenario
+from game.scenario.lint import lint
+from game.scenario.reach import Reach
+from game.scenario.types import AllOf, AnyOf, GaugeCompare, Not, ProjectState, RoundAtLeast, RoundIs
+
+LINT = Path(__file__).resolve().parent.parent / "data" / "lint"
+
+# fixture -> (line, column, words the warning must contain)
+EXPECTED = {
+    "event-gauge-out-of-range": (24, 11, "events[0].when: this event can never fire: fatigue runs from 0"),
+    "event-contradictory-all": (24, 17, "events[0].when.all: this event can never fire: its conditions"),
+    "event-impossible-any": (24, 17, "events[0].when.any: this event can never fire: none of its conditions"),
+    "lesson-round-before-end": (29, 12, "debrief[0].when: this lesson can never be shown"),
+    "lesson-contradictory-states": (29, 18, "debrief[0].when.all: this lesson can never be shown"),
+    "project-too-big": (18, 55, "projects[0].scope: no team can finish 'ship' in time"),
+    "projects-due-together": (18, 64, "projects[0].due: the delivery projects due by round 4 need 42"),
+    "budget-no-innovation": (12, 15, "budget.categories: there are innovation projects but no `innovation`"),
+    "budget-hiring-below-one-hire": (13, 67, "budget.default.hiring: 5 does not pay for one person"),
+    "budget-default-unspent": (13, 12, "budget.default: the default split spends 60 of 100"),
+    "vision-duplicate-title": (16, 23, "visions[1].title: the same title as vision 'steady'"),
+    "vision-same-ambition": (16, 45, "visions[1].ambition: plays exactly like vision 'steady'"),
+    "event-duplicate-choice": (27, 17, "events[0].choices[1].label: two choices have this label"),
+    "tutorial-without-tips": (5, 13, "difficulty: a tutorial scenario has no `tutorial:` tips"),
+}
+
+
+def test_every_fixture_is_listed() -> None:
+    assert {p.stem for p in LINT.glob("*.yaml")} == {*EXPECTED, "clean"}
+
+
+def test_the_clean_base_has_no_warnings() -> None:
+    assert lint(load_scenario(LINT / "clean.yaml")) == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_rule_trips_once_at_its_node(name: str) -> None:
+    line, column, words = EXPECTED[name]
+    warnings = lint(load_scenario(LINT / f"{name}.yaml"))
+    assert len(warnings) == 1, warnings
+    (warning,) = warnings
+    assert (warning.line, warning.column) == (line, column)
+    assert warning.message.startswith("warning: ") and words in warning.message
+
+
+def test_validate_prints_warnings_and_strict_fails_on_them(capsys: pytest.CaptureFixture[str]) -> None:
+    path = LINT / "project-too-big.yaml"
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ok  ") and out[1].startswith(f"{path}:18:55: warning: projects[0].scope")
+    assert main(["validate", "--strict", str(path)]) == 1
+    assert capsys.readouterr().out.startswith(f"{path}:18:55: warning: ")
+    assert main(["validate", "--strict", str(LINT / "clean.yaml")]) == 0
+
+
+def test_reach_solves_conditions() -> None:
+    reach = Reach(1, 6, ["a", "b"])
+    assert reach.possible(AllOf((RoundAtLeast(3), RoundIs(5))))
+    assert not reach.possible(AllOf((RoundAtLeast(6), Not(RoundAtLeast(6)))))
+    assert not reach.possible(AllOf((GaugeCompare("morale", above=60), GaugeCompare("morale", below=60))))
+    assert reach.possible(AllOf((GaugeCompare("morale", above=60), GaugeCompare("trust", below=10))))
+    assert not reach.possible(GaugeCompare("fatigue", below=0))
+    assert reach.possible(Not(GaugeCompare("fatigue", below=0)))
+    assert not reach.possible(Not(AnyOf((RoundAtLeast(1), RoundIs(2)))))
+    assert not reach.possible(AllOf((ProjectState("p", "shipped"), Not(ProjectState("p", "shipped")))))
+    assert reach.possible(AllOf((ProjectState("p", "missed"), ProjectState("p", "shipped"))))  # shipped late
+    assert not Reach(6, 6, []).possible(RoundIs(3))
