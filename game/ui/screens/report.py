@@ -57,15 +57,15 @@ class ReportScreen(Screen):
         for i, name in enumerate(METRIC_NAMES):
             self.metric_card(surface, name, pygame.Rect(left.left, left.top + i * (card_h +
                              self.s(10)), left.width, card_h))
-        chart_h = int(right.height * 0.38)
+        chart_h = int(right.height * 0.32)
         inner = self.panel(surface, pygame.Rect(right.left, right.top, right.width, chart_h),
                            "Trends so far")
         hist = self.app.session.history
         start = {m: hist[0].metrics[m] - hist[0].deltas[m] for m in METRIC_NAMES}
         charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
-                     start)
+                     start, slots=sc.rounds)
         coach = pygame.Rect(right.left, right.top + chart_h + self.s(10), right.width,
-                            int(right.height * 0.32))
+                            int(right.height * 0.27))
         inner = self.panel(surface, coach, "Coach")
         f = self.font("body")
         if text.height_of(rec.coach, f, inner.width) > inner.height:
@@ -98,21 +98,56 @@ class ReportScreen(Screen):
         charts.drivers(self, surface, bars, rec.drivers.get(name, []), limit=4)
 
     def round_facts(self, surface: pygame.Surface, r: pygame.Rect) -> None:
-        rec, fs = self.record, self.font("small")
-        lines: list[str] = []
-        for ev in rec.events:
-            lines.append(f"Event · {ev.title}: {ev.choice}. {ev.outcome}".strip())
-        for p in rec.projects:
-            if p.state != "open":
-                lines.append(f"{p.title}: {p.state}")
+        """Projects (bar, state in words, due), events answered, and the gauges; fatigue and
+        risk stay "?" unless listening revealed them this round."""
+        rec, fs, fb = self.record, self.font("small"), self.font("small", True)
+        line = fs.get_linesize()
         g = rec.gauges
-        fatigue = f"{g['fatigue']:.0f}" if rec.revealed else "? (listen to find out)"
-        lines.append(f"Fatigue {fatigue} · trust {g['trust']:.0f} · clarity {g['clarity']:.0f} · "
-                     f"ideas {g['ideas']:.0f}")
+        hidden = "" if rec.revealed else "  (listen to see fatigue and risk)"
+        fatigue = f"{g['fatigue']:.0f}" if rec.revealed else "?"
+        risk = f"{g['risk']:.0f}" if rec.revealed and "risk" in g else "?"
+        gauges = (f"Fatigue {fatigue} · risk {risk} · trust {g['trust']:.0f} · "
+                  f"clarity {g['clarity']:.0f} · ideas {g['ideas']:.0f}{hidden}")
+        events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
+        bottom = r.bottom - line * (1 + len(events)) - self.s(4)
+        state_w = fb.size("shipped late")[0]
+        due_w = fs.size("due 00")[0]
+        bar_w = max(self.s(40), int(r.width * 0.28))
+        title_w = r.width - state_w - due_w - bar_w - self.s(36)
         y = r.top
-        step = fs.get_linesize()
-        for line in lines:
-            if y + step > r.bottom:
+        projects = rec.projects
+        for n, p in enumerate(projects):
+            if y + line > bottom or (n < len(projects) - 1 and y + 2 * line > bottom):
+                text.draw(surface, f"and {len(projects) - n} more projects", fs,
+                          self.col("ink_soft"), (r.left, y))
+                y += line
                 break
-            y += text.paragraph(surface, line, fs, self.col("ink"),
-                                pygame.Rect(r.left, y, r.width, r.bottom - y), max_lines=2)
+            mid = y + line // 2
+            icons.metric(surface, "innovation" if p.kind == "innovation" else "delivery",
+                         (r.left + self.s(6), mid), self.s(6), self.col(p.kind
+                                                                        if p.kind == "innovation"
+                                                                        else "delivery"))
+            text.draw(surface, p.title, fs, self.col("ink"), (r.left + self.s(18), mid),
+                      "midleft", width=title_w)
+            bar = pygame.Rect(r.left + self.s(22) + title_w, mid - self.s(5), bar_w, self.s(10))
+            pygame.draw.rect(surface, self.col("surface"), bar, border_radius=self.s(3))
+            done = bar.copy()
+            done.width = int(bar.width * max(0.0, min(1.0, p.progress)))
+            good = p.state in ("shipped", "shipped late")
+            pygame.draw.rect(surface, self.col("good" if good else "bad" if p.state == "missed"
+                                               else "accent"), done, border_radius=self.s(3))
+            pygame.draw.rect(surface, self.col("line"), bar, 1, border_radius=self.s(3))
+            x = bar.right + self.s(6)
+            text.draw(surface, f"due {p.due}", fs, self.col("ink_soft"), (x, mid), "midleft")
+            x += due_w + self.s(8)
+            word = p.state if p.state != "open" else f"open {p.progress * 100:.0f}%"
+            text.draw(surface, word, fb if p.state != "open" else fs,
+                      self.col("bad" if p.state == "missed" else "ink"), (x, mid), "midleft",
+                      width=r.right - x)
+            y += line
+        y += self.s(4)
+        for ev in events:
+            text.draw(surface, ev, fs, self.col("ink"), (r.left, y), width=r.width)
+            y += line
+        text.draw(surface, gauges, fs, self.col("ink_soft"), (r.left, r.bottom - line),
+                  width=r.width)

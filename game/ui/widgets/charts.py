@@ -23,8 +23,11 @@ def signed(value: float) -> str:
 
 
 def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
-          series: dict[str, Sequence[float]], start: dict[str, float] | None = None) -> None:
-    """Lines over rounds (0..100). `start` adds the values before round 1."""
+          series: dict[str, Sequence[float]], start: dict[str, float] | None = None,
+          slots: int | None = None) -> None:
+    """Lines over rounds (0..100). `start` adds the values before round 1. With `slots` (the
+    game's rounds) the axis spans the whole game, so early rounds read as the start of a
+    line, and the latest values are written beside the last points."""
     fs = sc.font("small")
     pad_l = fs.size("100")[0] + sc.s(8)
     plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
@@ -36,6 +39,9 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     n = max((len(s) for s in series.values()), default=0) + (1 if start else 0)
     if n == 0:
         return
+    used = n
+    if slots is not None:
+        n = max(n, slots + (1 if start else 0))
     xs = [plot.left + (plot.width * i // max(1, n - 1)) if n > 1 else plot.centerx
           for i in range(n)]
     step = max(1, n // 10)
@@ -44,6 +50,22 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
             label = "start" if start and i == 0 else str(i if start else i + 1)
             text.draw(surface, label, fs, sc.col("ink_faint"), (x, plot.bottom + sc.s(4)),
                       "midtop")
+    if used < n:
+        ends = []
+        for name in METRIC_NAMES:
+            values = list(series.get(name, ()))
+            if values:
+                y = plot.bottom - int(plot.height * max(0, min(100, values[-1])) / 100)
+                ends.append([y, name, values[-1]])
+        ends.sort()
+        gap = fs.get_linesize()
+        for i in range(1, len(ends)):     # keep the labels a line apart
+            ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
+        for y, name, value in ends:
+            x = xs[used - 1] + sc.s(20)
+            icons.metric(surface, name, (x, y), sc.s(5), sc.col(name))
+            text.draw(surface, f"{value:.0f}", sc.font("small", True), sc.col("ink"),
+                      (x + sc.s(9), y), "midleft")
     for name in METRIC_NAMES:
         values = list(series.get(name, ()))
         if start:
