@@ -96,7 +96,7 @@ class Autoplayer:
             if self.tour and not self.seen_settings:
                 add(("key", pygame.K_s))
             else:
-                add(("click", "solo"))
+                add(("click", "hotseat" if app.settings.hotseat else "solo"))
         elif kind == "settings":
             self.seen_settings = True
             add(("key", pygame.K_ESCAPE))

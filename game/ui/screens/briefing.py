@@ -19,8 +19,7 @@ class BriefingScreen(Screen):
                            - self.s(24))
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
-        r = self.card()
-        return pygame.Rect(r.left, r.top, r.width, self.s(60))
+        return self.widgets_rect("begin")  # "read this, then begin": it sits in the free space
 
     def build(self) -> None:
         chrome.footer_buttons(self, [("begin", "[Enter] Begin", "@primary")])
@@ -41,8 +40,9 @@ class BriefingScreen(Screen):
         text.draw(surface, "Briefing", self.font("h1", True), self.col("ink"), inner.topleft)
         y = inner.top + self.s(50)
         body = sc.briefing or sc.summary
+        room = inner.bottom - y - self.s(34 + 3 * 52 + 16)   # leave room for the columns below
         y += text.paragraph(surface, body, self.font("h3"), self.col("ink"),
-                            pygame.Rect(inner.left, y, inner.width, self.s(150)), max_lines=6)
+                            pygame.Rect(inner.left, y, inner.width, max(self.s(60), room)))
         y += self.s(16)
         col_w = (inner.width - self.s(24)) // 2
         text.draw(surface, "How a round works", self.font("h3", True), self.col("ink"),

@@ -23,7 +23,7 @@ class HandoverScreen(Screen):
         w = self.button_width(label, 300)
         rect = pygame.Rect(0, 0, w, self.s(52))
         rect.midtop = (self.W // 2, self.H // 2 + self.s(90))
-        self.button("ready", label, rect, "@" + self.role)
+        self.button("ready", label, rect)   # light on the phase colour, so it reads as a button
         self.focus = "ready"
 
     def on_click(self, name: str) -> None:

@@ -38,7 +38,7 @@ class ManagerScreen(PhaseScreen):
 
     def grid(self, right: pygame.Rect) -> tuple[int, int, int, int]:
         """(x of first cell, cell width, y of first row, row pitch)."""
-        name_w, load_w = self.s(130), self.s(120)
+        name_w, load_w = self.s(130), self.s(136)
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
         return right.left + self.s(12) + name_w, cell, right.top + self.s(130), self.s(58)
@@ -198,14 +198,14 @@ class ManagerScreen(PhaseScreen):
             icons.metric(surface, kind_name, (cx + self.s(8), inner.top + self.s(12)), self.s(7),
                          self.col(kind_name))
             text.paragraph(surface, proj.title, fsb, self.col("ink"),
-                           pygame.Rect(cx + self.s(18), inner.top, cw - self.s(24), self.s(36)),
-                           max_lines=2)
+                           pygame.Rect(cx + self.s(18), inner.top, cw - self.s(24), self.s(54)),
+                           max_lines=3)
             status = next((p for p in self.app.session.projects if p.id == proj.id), None)
             line = f"due {proj.due}"
             if status is not None:
                 line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
                     else f" · {status.state}"
-            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(40)),
+            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(56)),
                       width=cw - self.s(8))
         lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
         text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))

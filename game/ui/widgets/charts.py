@@ -148,7 +148,7 @@ def sparkline(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, values: Se
     lo, hi = min(ends), max(ends)
     if hi - lo < 4:
         lo, hi = lo - 2, hi + 2
-    label_w = fs.size("par 100.0")[0] + sc.s(8)
+    label_w = fs.size("par 100.0")[0] + sc.s(14)
     plot = pygame.Rect(rect.left + sc.s(6), rect.top + fs.get_linesize(),
                        rect.width - label_w - sc.s(6), rect.height - fs.get_linesize() - sc.s(6))
 
@@ -162,7 +162,7 @@ def sparkline(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, values: Se
         py = y_of(par)
         dashed(surface, sc.col("ink_soft"), (plot.left, py), (plot.right, py), sc.s(5),
                max(1, sc.s(1)))
-        text.draw(surface, f"par {par:.1f}", fs, sc.col("ink_soft"), (plot.right + sc.s(8), py),
+        text.draw(surface, f"par {par:.1f}", fs, sc.col("ink_soft"), (plot.right + sc.s(12), py),
                   "midleft")
     pts = [(x, y_of(v)) for x, v in zip(xs, values, strict=True)]
     if len(pts) > 1:

@@ -93,7 +93,8 @@ def footer(sc: Screen, surface: pygame.Surface, hint: str) -> pygame.Rect:
     pygame.draw.line(surface, sc.col("line"), band.topleft, band.topright)
     app = sc.app
     msg, colour = (app.toast, "bad") if app.toast_time > 0 else (hint, "ink_soft")
-    width = band.width // 2 - sc.s(20)
+    buttons = [el.rect.left for el in sc.widgets.values() if el.rect.top >= band.top]
+    width = min(buttons, default=band.width // 2) - sc.s(64)   # up to the footer's buttons
     if app.toast_time > 0:
         icons.triangle(surface, (sc.s(28), band.centery), sc.s(8), sc.col("bad"), up=True)
         text.draw(surface, msg, sc.font("body", True), sc.col(colour),
