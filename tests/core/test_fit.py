@@ -4,6 +4,7 @@ slip, and a scenario without `fits:` plays exactly as before."""
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from game.model import RoundPlan, metrics_of, new_game, params_for, step
 from game.model.step import MISFIT
@@ -79,3 +80,36 @@ def test_the_misfit_is_a_named_morale_driver() -> None:
 def test_without_fits_there_is_no_fit_driver() -> None:
     _, _, reports = play(BASE)
     assert all(MISFIT not in dict(r.drivers["morale"]) for r in reports)
+
+
+def test_the_session_says_whether_a_vision_fits_now() -> None:
+    from game.rules.decisions import IllegalDecision
+    from game.rules.session import GameSession
+
+    scenario = with_fits(2)
+    session = GameSession(scenario, seed=0)
+    first, last = scenario.visions[0].id, scenario.visions[-1].id
+    assert session.round == 1 and session.vision_fits(first) and not session.vision_fits(last)
+    assert not session.vision_fits(first, 3) and session.vision_fits(last, 3)
+    assert all(GameSession(BASE).vision_fits(v.id, r) for v in BASE.visions for r in (1, 8))
+    with pytest.raises(IllegalDecision):
+        session.vision_fits("no-such-vision")
+
+
+def test_the_coach_explains_the_misfit() -> None:
+    from game.rules.coach import ADVICE
+
+    assert ADVICE[MISFIT].startswith("The world has moved on from this vision")
+
+
+def test_balanced_changes_a_vision_the_world_has_left_and_keeps_one_that_fits() -> None:
+    from game.analysis.strategies import Balanced, play
+    from game.rules.session import GameSession
+
+    scenario = replace(with_fits(3), organization=replace(BASE.organization,
+                                                          vision=BASE.visions[0].id))
+    visions = [r.vision for r in play(GameSession(scenario, 1), Balanced()).history]
+    assert visions[:3] == [BASE.visions[0].id] * 3
+    assert visions[3] != BASE.visions[0].id and len(set(visions[3:])) == 1
+    stubborn = [r.vision for r in play(GameSession(scenario, 1), Balanced(adapt=False)).history]
+    assert set(stubborn) == {BASE.visions[0].id}
