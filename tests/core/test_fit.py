@@ -113,3 +113,12 @@ def test_balanced_changes_a_vision_the_world_has_left_and_keeps_one_that_fits() 
     assert visions[3] != BASE.visions[0].id and len(set(visions[3:])) == 1
     stubborn = [r.vision for r in play(GameSession(scenario, 1), Balanced(adapt=False)).history]
     assert set(stubborn) == {BASE.visions[0].id}
+
+
+def test_without_fits_the_balanced_player_plays_as_before() -> None:
+    from game.analysis.strategies import Balanced, play
+    from game.rules.session import GameSession
+
+    adapting = play(GameSession(BASE, 3), Balanced()).result()
+    stubborn = play(GameSession(BASE, 3), Balanced(adapt=False)).result()
+    assert adapting.decisions == stubborn.decisions and adapting.score == stubborn.score
