@@ -4,7 +4,7 @@ closes it (EndPhase, ChooseOption or Continue)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from game.rules.decisions import (
 )
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.scenario.types import Vision
 
 
 class Strategy(Protocol):
@@ -128,7 +129,8 @@ class LeaderOnly:
 @dataclass(frozen=True)
 class Balanced:
     """Leads and manages: a vision that fits and is kept, energy spread over people, a
-    budget with something for people and ideas, and a schedule with slack.
+    budget with something for people and ideas, and a schedule with slack. When the world
+    moves on from its vision (a scenario's `fits:`), it changes to one that fits.
 
     The knobs are what a search (the greedy player) varies; the defaults are the scripted
     player every scenario is balanced against."""
@@ -139,6 +141,7 @@ class Balanced:
     people_weight: float = 1.0         # scales the training and wellbeing budget
     ideas_weight: float = 1.0          # scales the innovation budget
     challenge: bool = True             # challenge the status quo every third round
+    adapt: bool = True                 # change a vision that no longer fits the world
     name: str = "balanced"
 
     def decide(self, session: GameSession) -> list[Decision]:
@@ -163,11 +166,11 @@ class Balanced:
 
     def _lead(self, session: GameSession) -> list[Decision]:
         decisions: list[Decision] = []
-        if session.leader.vision is None:
-            fitting = [v for v in session.scenario.visions if v.ambition <= self.max_ambition]
-            pick = max(fitting, key=lambda v: v.ambition) if fitting else min(
-                session.scenario.visions, key=lambda v: v.ambition)
-            decisions.append(SetVision(pick.id))
+        current = session.leader.vision
+        if current is None or (self.adapt and not session.vision_fits(current)):
+            pick = self._vision(session, current)
+            if pick != current:
+                decisions.append(SetVision(pick))
         last = session.history[-1] if session.history else None
         shipped_last = bool(last and any(p.state.startswith("shipped") for p in last.projects)
                             and last.deltas["delivery"] > 0)
@@ -189,6 +192,22 @@ class Balanced:
                 decisions.append(inspire)
                 energy -= cost
         return decisions
+
+    def _vision(self, session: GameSession, current: str | None) -> str | None:
+        """The boldest vision within `max_ambition` (else the humblest) among those that
+        fit the world this round; if none fits, the current one (or one from them all)."""
+        visions = session.scenario.visions
+        fitting = tuple(v for v in visions if session.vision_fits(v.id)) if self.adapt else visions
+        if not fitting:
+            return current if current is not None else _within(visions, self.max_ambition)
+        return _within(fitting, self.max_ambition)
+
+
+def _within(visions: Sequence[Vision], max_ambition: float) -> str:
+    bold_enough = [v for v in visions if v.ambition <= max_ambition]
+    pick = max(bold_enough, key=lambda v: v.ambition) if bold_enough else min(
+        visions, key=lambda v: v.ambition)
+    return pick.id
 
 
 class RandomPlayer:

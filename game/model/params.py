@@ -28,6 +28,10 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "change_clarity_keep": 0.35,   # share of clarity that survives a change of vision
         "change_alignment_keep": 0.65, # share of alignment that survives a change of vision
         "change_trust_cost": 0.06,     # trust lost by changing the vision
+        "misfit_clarity_decay": 0.25,  # clarity lost per round the vision does not fit the world
+        "misfit_morale": 0.06,         # morale cost of a vision out of step with the world
+        "misfit_alignment": 0.05,      # alignment lost per round the vision does not fit
+        "misfit_creativity": 0.05,     # creativity lost per round the vision does not fit
         "alignment_from_clarity": 0.10,
         "alignment_decay": 0.06,
         "vision_morale": 0.035,        # morale lift of an ambitious, clear vision

@@ -37,9 +37,15 @@ class World:
     value: Array            # (P,) what a project is worth when shipped
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
+    fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
     budget_per_round: float
     categories: tuple[str, ...]
     rounds: int
+
+    @property
+    def changes(self) -> bool:
+        """Whether some vision ever fails to fit the world (a scenario with `fits:`)."""
+        return not bool(self.fits[:, 1:].all())
 
     @property
     def teams(self) -> int:
@@ -106,6 +112,8 @@ def build_world(scenario: Scenario) -> World:
         value=np.array([p.value for p in projects], dtype=float),
         is_innovation=np.array([p.kind == "innovation" for p in projects]),
         ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
+        fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
+                       for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
         budget_per_round=float(scenario.budget.per_round),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,

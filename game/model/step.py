@@ -18,6 +18,7 @@ from game.model.plan import RoundPlan
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE, OrgState, World
 
 Array = np.ndarray
+MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RoundReport:
 class _Lead:
     changed: Array
     has_vision: Array
+    misfit: Array             # the vision set does not fit the world this round
     ambition: Array
     clarity: Array
     leadership_input: Array   # 0..1: did the leader do anything for people this round
@@ -48,13 +50,17 @@ class _Lead:
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
     has_vision = plan.vision >= 0
     changed = (plan.vision != state.vision) & (state.vision >= 0)
-    ambition = np.where(has_vision, world.ambition[np.maximum(plan.vision, 0)], 0.0)
+    chosen = np.maximum(plan.vision, 0)
+    ambition = np.where(has_vision, world.ambition[chosen], 0.0)
+    misfit = has_vision & ~world.fits[chosen, min(state.round + 1, world.rounds)]
     clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
-    clarity = np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
-                       clarity * (1.0 - p.clarity_decay))
+    # Clarity grows while a vision that fits is held; it fades with none or a misfit.
+    clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
+                       np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
+                                clarity * (1.0 - p.clarity_decay)))
     acted = plan.actions.sum(axis=1) > 0
     leadership = np.clip(0.5 * has_vision * clarity + 0.5 * acted, 0.0, 1.0)
-    return _Lead(changed, has_vision, ambition, clarity, leadership)
+    return _Lead(changed, has_vision, misfit, ambition, clarity, leadership)
 
 
 def _demand(state: OrgState, world: World) -> Array:
@@ -153,6 +159,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     col = np.newaxis
     morale_terms = {
         "Vision": (p.vision_morale * lead.ambition * lead.clarity)[:, col],
+        # Only where the world can move on from a vision, so other scenarios keep their drivers.
+        **({MISFIT: (-p.misfit_morale * lead.misfit)[:, col]} if world.changes else {}),
         "Cynicism (ambition beyond capacity)": (-p.cynicism * stretch)[:, col],
         "Town hall": (p.town_hall_morale * town_hall * habit_left)[:, col],
         "Coaching": p.coaching_morale * coached,
@@ -177,6 +185,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "process": (-p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3)[:, col],
         "decay": -p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)[:, col],
         "fatigue": -0.05 * state.fatigue,
+        "misfit": (-p.misfit_creativity * lead.misfit)[:, col],
     })
     alignment = np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
                          state.alignment)
@@ -184,6 +193,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "clarity": (p.alignment_from_clarity * lead.clarity)[:, col],
         "town hall": (p.town_hall_alignment * town_hall * habit_left)[:, col],
         "decay": np.full_like(alignment, -p.alignment_decay),
+        "misfit": (-p.misfit_alignment * lead.misfit)[:, col],
     })
     training = k.saturate(share["training"], p.training_reference_share)
     learning = state.learning + p.coaching_learning * coached + p.training_learning * training[:, col]

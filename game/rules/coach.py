@@ -5,6 +5,7 @@ The coach reads the round's record (drivers, decisions) and never recomputes the
 
 from __future__ import annotations
 
+from game.model.step import MISFIT
 from game.rules.plans import naive_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
@@ -20,6 +21,8 @@ ADVICE: dict[str, str] = {
     "Cynicism (ambition beyond capacity)":
         "The vision outruns what the teams can do: resource it, or choose a humbler one.",
     "No leadership attention": "People notice when nobody leads: spend energy on them.",
+    MISFIT: "The world has moved on from this vision: a change costs clarity once; keeping it "
+            "costs every round.",
     "Creativity": "Creativity is fading: slack time, trust and a challenge to the status quo feed it.",
     "Idea pipeline": "Ideas are drying up: fund innovation and leave people some slack.",
     "Innovation work shipped": "Ideas do not ship themselves: schedule a team onto innovation work.",

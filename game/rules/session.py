@@ -138,6 +138,14 @@ class GameSession:
         return PendingEvent(event.id, event.title, event.text,
                             tuple(c.label for c in event.choices), event)
 
+    def vision_fits(self, vision_id: str, round_no: int | None = None) -> bool:
+        """Whether a vision fits the world in a round (default: the round being played).
+
+        Read from the scenario's `fits:`, so a screen or a scripted player can show or weigh
+        it without running the model. Without `fits:` every vision fits every round."""
+        check.vision(self.scenario, vision_id)
+        return self.scenario.vision(vision_id).fits(self.round if round_no is None else round_no)
+
     @property
     def over(self) -> bool:
         return self.phase is Phase.END

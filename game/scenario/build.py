@@ -91,6 +91,14 @@ def _budget(data: Data) -> Budget:
                   default=_pairs(data.get("default")))
 
 
+def _vision(data: Data) -> Vision:
+    fits = data.get("fits", {})
+    until = fits.get("until")
+    return Vision(data["id"], data["title"], float(data["ambition"]), data.get("description", ""),
+                  fits_from=int(fits.get("from", 1)),
+                  fits_until=None if until is None else int(until))
+
+
 def _event(data: Data) -> Event:
     choices = tuple(
         Choice(label=c["label"], effects=_pairs(c.get("effects")), outcome=c.get("outcome", ""))
@@ -112,10 +120,7 @@ def build_scenario(data: Data, source: str) -> Scenario:
         rounds=int(data["rounds"]),
         organization=_organization(data["organization"]),
         budget=_budget(data["budget"]),
-        visions=tuple(
-            Vision(v["id"], v["title"], float(v["ambition"]), v.get("description", ""))
-            for v in data["visions"]
-        ),
+        visions=tuple(_vision(v) for v in data["visions"]),
         projects=tuple(
             Project(p["id"], p["title"], p["kind"], float(p["scope"]), int(p["due"]),
                     float(p["value"]), p.get("description", ""))

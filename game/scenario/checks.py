@@ -124,7 +124,8 @@ class SchemaChecker:
         elif kind == "minLength":
             self._add(path, f"expected some text, found {found}")
         elif kind == "minProperties":
-            self._add(path, "expected 'below', 'above' or both, found an empty mapping")
+            first, second = (list(schema.get("properties", {})) + ["below", "above"])[:2]
+            self._add(path, f"expected '{first}', '{second}' or both, found an empty mapping")
         elif kind == "anyOf":
             self._add(path, "expected 'below', 'above' or both beside 'metric'")
         elif kind == "oneOf":

@@ -21,6 +21,10 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _mappings(data: Any, *keys: str) -> Iterator[tuple[DataPath, dict[str, Any]]]:
     """(path, item) for each mapping in the list at data[keys...]."""
     items: Any = data
@@ -48,6 +52,7 @@ class CrossChecker:
     def run(self) -> list[Problem]:
         self._reference(("organization", "vision"), "visions")
         self._projects_due()
+        self._vision_fits()
         self._budget()
         self._weights()
         for path, claim in _mappings(self.data, "claims"):
@@ -96,6 +101,20 @@ class CrossChecker:
     def _projects_due(self) -> None:
         for path, project in _mappings(self.data, "projects"):
             self._after_last_round((*path, "due"), project.get("due"), "due round")
+
+    def _vision_fits(self) -> None:
+        for path, vision in _mappings(self.data, "visions"):
+            fits = vision.get("fits")
+            if not isinstance(fits, dict):
+                continue
+            start: Any = fits.get("from")
+            end: Any = fits.get("until")
+            self._after_last_round((*path, "fits", "from"), start, "round")
+            self._after_last_round((*path, "fits", "until"), end, "round")
+            if _whole(start) and _whole(end) and start > end:
+                self.add((*path, "fits", "until"), f"expected a round at or after 'from' "
+                                                   f"({start}), found {end}; the vision would "
+                                                   "never fit")
 
     def _budget(self) -> None:
         budget = self.data.get("budget")

@@ -13,8 +13,9 @@ prints them; `validate --strict` fails on them. The rules (docs/authoring.md lis
 - a budget that cannot do what the scenario asks: innovation projects but no `innovation`
   category; a default `hiring` amount too small to pay for one person; a default split
   that leaves more than a fifth of the money unspent;
-- visions that are the same choice: a title used twice, or the same ambition as another
-  vision (the model only sees ambition, so the two play identically);
+- visions that are the same choice: a title used twice, or the same ambition and the same
+  `fits:` rounds as another vision (the model sees nothing else, so the two play identically);
+- rounds in which no vision fits the world (`fits:`), so every player is out of step;
 - an event with two choices of the same label; a `tutorial` scenario with no `tutorial:` tips.
 """
 
@@ -155,20 +156,29 @@ class Linter:
     # --- visions, choices, tips ------------------------------------------------------------
 
     def visions(self) -> None:
+        s = self.scenario
         titles: dict[str, str] = {}
-        ambitions: dict[float, str] = {}
-        for i, v in enumerate(self.scenario.visions):
+        alike: dict[tuple[float, tuple[bool, ...]], str] = {}
+        for i, v in enumerate(s.visions):
             title = " ".join(v.title.lower().split())
             if title in titles:
                 self.warn(("visions", i, "title"), f"the same title as vision '{titles[title]}'; "
                                                    "players cannot tell the two apart")
             titles.setdefault(title, v.id)
-            if v.ambition in ambitions:
+            play = (v.ambition, tuple(v.fits(r) for r in range(1, s.rounds + 1)))
+            if play in alike:
                 self.warn(("visions", i, "ambition"),
-                          f"plays exactly like vision '{ambitions[v.ambition]}' (same ambition "
-                          f"{v.ambition:g}); the model only sees ambition, so the choice changes "
-                          "nothing but the words")
-            ambitions.setdefault(v.ambition, v.id)
+                          f"plays exactly like vision '{alike[play]}' (same ambition "
+                          f"{v.ambition:g}, fitting the same rounds); the model sees nothing "
+                          "else, so the choice changes nothing but the words")
+            alike.setdefault(play, v.id)
+        unfit = [r for r in range(1, s.rounds + 1) if not any(v.fits(r) for v in s.visions)]
+        if unfit:
+            first = next(i for i, v in enumerate(s.visions) if v.fits_from > 1
+                         or v.fits_until is not None)
+            self.warn(("visions", first, "fits"),
+                      f"no vision fits the world in {_rounds(unfit)}; whatever the player "
+                      "chooses, they are out of step then")
 
     def choices_and_tips(self) -> None:
         for i, event in enumerate(self.scenario.events):
@@ -182,6 +192,14 @@ class Linter:
         if self.scenario.difficulty == "tutorial" and not self.scenario.tutorial:
             self.warn(("difficulty",), "a tutorial scenario has no `tutorial:` tips to explain "
                                        "the controls")
+
+
+def _rounds(rounds: list[int]) -> str:
+    if len(rounds) == 1:
+        return f"round {rounds[0]}"
+    if rounds == list(range(rounds[0], rounds[-1] + 1)):
+        return f"rounds {rounds[0]} to {rounds[-1]}"
+    return "rounds " + ", ".join(map(str, rounds))
 
 
 def _bounds(below: float | None, above: float | None) -> str:

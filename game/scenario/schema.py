@@ -183,6 +183,15 @@ def _content() -> dict[str, Schema]:
         "ambition": _share("How ambitious it is: raises the innovation ceiling and the "
                            "delivery risk."),
         "description": _text("A longer explanation."),
+        "fits": _mapping(
+            "The rounds in which the vision fits the world (both ends included); give "
+            "`from`, `until` or both. Outside them clarity fades and people notice. "
+            "Default: it fits every round.", {
+                "from": _integer("The first round it fits in.", minimum=1,
+                                 maximum=MAX_ROUNDS),
+                "until": _integer("The last round it fits in.", minimum=1,
+                                  maximum=MAX_ROUNDS),
+            }, minProperties=1),
     }, ("id", "title", "ambition"))
     project = _mapping("A piece of work teams can be scheduled onto.", {
         "id": _slug("The project's id, unique among projects."),

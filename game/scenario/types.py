@@ -94,6 +94,13 @@ class Vision:
     title: str
     ambition: float
     description: str = ""
+    fits_from: int = 1               # the first round the vision fits the world
+    fits_until: int | None = None    # the last round it fits (None: to the end)
+
+    def fits(self, round_no: int) -> bool:
+        """Whether the vision fits the world in this round (rounds count from 1)."""
+        return self.fits_from <= round_no and (self.fits_until is None
+                                               or round_no <= self.fits_until)
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ SEEDS = 30  # enough: a scripted player's score varies by a point or two between
 
 
 def test_the_library_has_the_promised_scenarios() -> None:
-    assert len(SHIPPED) >= 6
+    assert len(SHIPPED) >= 7
     assert {"first-voyage", "scaling-new-markets", "comfortable-giant", "rocket-in-a-garage",
-            "turnaround", "hard-deadline"} <= set(IDS)
+            "turnaround", "hard-deadline", "the-pivot"} <= set(IDS)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=IDS)

@@ -26,6 +26,7 @@ EXPECTED = {
     "budget-default-unspent": (13, 12, "budget.default: the default split spends 60 of 100"),
     "vision-duplicate-title": (16, 23, "visions[1].title: the same title as vision 'steady'"),
     "vision-same-ambition": (16, 45, "visions[1].ambition: plays exactly like vision 'steady'"),
+    "vision-no-fit-round": (15, 66, "visions[0].fits: no vision fits the world in round 4"),
     "event-duplicate-choice": (27, 17, "events[0].choices[1].label: two choices have this label"),
     "tutorial-without-tips": (5, 13, "difficulty: a tutorial scenario has no `tutorial:` tips"),
 }
@@ -71,3 +72,13 @@ def test_reach_solves_conditions() -> None:
     assert not reach.possible(AllOf((ProjectState("p", "shipped"), Not(ProjectState("p", "shipped")))))
     assert reach.possible(AllOf((ProjectState("p", "missed"), ProjectState("p", "shipped"))))  # shipped late
     assert not Reach(6, 6, []).possible(RoundIs(3))
+
+
+def test_the_same_ambition_fitting_other_rounds_is_a_different_choice() -> None:
+    text = (LINT / "vision-same-ambition.yaml").read_text(encoding="utf-8").replace(
+        "ambition: 0.3}\n  - {id: bold, title: Bold moves, ambition: 0.3}",
+        "ambition: 0.3, fits: {until: 3}}\n  - {id: bold, title: Bold moves, ambition: 0.3}")
+    assert "fits: {until: 3}" in text
+    from game.scenario import load_scenario_text
+
+    assert lint(load_scenario_text(text, "s.yaml")) == []

@@ -93,6 +93,8 @@ def test_full_example_becomes_typed_values() -> None:
     assert s.budget.default == (("operations", 40.0), ("innovation", 20.0))
     assert s.budget.default_split()["training"] == 0.0
     assert s.project("emea").due == 4 and s.project("labs").kind == "innovation"
+    assert (s.vision("home").fits_from, s.vision("home").fits_until) == (2, 6)
+    assert (s.vision("global").fits_from, s.vision("global").fits_until) == (1, None)
     churn, rival = s.events
     assert churn.title == "Key client churn" and churn.once is True
     assert churn.when == AllOf((RoundAtLeast(3), GaugeCompare("delivery", below=50.0)))
@@ -150,6 +152,13 @@ def test_minimal_scenario_gets_the_defaults(minimal_text: str) -> None:
         (("rounds: 4", "rounds: 4\npar: .nan"), "expected a finite number"),
         (("rounds: 4", "rounds: 4\n---\nid: second"), "only one YAML document"),
         (("ambition: 0.3", "ambition: 1.5"), "expected a number at most 1, found number 1.5"),
+        (("ambition: 0.3", "ambition: 0.3, fits: {}"), "expected 'from', 'until' or both"),
+        (("ambition: 0.3", "ambition: 0.3, fits: {form: 2}"), "(did you mean 'from'?)"),
+        (("ambition: 0.3", "ambition: 0.3, fits: {until: 6}"),
+         "round 6 is after the last round (rounds: 4)"),
+        (("ambition: 0.3", "ambition: 0.3, fits: {from: 3, until: 2}"),
+         "expected a round at or after 'from' (3), found 2"),
+        (("ambition: 0.3", "ambition: 0.3, fits: {from: 0}"), "at least 1"),
     ],
 )
 def test_each_check_says_what_is_wrong(minimal_text: str, change: tuple[str, str],
@@ -197,3 +206,24 @@ def test_paths_and_folders() -> None:
     assert list_scenarios(GOOD) == [GOOD / "full-example.yaml", GOOD / "minimal.yaml"]
     assert resolve_scenario("some/where.yaml") == Path("some/where.yaml")
     assert DEFAULT_SCENARIO_ID == "scaling-new-markets"
+
+
+def test_vision_fits_round_trips(minimal_text: str) -> None:
+    s = load_scenario_text(minimal_text, "s.yaml")
+    assert (s.visions[0].fits_from, s.visions[0].fits_until) == (1, None)
+    assert all(s.visions[0].fits(r) for r in range(1, 5))
+    for fits, rounds in (("{from: 3}", [3, 4]), ("{until: 2}", [1, 2]),
+                         ("{from: 2, until: 3}", [2, 3]), ("{from: 2, until: 2}", [2])):
+        text = minimal_text.replace("ambition: 0.3", f"ambition: 0.3, fits: {fits}")
+        vision = load_scenario_text(text, "s.yaml").visions[0]
+        assert [r for r in range(1, 5) if vision.fits(r)] == rounds, fits
+
+
+def test_a_bad_fits_is_located(minimal_text: str) -> None:
+    text = minimal_text.replace("ambition: 0.3", "ambition: 0.3, fits: {from: 3, until: 2}")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(text, "s.yaml")
+    (problem,) = caught.value.problems
+    line = text.splitlines()[problem.line - 1]
+    assert problem.message.startswith("visions[0].fits.until: ")
+    assert line[problem.column - 1:].startswith("2}")
