@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.rules.decisions import LEADER_ACTIONS, CancelInspire, Inspire, SetVision
 from game.ui.screens.phase import PhaseScreen
 from game.ui.widgets import chrome, text
 from game.ui.widgets.meters import ambition, pips
+
+if TYPE_CHECKING:
+    from game.scenario.types import Vision
 
 _KEYS: dict[str, str] = {}
 for _id, _act in LEADER_ACTIONS.items():  # a letter per action, from its title
@@ -37,13 +42,23 @@ class LeaderScreen(PhaseScreen):
         right = pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
         return left, right
 
+    def fits_now(self, vision: Vision) -> bool | None:
+        """Whether a vision fits the world this round; None where the world never moves
+        (no vision in the scenario has `fits:`), so there is nothing to say."""
+        visions = self.app.scenario.visions
+        if not any(v.fits_from > 1 or v.fits_until is not None for v in visions):
+            return None
+        return bool(self.app.session.vision_fits(vision.id))
+
     def build(self) -> None:
         left, right = self.columns()
         visions = list(self.app.scenario.visions)
         y = left.top + self.s(52)
         row_h = min(self.s(74), (left.bottom - y - self.s(60)) // max(1, len(visions) + 1))
         for i, v in enumerate(visions):
-            b = self.button(f"vision:{v.id}", f"[{i + 1}] {v.title}",
+            fits = self.fits_now(v)
+            fit = "" if fits is None else (" · fits now" if fits else " · out of step")
+            b = self.button(f"vision:{v.id}", f"[{i + 1}] {v.title}{fit}",
                             pygame.Rect(left.left + self.s(12), y, left.width - self.s(24),
                                         row_h - self.s(30)), "@choice")
             if self.draft.vision == v.id:
@@ -161,6 +176,8 @@ class LeaderScreen(PhaseScreen):
                                                 self.s(20)), v.ambition)
             if v.id == current:
                 tag = "chosen" if v.id != kept else "chosen · kept (clarity grows)"
+                if self.fits_now(v) is False:
+                    tag = "chosen · out of step"
                 text.draw(surface, tag, self.font("small", True), self.col("leader"),
                           (inner.right, by + self.s(10)), "midright")
             y += row_h
