@@ -28,6 +28,36 @@ def _positive(text: str) -> int:
     return value
 
 
+MAX_RUNS = 10_000  # about five minutes; 200 runs already pin a mean score to about 0.1
+
+
+def _runs(text: str) -> int:
+    value = _positive(text)
+    if value > MAX_RUNS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_RUNS} (that takes minutes; 200 runs "
+                                         f"already give a mean to about 0.1), not {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = _positive(text)
+    if value > 64:
+        raise argparse.ArgumentTypeError(f"at most 64 worker processes, not {value}")
+    return value
+
+
+def plot_problem(path: Path) -> str | None:
+    """Why a chart cannot be written at `path`, checked before any game is played."""
+    if path.is_dir():
+        return f"--plot {path}: is a folder; give a file name such as {path / 'balance.png'}"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the chart's missing folders are made, if this one allows it
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        return f"--plot {path}: cannot write in {folder}"
+    return None
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "balance", help="play every scripted player over many seeds and check the scenario's claims",
@@ -35,11 +65,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "and spread, balanced's lead over each player, par, and the claims. "
                     "Exits 1 if a claim fails.")
     add_scenario_argument(parser)
-    parser.add_argument("--runs", type=_positive, default=200, help="seeds per player (default: 200)")
+    parser.add_argument("--runs", type=_runs, default=200,
+                        help=f"seeds per player, 1 to {MAX_RUNS} (default: 200)")
     parser.add_argument("--greedy-runs", type=_positive, default=GREEDY_RUNS, metavar="N",
                         help=f"at most this many seeds for the slow greedy player (default: {GREEDY_RUNS})")
     parser.add_argument("--seed", type=seed_type, default=0, help="the first seed (default: 0)")
-    parser.add_argument("--jobs", type=_positive, default=min(2, os.cpu_count() or 1),
+    parser.add_argument("--jobs", type=_jobs, default=min(2, os.cpu_count() or 1),
                         help="worker processes (default: up to 2)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--plot", metavar="FILE.png", help="also draw a chart of the results")
@@ -108,6 +139,9 @@ def run(args: argparse.Namespace) -> int:
         scenario = load(args.scenario)
     except CommandError as exc:
         return fail("balance", str(exc))
+    problem = plot_problem(Path(args.plot)) if args.plot else None
+    if problem:
+        return fail("balance", problem)
     report = balance(scenario, args.runs, first_seed=args.seed, greedy_runs=args.greedy_runs,
                      jobs=args.jobs)
     try:

@@ -48,7 +48,10 @@ def draw_report(report: BalanceReport, path: Path) -> None:
         _lines(surface, fonts, report, (880, top, 480, HEIGHT - top - 120))
         _legend(surface, fonts, report, HEIGHT - 76)
         path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(surface, str(path))
+        try:
+            pygame.image.save(surface, str(path))
+        except pygame.error as exc:  # an OSError to the command, like every other file trouble
+            raise OSError(f"cannot write the chart {path}: {exc}") from None
     finally:
         pygame.font.quit()
 

@@ -42,7 +42,8 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        written = repr(value)
+        return f"the number {written}" if len(written) <= 40 else "a number too long to show"
     if isinstance(value, str):
         return f"the string {value!r}" if len(value) <= 40 else "a long string"
     if isinstance(value, list):
@@ -63,6 +64,8 @@ def optional_text(value: object, where: str) -> str | None:
 def number(value: object, where: str) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise BadValue(f"{where} must be a number, not {describe(value)}")
+    if isinstance(value, int) and abs(value) > 2**63:  # no float holds it; no game needs it
+        raise BadValue(f"{where} is far too large a number")
     if not math.isfinite(value):
         raise BadValue(f"{where} must be a finite number")
     return value

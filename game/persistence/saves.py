@@ -24,6 +24,7 @@ from game.persistence.files import SaveError, parse_json, read_text, write_atomi
 from game.rules.decisions import Decision, IllegalDecision
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
+from game.scenario.schema import SLUG_PATTERN
 from game.scenario.types import Scenario
 
 FORMAT = "sail-and-keel-save"
@@ -139,14 +140,16 @@ def _saved_game(data: object, source: str) -> SavedGame:
     if missing:
         raise BadValue(f"the key {missing[0]!r} is missing")
     scenario = codec.text(data["scenario"], "scenario")
-    if not scenario.strip():
-        raise BadValue("scenario must name a scenario, not be empty")
+    if not re.fullmatch(SLUG_PATTERN, scenario):  # an id, never a path to some other file
+        raise BadValue(f"scenario must be a scenario id (lowercase letters, digits and '-'), "
+                       f"not {codec.describe(scenario)}")
     sha = codec.text(data["scenario_sha256"], "scenario_sha256")
     if not _SHA.fullmatch(sha):
         raise BadValue("scenario_sha256 must be 64 lowercase hexadecimal digits")
     seed = codec.whole(data["seed"], "seed")
     if not 0 <= seed < 2**63:
-        raise BadValue(f"seed must be between 0 and 2**63-1, not {seed}")
+        shown = codec.describe(seed).removeprefix("the number ")
+        raise BadValue(f"seed must be between 0 and 2**63-1, not {shown}")
     player = codec.optional_text(data["player"], "player")
     raw = data["decisions"]
     if not isinstance(raw, list):

@@ -41,6 +41,8 @@ def _looks_like_path(text: str) -> bool:
 
 def resolve_scenario(path_or_id: str | Path) -> Path:
     """The file for a path, or for an id (`scenarios/<id>.yaml`); a bad id is an error."""
+    if isinstance(path_or_id, str) and not path_or_id.strip():
+        raise ScenarioError([Problem("''", 0, 0, "no scenario given (an id from scenarios/ or a path)")])
     if isinstance(path_or_id, Path) or _looks_like_path(path_or_id):
         return Path(path_or_id)
     candidate = scenarios_dir() / f"{path_or_id}.yaml"
@@ -87,8 +89,22 @@ def decode(data: bytes, source: str) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}; is it a binary file?"
+        hint = _encoding_hint(data, exc.start)
+        message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}; {hint}"
         raise ScenarioError([Problem(source, line, column, message)]) from None
+
+
+def _encoding_hint(data: bytes, index: int) -> str:
+    """What the bad byte most likely means, and what to do about it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "the file is UTF-16 text: save it as UTF-8"
+    if b"\x00" in data[:8192]:
+        return "is it a binary file?"
+    try:
+        char = data[index:index + 1].decode("cp1252")
+    except UnicodeDecodeError:
+        return "save the file as UTF-8"
+    return f"the file looks Windows-1252 encoded ({char!r} there): save it as UTF-8"
 
 
 def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
@@ -101,7 +117,8 @@ def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
         message = f"the file is empty (it holds {what}); expected a scenario mapping"
         return None, [*problems, Problem(source, 1, 1, message + " (id: ..., title: ...)")]
     if not isinstance(tree.data, dict):
-        found = "a list" if isinstance(tree.data, list) else f"the value {tree.data!r}"
+        shown = repr(tree.data) if len(repr(tree.data)) <= 60 else repr(tree.data)[:57] + "..."
+        found = "a list" if isinstance(tree.data, list) else f"the value {shown}"
         line, column = tree.place(())
         message = f"expected a mapping of scenario keys (id:, title:, ...), found {found}"
         return None, [*problems, Problem(source, line, column, message)]

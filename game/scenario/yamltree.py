@@ -98,11 +98,8 @@ class _Composer:
         except _Refused:
             pass
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            place = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            what = " ".join(str(part) for part in (exc.problem, exc.context) if part)
-            hint = " (check the indentation)" if "block" in what else ""
-            self.problem(place, f"invalid YAML: {what or 'cannot parse this'}{hint}", fatal=True)
+            place, message = _explain(exc, self.text)
+            self.problem(place, f"invalid YAML: {message}", fatal=True)
         except ReaderError as exc:
             char = exc.character
             code = char if isinstance(char, int) else ord(str(char)[:1] or " ")
@@ -225,6 +222,38 @@ class _Composer:
             return event.value
         self.tree.numbers[path] = event.value
         return number
+
+
+def _mark_place(mark: yaml.Mark | None) -> Place:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[Place, str]:
+    """Where a YAML syntax error is and what it means, in an author's words.
+
+    The parser's own words name its state ("while scanning a simple key"); the usual slips
+    of hand-written files are said plainly, at the place the author has to fix.
+    """
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    at, started = _mark_place(exc.problem_mark or exc.context_mark), _mark_place(exc.context_mark)
+    index = getattr(exc.problem_mark, "index", -1)
+    if "cannot start any token" in problem and 0 <= index < len(text) and text[index] == "\t":
+        return at, "a tab character; YAML indents with spaces only (replace the tab with spaces)"
+    if "expected ':'" in problem and "simple key" in context:
+        return started, "expected 'key: value' on this line, but there is no ':' after the key"
+    if "end of stream" in problem and "quoted scalar" in context:
+        return started, "the quote that opens here is never closed"
+    if "flow mapping" in context or "flow sequence" in context:
+        opener, closer = ("{", "}") if "mapping" in context else ("[", "]")
+        if at[0] != started[0]:
+            return started, (f"the '{opener}' that opens here is never closed: a '{closer}' "
+                             f"(or a ',') is missing before line {at[0]}")
+        return at, (f"expected ',' or '{closer}' here; inside {opener}...{closer} quote text that "
+                    "holds ': ' or ', ' (title: \"Quiet: please\")")
+    if "block" in context:
+        return at, (f"this line does not line up with the list or mapping above it, which "
+                    f"starts at line {started[0]} (check the indentation)")
+    return at, " ".join(part for part in (problem, context) if part) or "cannot parse this"
 
 
 def _short(tag: str | None) -> str:

@@ -105,7 +105,14 @@ BROKEN = {
     "newer version": (lambda d: d.update(version=2), "save version 2 is not supported (written by a newer"),
     "version as text": (lambda d: d.update(version="1"), "version must be a whole number"),
     "missing scenario": (lambda d: d.pop("scenario"), "the key 'scenario' is missing"),
-    "empty scenario": (lambda d: d.update(scenario=""), "scenario must name a scenario"),
+    "empty scenario": (lambda d: d.update(scenario=""), "scenario must be a scenario id"),
+    "scenario as a path": (lambda d: d.update(scenario="../../elsewhere/notes"),
+                           "scenario must be a scenario id (lowercase letters, digits and '-'), not the "
+                           "string '../../elsewhere/notes'"),
+    "overtime too large for a float": (lambda d: d["decisions"].__setitem__(
+        0, {"type": "SetOvertime", "level": 10**400}), "decisions[0].level is far too large a number"),
+    "a seed too long to show": (lambda d: d.update(seed=10**400),
+                                "seed must be between 0 and 2**63-1, not a number too long to show"),
     "unknown key": (lambda d: d.update(cheat=True), "unknown key 'cheat'"),
     "bad sha": (lambda d: d.update(scenario_sha256="abc"), "scenario_sha256 must be 64"),
     "seed as float": (lambda d: d.update(seed=7.5), "seed must be a whole number, not the number 7.5"),

@@ -32,8 +32,8 @@ class PickerScreen(Screen):
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.entries = self.load()
-        self.selected = 0
-        self.page = 0
+        self.selected = self.index_of(app.scenario_path)  # the file given on the command line
+        self.page = self.selected // PAGE
 
     def load(self) -> list[Entry]:
         core, dirs = self.app.core, [Path(d) for d in self.app.settings.scenario_dirs]
@@ -49,6 +49,14 @@ class PickerScreen(Screen):
         out.sort(key=lambda e: (e.scenario is None, not (e.scenario and e.scenario.id == default),
                                 e.title))
         return out
+
+    def index_of(self, path: Path | None) -> int:
+        """The entry for `path`, or 0 (the default scenario comes first)."""
+        if path is not None:
+            for i, entry in enumerate(self.entries):
+                if entry.path.resolve() == Path(path).resolve():
+                    return i
+        return 0
 
     def list_rect(self) -> pygame.Rect:
         return pygame.Rect(self.s(32), self.s(110), int(self.W * 0.36), self.H - self.s(200))
@@ -83,6 +91,7 @@ class PickerScreen(Screen):
             self.rebuild()
         elif name == "more":
             self.page = (self.page + 1) % ((len(self.entries) + PAGE - 1) // PAGE)
+            self.selected = self.page * PAGE  # the details shown are on the page shown
             self.rebuild()
         elif name == "back":
             self.app.pop()
