@@ -37,12 +37,21 @@ def warn(message: str) -> None:
 
 
 def _readable(paths: list[str]) -> list[SavedGame]:
-    saves = []
+    """The saves that can be read, each game once: a copied file is one participant."""
+    saves: list[SavedGame] = []
+    seen: dict[tuple[object, ...], str] = {}
     for path in paths:
         try:
-            saves.append(load_save(path))
+            saved = load_save(path)
         except SaveError as exc:
             warn(str(exc))
+            continue
+        game = (saved.scenario_id, saved.seed, saved.player, repr(saved.decisions))
+        if game in seen:
+            warn(f"{saved.source}: the same game as {seen[game]}")
+            continue
+        seen[game] = saved.source
+        saves.append(saved)
     return saves
 
 

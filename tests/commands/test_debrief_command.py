@@ -114,3 +114,14 @@ def test_the_table_lists_everyone(room: dict[str, dict], capsys: pytest.CaptureF
     assert len(rows) == len(ROOM)
     assert any(line.startswith("manager-only ") for line in rows)
     assert "profiles:" in out and "lessons:" in out
+
+
+def test_a_copied_save_counts_once(room: dict[str, dict], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "ana-again.json"
+    copy.write_bytes(room["ana"]["save"].read_bytes())
+    code, out, err = debrief(capsys, str(room["ana"]["save"]), str(copy), str(room["ben"]["save"]),
+                             "--json")
+    assert code == 0
+    assert len(json.loads(out)["participants"]) == 2
+    assert err.count("\n") == 1 and "the same game as" in err
