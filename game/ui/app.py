@@ -44,6 +44,7 @@ class App:
         self.controls = ui_input.Controls()
         self.toast = ""
         self.toast_time = 0.0
+        self.toast_good = False
         self.running = True
         self.exit_code = 0
         self.frames = 0
@@ -125,9 +126,10 @@ class App:
 
         self.push(MessageScreen(self, title, body, then_title))
 
-    def say(self, message: str) -> None:
-        """A one-line message in the footer (illegal decisions, hints)."""
-        self.toast, self.toast_time = message, 5.0
+    def say(self, message: str, good: bool = False) -> None:
+        """A one-line message in the footer: a warning (illegal decisions, problems) or,
+        with `good`, news that something worked."""
+        self.toast, self.toast_time, self.toast_good = message, 5.0, good
 
     # --- the game --------------------------------------------------------------------------
     def start_game(self, path: Path) -> bool:
@@ -149,7 +151,7 @@ class App:
             self.say("No scenario file to reload yet: pick a scenario first.")
             return
         if self.start_game(self.scenario_path):
-            self.say(f"Reloaded {Path(self.scenario_path).name}; the session restarted.")
+            self.say(f"Reloaded {Path(self.scenario_path).name}; the session restarted.", good=True)
 
     def apply(self, decision: object) -> bool:
         """Send a decision to the session; an illegal one is shown, not raised."""

@@ -92,11 +92,15 @@ def footer(sc: Screen, surface: pygame.Surface, hint: str) -> pygame.Rect:
     pygame.draw.rect(surface, sc.col("surface"), band)
     pygame.draw.line(surface, sc.col("line"), band.topleft, band.topright)
     app = sc.app
-    msg, colour = (app.toast, "bad") if app.toast_time > 0 else (hint, "ink_soft")
+    tone = "good" if app.toast_good else "bad"
+    msg, colour = (app.toast, tone) if app.toast_time > 0 else (hint, "ink_soft")
     buttons = [el.rect.left for el in sc.widgets.values() if el.rect.top >= band.top]
     width = min(buttons, default=band.width // 2) - sc.s(64)   # up to the footer's buttons
     if app.toast_time > 0:
-        icons.triangle(surface, (sc.s(28), band.centery), sc.s(8), sc.col("bad"), up=True)
+        if app.toast_good:  # a sail for good news, a warning triangle otherwise: not colour alone
+            icons.sail(surface, (sc.s(28), band.centery), sc.s(9), sc.col(tone))
+        else:
+            icons.triangle(surface, (sc.s(28), band.centery), sc.s(8), sc.col(tone), up=True)
         text.draw(surface, msg, sc.font("body", True), sc.col(colour),
                   (sc.s(44), band.centery), "midleft", width=width)
     else:
