@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.scenario.types import (
+    PROJECT_STATE_MATCHES,
     AllOf,
     AnyOf,
     Condition,
@@ -40,12 +41,7 @@ def holds(condition: Condition, s: Situation) -> bool:
         case VisionIs(vision=v):
             return s.vision == v
         case ProjectState(project=pid, state=state):
-            current = s.projects[pid]
-            if state == "shipped":
-                return current in ("shipped", "shipped late")
-            if state == "missed":
-                return current in ("missed", "shipped late")
-            return current in ("open", "missed")
+            return s.projects[pid] in PROJECT_STATE_MATCHES[state]
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
             return ((below is None or s.leader_share < below)
                     and (above is None or s.leader_share > above))

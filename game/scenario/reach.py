@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from game.scenario.types import (
+    PROJECT_STATE_MATCHES,
     AllOf,
     AnyOf,
     Condition,
@@ -27,12 +28,6 @@ from game.scenario.types import (
 
 MAX_BOXES = 256
 PROJECT_STATES = frozenset({"open", "missed", "shipped", "shipped late"})
-# What each state named in a condition matches (see game.rules.conditions).
-STATE_MATCHES = {
-    "shipped": frozenset({"shipped", "shipped late"}),
-    "missed": frozenset({"missed", "shipped late"}),
-    "open": frozenset({"open", "missed"}),
-}
 
 
 @dataclass(frozen=True)
@@ -118,7 +113,7 @@ class Reach:
             case VisionIs(vision=v):
                 return [{"vision": self.visions - {v} if neg else frozenset({v})}]
             case ProjectState(project=p, state=state):
-                matches = STATE_MATCHES[state]
+                matches = PROJECT_STATE_MATCHES[state]
                 return [{f"project:{p}": PROJECT_STATES - matches if neg else matches}]
         return [{}]
 

@@ -139,6 +139,15 @@ class VisionIs:
     vision: str | None  # None: no vision set
 
 
+# What a condition's project `state:` matches among a project's states: a late ship was both
+# missed and shipped; a missed project is still open to work.
+PROJECT_STATE_MATCHES: dict[str, frozenset[str]] = {
+    "shipped": frozenset({"shipped", "shipped late"}),
+    "missed": frozenset({"missed", "shipped late"}),
+    "open": frozenset({"open", "missed"}),
+}
+
+
 @dataclass(frozen=True)
 class ProjectState:
     project: str
