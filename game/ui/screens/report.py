@@ -74,7 +74,8 @@ class ReportScreen(Screen):
         rest = pygame.Rect(right.left, coach.bottom + self.s(10), right.width,
                            right.bottom - coach.bottom - self.s(10))
         self.round_facts(surface, self.panel(surface, rest, "This round"))
-        chrome.footer(self, surface, f"Score so far {rec.score:.1f}")
+        chrome.footer(self, surface,
+                      f"This round scores {rec.score:.1f} (the game's score is the mean of its rounds)")
 
     def metric_card(self, surface: pygame.Surface, name: str, rect: pygame.Rect) -> None:
         rec = self.record
