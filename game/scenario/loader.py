@@ -13,6 +13,7 @@ from game.safeio import NotAFile, read_regular
 from game.scenario.build import build_scenario
 from game.scenario.checks import schema_problems
 from game.scenario.crossrefs import cross_problems
+from game.scenario.limits import limit_problems
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.schema import scenario_schema
 from game.scenario.types import Scenario
@@ -115,6 +116,9 @@ def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
         line, column = tree.place(())
         message = f"expected a mapping of scenario keys (id:, title:, ...), found {found}"
         return None, [*problems, Problem(source, line, column, message)]
+    over = limit_problems(tree, source)
+    if over:  # the slower checks could take long on a file this big
+        return None, sorted({*problems, *over})
     problems += schema_problems(tree, source, scenario_schema())
     problems += cross_problems(tree, source)
     if problems:
