@@ -154,5 +154,5 @@ def out_of_range(name: str, value: float) -> str | None:
     allowed = PARAM_RANGES.get(name)
     if allowed is None or allowed.holds(value):
         return None
-    return (f"{name} must be between {allowed.describe()} ({allowed.meaning}); "
+    return (f"{name} must be from {allowed.describe()} ({allowed.meaning}); "
             f"{value:g} would let the model run off its scale")
