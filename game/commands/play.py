@@ -81,7 +81,7 @@ def register(subparsers: Any) -> None:
                    metavar="LEADER,MANAGER", help=f"names, at most {MAX_NAME} characters each")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--no-save", action="store_true", help="do not keep the finished game in the "
-                   "data directory ($SAIL_KEEL_HOME or ~/.sail-and-keel/)")
+                   "data folder ($SAIL_KEEL_HOME, or the per-user data folder)")
     p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
     p.set_defaults(func=run)
 

@@ -43,6 +43,7 @@ from game.scenario import ScenarioError, load_scenario, scenarios_dir
 from game.scenario.lint import lint
 
 HANG_SECONDS = 10
+DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 STRATEGIES = ("balanced", "random", "leader-only", "manager-only")
 EXTREMES: list[Any] = [0, -1, 1, 0.5, 1e-300, -0.0, 2**63, -(2**63), 10**400, -(10**400), 1e308,
                        -1e308, 1e9, 1e6, 100, 101, 40, 41, 255, 999_999]
@@ -211,7 +212,8 @@ def mutant(rng: random.Random, sources: list[tuple[str, dict[str, Any]]]) -> tup
     data = copy.deepcopy(data)
     done = [rng.choice(MUTATIONS)(data, rng) for _ in range(rng.choice([1, 1, 1, 2, 3]))]
     try:
-        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=rng.random() < 0.5, width=100)
+        text = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=rng.random() < 0.5,
+                         width=100)
     except (yaml.YAMLError, RecursionError, OverflowError):
         text = json.dumps(data)
     return f"{name}: {'; '.join(done)}", text
