@@ -84,6 +84,8 @@ class OrgState:
     shipped_value: Array    # value shipped in the last round (recognition needs something)
     innovation: Array       # metric 0..100
     delivery: Array         # metric 0..100
+    innovation_parts: Array  # (B, 3) innovation's components last round (metrics.INNOVATION_PARTS)
+    delivery_parts: Array    # (B, 3) delivery's components last round (metrics.DELIVERY_PARTS)
     round: int              # rounds played so far
 
     @property
@@ -162,6 +164,8 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         shipped_value=ones * 0.0,
         innovation=ones * 0.0,
         delivery=ones * 0.0,
+        innovation_parts=np.zeros((batch, 3)),
+        delivery_parts=np.zeros((batch, 3)),
         round=0,
     )
     return state

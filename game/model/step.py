@@ -12,13 +12,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.model import kernels as k
-from game.model.metrics import delivery_update, innovation_update, morale_metric_drivers
+from game.model.metrics import (
+    delivery_components,
+    delivery_update,
+    innovation_components,
+    innovation_update,
+    morale_metric_drivers,
+)
 from game.model.params import Params
 from game.model.plan import RoundPlan
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE, OrgState, World
 
 Array = np.ndarray
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
+# Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
+HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
 
 
 @dataclass(frozen=True)
@@ -238,14 +246,16 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- the metrics and why they moved ------------------------------------------------------
     morale_new = joiners(morale, 0.65)
-    morale_drivers = morale_metric_drivers(state.morale, morale_new, morale_parts, act,
-                                           new_active.astype(float))
+    morale_drivers = morale_metric_drivers(state.morale, morale, morale_parts, morale_new, act,
+                                           still.astype(float), new_active.astype(float))
     momentum = (p.momentum_keep * state.momentum
                 + (1.0 - p.momentum_keep) * np.minimum(innovation_done / _innovation_reference(world), 1.0))
     creativity_new = joiners(creativity, 0.5)
+    innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
+                                             momentum, new_active.sum(axis=1))
     innovation, innovation_drivers = innovation_update(
-        state.innovation, k.active_mean(creativity_new, new_active), ideas, momentum,
-        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, new_active.sum(axis=1), p)
+        state.innovation, innovation_parts, state.innovation_parts,
+        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, p)
     due_so_far = (world.due <= round_no).sum()
     late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
     kept = 1.0 - late / max(int(due_so_far), 1)
@@ -253,8 +263,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     work_quality = np.where(started.any(axis=1),
                             (quality * started).sum(axis=1) / np.maximum(started.sum(axis=1), 1),
                             quality.mean(axis=1))
+    delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
-        state.delivery, delivered_ratio, work_quality, kept,
+        state.delivery, delivery_parts, state.delivery_parts,
         (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
         (world.value * missed).sum(axis=1) / mean_value, shock, p)
 
@@ -269,7 +280,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
         cash=state.cash - shock * world.budget_per_round / 100.0,
         risk=risk, habit=0.5 * state.habit + 0.5 * town_hall, momentum=momentum,
-        shipped_value=shipped_value, innovation=innovation, delivery=delivery, round=round_no,
+        shipped_value=shipped_value, innovation=innovation, delivery=delivery,
+        innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
     report = RoundReport(
         metrics=metrics_of(new_state),
