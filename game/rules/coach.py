@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, LEAVING, LIMITS
-from game.model.step import MISFIT
+from game.model.step import MISFIT, PRESSURE
 from game.rules.plans import naive_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
@@ -26,7 +26,7 @@ ADVICE: dict[str, str] = {
     "Deadlines kept": "Every missed date stays on the record: bring the next ones in on time.",
     "Quality": "Quality slips with pressure and fatigue; reviews and process bring it back.",
     "Risk events": "A reserve in the budget absorbs shocks; process and calm lower the risk.",
-    "Pressure (overtime and overload)":
+    PRESSURE:
         "Overtime and over-full schedules buy capacity now and cost morale, quality and rest.",
     "Fatigue": "People are tired: leave slack in the schedule and fund wellbeing.",
     "Cynicism (ambition beyond capacity)":
