@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from game.model import OrgState, RoundPlan, apply_effects, gauges_of, metrics_of, new_game, params_for, step
-from game.rules.coach import leader_share
+from game.rules.coach import HANDS_OFF_ACTIVITY, activity
 from game.rules.plans import plan_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
@@ -104,8 +104,9 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
         plan = _stack([plan_from_drafts(scenario, world, lead, manage) for lead, manage in drafts], rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
+            shares = _profile(scenario, sequences, r, rows) if wants_profile else None
             state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
-                                   vision_ids, _profile(scenario, drafts, rows) if wants_profile else None)
+                                   vision_ids, shares)
         per_round[:, r] = composite(scenario, metrics_of(state))
     raw = per_round.mean(axis=1)
     rounded = np.array([round(float(x), 6) for x in raw])
@@ -118,9 +119,19 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     )
 
 
-def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]], rows: Array
+def _profile(scenario: Scenario, sequences: Sequence[DecisionSequence], r: int, rows: Array
              ) -> Array:
-    return np.array([leader_share(scenario, lead, manage) for lead, manage in drafts])[rows]
+    """(B,) each row's leader share this round as the session sees it; NaN when hands-off.
+
+    The vision counts as chosen once a round's vision differs from the one the organisation
+    started with (drafts do not say whether the player re-set the same vision)."""
+    start = scenario.organization.vision
+    shares = []
+    for seq in sequences:
+        chose = any(lead.vision != start for lead, _ in seq.rounds[:r + 1])
+        done = activity(scenario, *seq.rounds[r], chose)
+        shares.append(float("nan") if done.level < HANDS_OFF_ACTIVITY else done.share)
+    return np.array(shares)[rows]
 
 
 def _events(scenario: Scenario, state: OrgState, world: object, params: object, plan: RoundPlan,
