@@ -17,7 +17,7 @@ import numpy as np
 
 from game.model import OrgState, RoundPlan, apply_effects, gauges_of, metrics_of, new_game, params_for, step
 from game.rules.coach import HANDS_OFF_ACTIVITY, activity
-from game.rules.plans import plan_from_drafts
+from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, holds_batch, uses_profile
@@ -54,11 +54,9 @@ class BatchResult:
         return np.asarray(self.raw_score.mean(axis=1))
 
 
-def _stack(plans: Sequence[RoundPlan], rows: Array) -> RoundPlan:
-    """Plans of P sequences (each B = 1), spread onto rows by sequence index."""
-    joined = {f.name: np.concatenate([getattr(p, f.name) for p in plans])[rows]
-              for f in fields(RoundPlan)}
-    return RoundPlan(**joined)
+def _rows(plan: RoundPlan, rows: Array) -> RoundPlan:
+    """The plans of P sequences spread onto the batch's rows by sequence index."""
+    return RoundPlan(**{f.name: getattr(plan, f.name)[rows] for f in fields(RoundPlan)})
 
 
 def _select(mask: Array, chosen: OrgState, other: OrgState) -> OrgState:
@@ -101,7 +99,7 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     per_round = np.zeros((batch, rounds))
     for r in range(rounds):
         drafts = [seq.rounds[r] for seq in sequences]
-        plan = _stack([plan_from_drafts(scenario, world, lead, manage) for lead, manage in drafts], rows)
+        plan = _rows(plans_from_drafts(scenario, world, drafts), rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
             shares = _profile(scenario, sequences, r, rows) if wants_profile else None
