@@ -211,11 +211,11 @@ class GameSession:
             case InjectEvent(event=event_id):
                 if self.phase not in (Phase.LEADER, Phase.MANAGER):
                     raise IllegalDecision("An event can only be injected before the round plays.")
-                event = next((e for e in self.scenario.events if e.id == event_id), None)
-                if event is None:
+                found = [e for e in self.scenario.events if e.id == event_id]
+                if not found:
                     raise IllegalDecision(f"This scenario has no event {event_id!r}.")
-                if event not in self._injected:
-                    self._injected.append(event)
+                if found[0] not in self._injected:
+                    self._injected.append(found[0])
             case Continue():
                 self._need(Phase.REPORT, "continue")
                 self._next_round()
