@@ -80,6 +80,7 @@ class RoomClient:
         self._wake = threading.Event()
         self._outbox: dict[int, dict[str, Any]] = {}
         self._news: list[dict[str, Any]] = []
+        self.heard: list[dict[str, Any]] = []     # every inbox item ever received, in order
         self._refusals: dict[int, str] = {}
         self._since = 0
         self._socket: Any = None
@@ -93,16 +94,13 @@ class RoomClient:
     def join(self, timeout: float = 10.0) -> Welcome:
         """Join the room (blocking), then keep a connection in the background."""
         try:
-            ws = _connect(self.url, timeout)
+            with _connect(self.url, timeout) as ws:
+                ws.send(json.dumps({"type": "join", "code": self.code, "names": list(self.names)}))
+                data = json.loads(ws.recv(timeout=timeout))
         except (OSError, TimeoutError) as exc:
             raise RoomError(f"cannot reach the room at {self.url}: {exc}") from None
-        try:
-            ws.send(json.dumps({"type": "join", "code": self.code, "names": list(self.names)}))
-            data = json.loads(ws.recv(timeout=timeout))
-        except Exception as exc:
+        except Exception as exc:     # closed, or not JSON: the room is not a room
             raise RoomError(f"the room did not answer: {exc}") from None
-        finally:
-            ws.close()
         if data.get("type") != "welcome":
             raise RoomError(f"the room refused to let us join: {data.get('reason', data)}")
         scenario = data["scenario"]
@@ -195,6 +193,7 @@ class RoomClient:
             if int(item["id"]) > self._since:
                 self._since = int(item["id"])
                 self._news.append(item)
+                self.heard.append(item)
 
     def _run(self) -> None:
         failures = 0
@@ -216,9 +215,8 @@ class RoomClient:
 
     def _session(self) -> None:
         assert self.welcome is not None
-        ws = _connect(self.url, 5.0)
-        self._socket = ws
-        try:
+        with _connect(self.url, 5.0) as ws:
+            self._socket = ws
             ws.send(json.dumps({"type": "resume", "token": self.welcome.token, "since": self._since}))
             data = json.loads(ws.recv(timeout=10))
             if data.get("type") != "welcome":
@@ -237,8 +235,6 @@ class RoomClient:
                 except TimeoutError:
                     continue
                 self._handle(json.loads(raw))
-        finally:
-            ws.close()
 
     def _handle(self, data: dict[str, Any]) -> None:
         with self._lock:
