@@ -290,6 +290,14 @@
       .then((r) => r.blob()).then((blob) => download(blob, "room-" + (snapshot ? snapshot.room.code : "") + ".csv"));
   });
 
+  window.addEventListener("hashchange", () => {   // a secret pasted into the address bar
+    const value = readSecret();
+    if (!value) return;
+    secret = value;
+    if (socket && socket.readyState <= 1) { socket.onclose = null; socket.close(); }
+    connect();
+  });
+
   window.sailkeelDashboard = {shownVersion: () => shownVersion, svgText: svgText};
   connect();
 })();
