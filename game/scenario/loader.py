@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+<<<<<<< HEAD
 import game
 from game.safeio import NotAFile, read_regular
+=======
+from game.resources import data_folder
+>>>>>>> issue10-room
 from game.scenario.build import build_scenario
 from game.scenario.checks import schema_problems
 from game.scenario.crossrefs import cross_problems
@@ -25,8 +29,8 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def scenarios_dir() -> Path:
-    """The repository's `scenarios/` folder, where the shipped scenarios live."""
-    return Path(game.__file__).resolve().parent.parent / "scenarios"
+    """The shipped scenarios: `game/scenarios/` in an installed wheel, else the checkout's `scenarios/`."""
+    return data_folder("scenarios")
 
 
 def list_scenarios(folder: str | Path | None = None) -> list[Path]:
