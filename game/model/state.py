@@ -79,11 +79,14 @@ class OrgState:
     ideas: Array            # idea pipeline, in work points ready for innovation projects
     cash: Array
     risk: Array
-    habit: Array            # town-hall habituation 0..1
+    habit: Array            # (B, A) habituation to each leader action 0..1 (LEADER_ACTION_ORDER)
+    record: Array           # 0..1 track record of shipping what was promised
     momentum: Array         # recent innovation output 0..1
     shipped_value: Array    # value shipped in the last round (recognition needs something)
     innovation: Array       # metric 0..100
     delivery: Array         # metric 0..100
+    innovation_parts: Array  # (B, 3) innovation's components last round (metrics.INNOVATION_PARTS)
+    delivery_parts: Array    # (B, 3) delivery's components last round (metrics.DELIVERY_PARTS)
     round: int              # rounds played so far
 
     @property
@@ -157,11 +160,14 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         ideas=ones * 2.0 * float(sizes.sum()) * 0.1,
         cash=ones * org.cash,
         risk=ones * 0.1,
-        habit=ones * 0.0,
+        habit=np.zeros((batch, len(LEADER_ACTION_ORDER))),
+        record=ones * 0.7,
         momentum=ones * 0.4,
         shipped_value=ones * 0.0,
         innovation=ones * 0.0,
         delivery=ones * 0.0,
+        innovation_parts=np.zeros((batch, 3)),
+        delivery_parts=np.zeros((batch, 3)),
         round=0,
     )
     return state

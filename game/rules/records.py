@@ -94,6 +94,7 @@ class RoundRecord:
     risk_event: bool
     left: int
     hired: int
+    activity: float = 1.0               # 0..1: how much the player did, against leaving things be
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,6 @@ class GameResult:
     par: float | None
     history: list[RoundRecord]
     leader_share: float                 # over the whole game
-    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy"
+    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy" | "hands-off"
     lessons: list[str]
     decisions: tuple[Decision, ...]

@@ -25,8 +25,9 @@ from game.model import (
     params_for,
     step,
 )
+from game.model.step import HIDDEN_DRIVERS
 from game.rules import validate as check
-from game.rules.coach import coach_remark, leader_share, profile_name
+from game.rules.coach import HANDS_OFF_ACTIVITY, HIDDEN, Activity, activity, coach_remark, profile_name
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import (
     AllocateBudget,
@@ -36,6 +37,7 @@ from game.rules.decisions import (
     Decision,
     EndPhase,
     IllegalDecision,
+    InjectEvent,
     Inspire,
     Schedule,
     SetOvertime,
@@ -67,7 +69,7 @@ class _Played:
     risk: bool
     left: int
     hired: int
-    share: float
+    activity: Activity
 
 
 class GameSession:
@@ -83,9 +85,11 @@ class GameSession:
         self._log: list[Decision] = []
         self._fired: set[str] = set()
         self._queue: list[Event] = []
+        self._injected: list[Event] = []  # dropped in by a facilitator for this round
         self._outcomes: list[EventOutcome] = []
         self._pending_round: _Played | None = None
         self._capacity = np.zeros(len(scenario.organization.teams))
+        self._chose_vision = False  # the vision in force was set by the player, not inherited
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
@@ -165,6 +169,7 @@ class GameSession:
                 self._need(Phase.LEADER, "set the vision")
                 check.vision(self.scenario, vision)
                 self.leader = replace(self.leader, vision=vision)
+                self._chose_vision = True
             case Inspire():
                 self._need(Phase.LEADER, "inspire people")
                 cost = check.inspire(self.scenario, self.leader, decision)
@@ -206,6 +211,14 @@ class GameSession:
                 if not isinstance(index, int) or not 0 <= index < len(event.choices):
                     raise IllegalDecision(f"Choose one of the {len(event.choices)} options.")
                 self._choose(event, index)
+            case InjectEvent(event=event_id):
+                if self.phase not in (Phase.LEADER, Phase.MANAGER):
+                    raise IllegalDecision("An event can only be injected before the round plays.")
+                found = [e for e in self.scenario.events if e.id == event_id]
+                if not found:
+                    raise IllegalDecision(f"This scenario has no event {event_id!r}.")
+                if found[0] not in self._injected:
+                    self._injected.append(found[0])
             case Continue():
                 self._need(Phase.REPORT, "continue")
                 self._next_round()
@@ -225,15 +238,19 @@ class GameSession:
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
-        drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        listened = any(a.action == "listening" for a in self.leader.actions)
+        drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
+                        float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
-            left=int(report.left[0]), hired=int(report.hired[0]),
-            share=leader_share(self.scenario, self.leader, self.manager),
+            left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
         )
-        situation = self._situation(self._pending_round.share)
+        situation = self._situation(None if done.level < HANDS_OFF_ACTIVITY else done.share)
         self._queue = [e for e in self.scenario.events
                        if not (e.once and e.id in self._fired) and holds(e.when, situation)]
+        self._queue += [e for e in self._injected if e not in self._queue]
+        self._injected = []
         self._outcomes = []
         if self._queue:
             self.phase = Phase.EVENT
@@ -257,7 +274,7 @@ class GameSession:
     def _finish_round(self) -> None:
         pending = self._pending_round
         assert pending is not None
-        metrics, before, share = self.metrics, pending.before, pending.share
+        metrics, before, share = self.metrics, pending.before, pending.activity.share
         record = RoundRecord(
             round=self.round, metrics=metrics,
             deltas={m: metrics[m] - before[m] for m in METRIC_NAMES},
@@ -269,7 +286,7 @@ class GameSession:
             actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
-            left=pending.left, hired=pending.hired,
+            left=pending.left, hired=pending.hired, activity=pending.activity.level,
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -291,7 +308,7 @@ class GameSession:
         total = sum(weights.values())
         return sum(weights[m] * metrics[m] for m in METRIC_NAMES) / total
 
-    def _situation(self, share: float) -> Situation:
+    def _situation(self, share: float | None) -> Situation:
         gauges = dict(self.gauges)
         metrics = self.metrics
         gauges.update(metrics)
@@ -320,15 +337,18 @@ class GameSession:
     def result(self) -> GameResult:
         if self.phase is not Phase.END:
             raise IllegalDecision("The game is not over yet.")
-        shares = [r.leader_share for r in self.history]
+        shares = [r.leader_share for r in self.history if r.activity >= HANDS_OFF_ACTIVITY]
         overall = float(np.mean(shares)) if shares else 0.5
-        situation = replace(self._situation(overall), round=self.round)
+        level = float(np.mean([r.activity for r in self.history])) if self.history else 0.0
+        profile = profile_name(overall, level)
+        situation = replace(self._situation(None if profile == "hands-off" else overall),
+                            round=self.round)
         lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
             par=self.scenario.par, history=list(self.history), leader_share=overall,
-            profile=profile_name(overall), lessons=lessons, decisions=self.log,
+            profile=profile, lessons=lessons, decisions=self.log,
         )
 
 

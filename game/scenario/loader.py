@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import game
+from game.resources import data_folder
 from game.safeio import NotAFile, read_regular
 from game.scenario.build import build_scenario
 from game.scenario.checks import schema_problems
@@ -26,8 +26,8 @@ MAX_ID_CHARS = 64  # game.scenario.limits.MAX_ID: ids name files
 
 
 def scenarios_dir() -> Path:
-    """The repository's `scenarios/` folder, where the shipped scenarios live."""
-    return Path(game.__file__).resolve().parent.parent / "scenarios"
+    """The shipped scenarios: `game/scenarios/` in an installed wheel, else the checkout's `scenarios/`."""
+    return data_folder("scenarios")
 
 
 def list_scenarios(folder: str | Path | None = None) -> list[Path]:
