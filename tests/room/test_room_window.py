@@ -1,0 +1,44 @@
+"""`sailkeel play --room ...`: the real window (dummy SDL driver) joins, plays and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+from room_helpers import ROOT, RoomProcess
+
+
+def test_the_window_joins_as_a_hot_seat_pair_and_sends_every_round(room_process: RoomProcess) -> None:
+    room = room_process.start("first-voyage", "--new", "--seed", "4")
+    event = room.state()["scenario"]["events"][0]
+    room.control(action="inject", event=event["id"])
+    room.control(action="timer", seconds=60)
+    room.control(action="start")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--room", room.address, "--code", room.code,
+         "--hotseat", "--players", "Ana,Ben", "--autoplay", "balanced", "--no-save"],
+        capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "Joined the room as Ana & Ben" in done.stdout
+    (player,) = room.state()["participants"]
+    assert player["names"] == ["Ana", "Ben"] and player["finished"]
+    db = sqlite3.connect(room.db)
+    first = json.loads(db.execute("SELECT decisions FROM rounds WHERE round = 1").fetchone()[0])
+    db.close()
+    assert {"type": "InjectEvent", "event": event["id"]} in first
+
+
+def test_play_refuses_a_room_without_a_code_or_a_name(room: RoomProcess) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    for args, reason in [(["--room", room.address], "needs --room HOST:PORT and --code"),
+                         (["--room", room.address, "--code", room.code], "give your name"),
+                         (["--room", room.address, "--code", "WRONG1", "--name", "Ana"], "unknown join code"),
+                         (["--room", "nowhere", "--code", room.code, "--name", "Ana"], "HOST:PORT")]:
+        done = subprocess.run([sys.executable, "-m", "game", "play", *args], capture_output=True,
+                              text=True, timeout=60, env=env, cwd=ROOT)
+        assert done.returncode == 2 and reason in done.stderr, (args, done.stderr)
+        assert "Traceback" not in done.stderr
