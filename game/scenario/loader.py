@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-<<<<<<< HEAD
-import game
-from game.safeio import NotAFile, read_regular
-=======
 from game.resources import data_folder
->>>>>>> issue10-room
+from game.safeio import NotAFile, read_regular
 from game.scenario.build import build_scenario
 from game.scenario.checks import schema_problems
 from game.scenario.crossrefs import cross_problems
