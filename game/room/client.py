@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from game.persistence.codec import encode_decision
-from game.persistence.history import data_dir
+from game.persistence.datadir import data_dir
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession
