@@ -231,7 +231,7 @@ class RoomClient:
                     ws.send(json.dumps(message))
                     sent.add(message["round"])
                 try:
-                    raw = ws.recv(timeout=0.05)
+                    raw = ws.recv(timeout=0.02)
                 except TimeoutError:
                     continue
                 self._handle(json.loads(raw))

@@ -158,8 +158,13 @@ class Room:
             raise Refused("the room has not started yet")
         if sub.round != done + 1:
             raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first")
-        game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
-                                 sub.score)
+        before = player.session.log
+        try:
+            game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
+                                     sub.score)
+        except Refused:
+            player.session = rounds.restore(player.session, before)
+            raise
         record = rounds.record_json(game.history[-1])
         self.store.add_round(player.id, sub.round, encoded, record)
         rounds.finish(game)
