@@ -42,3 +42,36 @@ def test_play_refuses_a_room_without_a_code_or_a_name(room: RoomProcess) -> None
                               text=True, timeout=60, env=env, cwd=ROOT)
         assert done.returncode == 2 and reason in done.stderr, (args, done.stderr)
         assert "Traceback" not in done.stderr
+
+
+def test_the_window_waits_for_the_start_and_shows_the_facilitators_news(room: RoomProcess) -> None:
+    import time
+
+    from game.room.client import RoomClient
+    from game.ui.app import App
+    from game.ui.core import default_core
+    from game.ui.room_hook import RoomDriver
+    from game.ui.settings import Settings
+
+    client = RoomClient(room.address, room.code, ["Ana"])
+    client.join()
+    _, path = client.scenario()
+    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),  # type: ignore[union-attr]
+              scenario_path=path, driver=RoomDriver(client))
+    try:
+        assert app.start_game(path)
+        app.frame(1 / 60)
+        assert type(app.top).__name__ == "PauseScreen" and "Waiting for the facilitator" in app.toast
+        room.control(action="timer", seconds=45)
+        room.control(action="start")
+        room.control(action="announce", text="Welcome, all!")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "Welcome" not in app.toast:
+            app.frame(1 / 60)
+            time.sleep(0.01)
+        assert app.toast == "Facilitator: Welcome, all!"
+        assert type(app.top).__name__ == "BriefingScreen"       # the room's pause closed itself
+        assert app.settings.timer == 45
+    finally:
+        app.close()
+        client.close()
