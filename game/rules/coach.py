@@ -90,6 +90,14 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
     return Activity(lead, manage)
 
 
+def leader_share(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
+                 chose_vision: bool) -> float | None:
+    """The leader share a scenario's `leader_share` condition reads: None in a hands-off
+    round, where no profile condition holds."""
+    done = activity(scenario, leader, manager, chose_vision)
+    return None if done.level < HANDS_OFF_ACTIVITY else done.share
+
+
 def profile_name(share: float, level: float = 1.0) -> str:
     """The profile of a round or a game: hands-off when the player hardly did anything."""
     if level < HANDS_OFF_ACTIVITY:

@@ -167,7 +167,6 @@ class GameSession:
                 self._need(Phase.LEADER, "set the vision")
                 check.vision(self.scenario, vision)
                 self.leader = replace(self.leader, vision=vision)
-                self._chose_vision = True
             case Inspire():
                 self._need(Phase.LEADER, "inspire people")
                 cost = check.inspire(self.scenario, self.leader, decision)
@@ -231,6 +230,9 @@ class GameSession:
         listened = any(a.action == "listening" for a in self.leader.actions)
         drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
                         float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        # A vision is the player's once they have played a round with one other than the
+        # organisation's own (read from the drafts, so a batch of drafts agrees).
+        self._chose_vision |= self.leader.vision != self.scenario.organization.vision
         done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),

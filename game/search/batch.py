@@ -99,13 +99,16 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     wants_profile = any(uses_profile(e.when) for e in events)
     vision_ids = tuple(v.id for v in scenario.visions)
     per_round = np.zeros((batch, rounds))
+    start_vision = scenario.organization.vision
+    chose = [False] * n_seq  # each sequence has played a vision of its own (see the session)
     for r in range(rounds):
         drafts = [seq.rounds[r] for seq in sequences]
+        chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
         plan = _stack([plan_from_drafts(scenario, world, lead, manage) for lead, manage in drafts], rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
             state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
-                                   vision_ids, _profile(scenario, drafts, rows) if wants_profile else None)
+                                   vision_ids, _profile(scenario, drafts, chose, rows) if wants_profile else None)
         per_round[:, r] = composite(scenario, metrics_of(state))
     raw = per_round.mean(axis=1)
     rounded = np.array([round(float(x), 6) for x in raw])
@@ -118,9 +121,11 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     )
 
 
-def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]], rows: Array
-             ) -> Array:
-    return np.array([leader_share(scenario, lead, manage) for lead, manage in drafts])[rows]
+def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
+             chose: Sequence[bool], rows: Array) -> Array:
+    """(B,) each row's leader share; NaN in a hands-off round, where no profile condition holds."""
+    shares = [leader_share(scenario, lead, manage, c) for (lead, manage), c in zip(drafts, chose, strict=True)]
+    return np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
 
 
 def _events(scenario: Scenario, state: OrgState, world: object, params: object, plan: RoundPlan,

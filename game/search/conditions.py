@@ -73,7 +73,7 @@ def holds_batch(condition: Condition, s: BatchSituation) -> Array:
             return np.isin(s.projects[pid], codes)
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
             share = s.leader_share()
-            result = np.ones(s.batch, dtype=bool)
+            result = ~np.isnan(share)  # NaN: a hands-off round, where no profile holds
             if below is not None:
                 result &= share < below
             if above is not None:
