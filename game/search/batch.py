@@ -107,8 +107,9 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
         plan = _stack([plan_from_drafts(scenario, world, lead, manage) for lead, manage in drafts], rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
+            shares = _profile(scenario, drafts, chose, rows) if wants_profile else None
             state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
-                                   vision_ids, _profile(scenario, drafts, chose, rows) if wants_profile else None)
+                                   vision_ids, shares)
         per_round[:, r] = composite(scenario, metrics_of(state))
     raw = per_round.mean(axis=1)
     rounded = np.array([round(float(x), 6) for x in raw])
@@ -124,7 +125,8 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
 def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
              chose: Sequence[bool], rows: Array) -> Array:
     """(B,) each row's leader share; NaN in a hands-off round, where no profile condition holds."""
-    shares = [leader_share(scenario, lead, manage, c) for (lead, manage), c in zip(drafts, chose, strict=True)]
+    shares = [leader_share(scenario, lead, manage, c)
+              for (lead, manage), c in zip(drafts, chose, strict=True)]
     return np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
 
 
