@@ -149,6 +149,9 @@ def coach_remark(scenario: Scenario, record: RoundRecord, history: list[RoundRec
         advice = ADVICE.get(_cause(worst[1]).removeprefix("Event: "))
         if advice:
             lines.append(advice)
+    if record.repaid > 0.005:
+        lines.append(f"Debt took {record.repaid:.0f} of this {period}'s budget to pay it down "
+                     f"(cash now {record.cash:+.0f}).")
     if record.revealed:
         lines.append(f"Listening showed fatigue at {record.gauges['fatigue']:.0f}% "
                      f"and risk at {record.gauges['risk']:.0f}%.")

@@ -30,7 +30,8 @@ def plan_from_drafts(scenario: Scenario, world: World, leader: LeaderDraft,
             coached[0, team_ids.index(act.team)] = 1.0
     budget = np.zeros_like(plan.budget)
     for category, amount in manager.budget.items():
-        budget[0, world.categories.index(category)] = amount / world.budget_per_round
+        # Shares of the money the manager had; the model scales them to what the round has.
+        budget[0, world.categories.index(category)] = amount / max(manager.budget_total, 1e-9)
     schedule = np.zeros_like(plan.schedule)
     for team, shares in manager.schedule.items():
         for project, share in shares.items():
