@@ -122,6 +122,11 @@ class Params:
 
     values: Mapping[str, float]
 
+    def __post_init__(self) -> None:
+        # Real attributes, so the model's many look-ups each round are plain and fast.
+        for key, value in self.values.items():
+            object.__setattr__(self, key, value)
+
     def __getattr__(self, name: str) -> float:
         try:
             return self.values[name]
