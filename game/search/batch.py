@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from game.model import OrgState, RoundPlan, apply_effects, gauges_of, metrics_of, new_game, params_for, step
-from game.rules.coach import leader_share
-from game.rules.plans import plan_from_drafts
+from game.rules.coach import HANDS_OFF_ACTIVITY, activity
+from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, holds_batch, uses_profile
@@ -54,11 +54,9 @@ class BatchResult:
         return np.asarray(self.raw_score.mean(axis=1))
 
 
-def _stack(plans: Sequence[RoundPlan], rows: Array) -> RoundPlan:
-    """Plans of P sequences (each B = 1), spread onto rows by sequence index."""
-    joined = {f.name: np.concatenate([getattr(p, f.name) for p in plans])[rows]
-              for f in fields(RoundPlan)}
-    return RoundPlan(**joined)
+def _rows(plan: RoundPlan, rows: Array) -> RoundPlan:
+    """The plans of P sequences spread onto the batch's rows by sequence index."""
+    return RoundPlan(**{f.name: getattr(plan, f.name)[rows] for f in fields(RoundPlan)})
 
 
 def _select(mask: Array, chosen: OrgState, other: OrgState) -> OrgState:
@@ -99,15 +97,12 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     wants_profile = any(uses_profile(e.when) for e in events)
     vision_ids = tuple(v.id for v in scenario.visions)
     per_round = np.zeros((batch, rounds))
-    start_vision = scenario.organization.vision
-    chose = [False] * n_seq  # each sequence has played a vision of its own (see the session)
     for r in range(rounds):
         drafts = [seq.rounds[r] for seq in sequences]
-        chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
-        plan = _stack([plan_from_drafts(scenario, world, lead, manage) for lead, manage in drafts], rows)
+        plan = _rows(plans_from_drafts(scenario, world, drafts), rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
-            shares = _profile(scenario, drafts, chose, rows) if wants_profile else None
+            shares = _profile(scenario, sequences, r, rows) if wants_profile else None
             state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
                                    vision_ids, shares)
         per_round[:, r] = composite(scenario, metrics_of(state))
@@ -122,12 +117,19 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     )
 
 
-def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
-             chose: Sequence[bool], rows: Array) -> Array:
-    """(B,) each row's leader share; NaN in a hands-off round, where no profile condition holds."""
-    shares = [leader_share(scenario, lead, manage, c)
-              for (lead, manage), c in zip(drafts, chose, strict=True)]
-    return np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
+def _profile(scenario: Scenario, sequences: Sequence[DecisionSequence], r: int, rows: Array
+             ) -> Array:
+    """(B,) each row's leader share this round as the session sees it; NaN when hands-off.
+
+    The vision counts as chosen once a round's vision differs from the one the organisation
+    started with (drafts do not say whether the player re-set the same vision)."""
+    start = scenario.organization.vision
+    shares = []
+    for seq in sequences:
+        chose = any(lead.vision != start for lead, _ in seq.rounds[:r + 1])
+        done = activity(scenario, *seq.rounds[r], chose)
+        shares.append(float("nan") if done.level < HANDS_OFF_ACTIVITY else done.share)
+    return np.array(shares)[rows]
 
 
 def _events(scenario: Scenario, state: OrgState, world: object, params: object, plan: RoundPlan,

@@ -36,7 +36,7 @@ class BatchSituation:
     vision: Array                        # (B,) vision index, -1 for none
     vision_ids: tuple[str, ...]
     projects: Mapping[str, Array]        # project id -> (B,) status code
-    leader_share: Callable[[], Array]    # (B,) worked out only when a condition asks
+    leader_share: Callable[[], Array]    # (B,) worked out only when asked; NaN: hands-off
 
 
 def uses_profile(condition: Condition) -> bool:
@@ -73,7 +73,7 @@ def holds_batch(condition: Condition, s: BatchSituation) -> Array:
             return np.isin(s.projects[pid], codes)
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
             share = s.leader_share()
-            result = ~np.isnan(share)  # NaN: a hands-off round, where no profile holds
+            result = ~np.isnan(share)  # a hands-off round has no profile
             if below is not None:
                 result &= share < below
             if above is not None:

@@ -85,7 +85,7 @@ def test_batched_conditions_agree_with_the_session_rules() -> None:
                                                         "skill", "ideas", "risk", "process", "headcount")}
         vision = rng.integers(-1, len(scenario.visions), n)
         status = {p.id: rng.integers(0, 4, n) for p in scenario.projects}
-        share = rng.random(n)
+        share = np.where(rng.random(n) < 0.2, np.nan, rng.random(n))
         ids = tuple(v.id for v in scenario.visions)
         for r in range(1, scenario.rounds + 1):
             batch = BatchSituation(r, n, gauges, vision, ids, status, lambda share=share: share)
@@ -95,7 +95,8 @@ def test_batched_conditions_agree_with_the_session_rules() -> None:
                 want = [holds(condition, Situation(
                     r, {g: float(v[b]) for g, v in gauges.items()},
                     ids[vision[b]] if vision[b] >= 0 else None,
-                    {p: names[int(s[b])] for p, s in status.items()}, float(share[b]))) for b in range(n)]
+                    {p: names[int(s[b])] for p, s in status.items()},
+                    None if np.isnan(share[b]) else float(share[b]))) for b in range(n)]
                 assert list(got) == want
 
 
