@@ -134,6 +134,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "risk_fatigue": _rate("extra risk from fatigue"),
     "risk_shock": _points("delivery points a risk event costs, unabsorbed"),
     "reserve_reference_share": _reference("reserve share of the budget that absorbs a shock"),
+    "runway_repay_share": _rate("the most of a round's budget that goes to paying down debt"),
     # --- metrics -------------------------------------------------------------------------------
     "metric_rate": _rate("how fast innovation and delivery follow their drivers"),
     "innovation_creativity_weight": _weight("weight of creativity in innovation"),
