@@ -112,6 +112,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "wellbeing_morale": _rate("morale the wellbeing budget brings"),
     "slack_recovery": _rate("fatigue recovered by a wholly idle round"),
     "base_recovery": _rate("fatigue recovered every round"),
+    "runway_repay_share": _rate("most of a round's budget that goes to paying down debt"),
     "pressure_fatigue": _rate("fatigue per unit of pressure (full overtime or its worth in over-allocation)"),
     "pressure_morale": _rate("morale cost per unit of pressure, felt the same round"),
     "fatigue_morale": _rate("morale cost of fatigue above 0.5"),

@@ -43,6 +43,8 @@ class RoundReport:
     left: Array                                    # (B,) people who left
     hired: Array                                   # (B,) people who joined
     capacity: Array                                # (B, T) team capacity this round
+    available: Array                               # (B,) money the round could spend
+    repaid: Array                                  # (B,) money the budget paid toward debt
     load: Array                                    # (B, T) scheduled share of capacity
 
 
@@ -77,6 +79,15 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership)
 
 
+def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, Array]:
+    """(B,) the money the coming round can spend and (B,) the part of its scheduled budget
+    that repays debt: repay = min(debt, `runway_repay_share` × scheduled budget), and
+    available = max(scheduled budget + budget shift − repay, 0)."""
+    scheduled = world.budget[min(state.round + 1, world.rounds)]
+    repay = np.minimum(np.maximum(-state.cash, 0.0), p.runway_repay_share * scheduled)
+    return np.maximum(scheduled + state.budget_shift - repay, 0.0), repay
+
+
 def _demand(state: OrgState, world: World) -> Array:
     """(B,) work per round still needed to bring open delivery projects in on time."""
     remaining = np.maximum(world.scope - state.progress, 0.0)
@@ -89,8 +100,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
          rng: np.random.Generator) -> tuple[OrgState, RoundReport]:
     """Play one round for every playthrough in the batch. Pure: returns a new state."""
     round_no = state.round + 1
-    share = {c: plan.share(world, c) for c in ("operations", "innovation", "training",
-                                                 "hiring", "wellbeing", "reserve")}
+    # --- the runway: a debt takes its repayment from this round's budget ---------------------
+    available, repay = available_budget(state, world, p)
+    # Shares are of the money available; the formulas read money over the reference budget.
+    scale = available / world.reference_budget
+    share = {c: plan.share(world, c) * scale for c in ("operations", "innovation", "training",
+                                                         "hiring", "wellbeing", "reserve")}
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
@@ -246,6 +261,13 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     severity = rng.uniform(0.6, 1.4, state.batch)
     absorbed = k.saturate(share["reserve"], p.reserve_reference_share)
     shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
+    # Money: the reserve pays for what it absorbed and is saved if no shock used it; money
+    # left unallocated is saved too; what the reserve could not absorb comes out of cash.
+    money = world.reference_budget / 100.0
+    reserve_money = share["reserve"] * world.reference_budget
+    reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
+    unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
+    cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
     leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
                + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
@@ -295,7 +317,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         vision=plan.vision.copy(),
         vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
-        cash=state.cash - shock * world.budget_per_round / 100.0,
+        cash=cash, budget_shift=np.zeros_like(cash),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
         record=p.record_keep * state.record + (1.0 - p.record_keep) * promise,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
@@ -308,6 +330,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         gauges=gauges_of(new_state, world, p),
         shipped=shipped, missed=missed, risk_hit=risk_hit,
         left=leaving.sum(axis=1), hired=joining.sum(axis=1), capacity=team_cap, load=load,
+        available=available, repaid=repay,
     )
     return new_state, report
 

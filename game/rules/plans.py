@@ -43,7 +43,8 @@ def plans_from_drafts(scenario: Scenario, world: World,
         coached.append(coach)
         split = [0.0] * len(world.categories)
         for category, amount in manager.budget.items():
-            split[category_ids[category]] = amount / world.budget_per_round
+            # Shares of the money the manager had; the model scales them to what the round has.
+            split[category_ids[category]] = amount / max(manager.budget_total, 1e-9)
         budget.append(split)
         rows = [[0.0] * n_projects for _ in range(n_teams)]
         for team, shares in manager.schedule.items():

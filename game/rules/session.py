@@ -18,6 +18,7 @@ from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
     apply_effects,
+    available_budget,
     base_capacity,
     gauges_of,
     metrics_of,
@@ -70,6 +71,7 @@ class _Played:
     left: int
     hired: int
     activity: Activity
+    repaid: float
 
 
 class GameSession:
@@ -94,9 +96,10 @@ class GameSession:
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
             budget=scenario.budget.default_split(),
-            budget_total=float(scenario.budget.per_round),
+            budget_total=float(self._world.budget[1]),
             schedule=naive_schedule(scenario),
         )
+        self._open_budget()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -151,6 +154,15 @@ class GameSession:
         return self.scenario.vision(vision_id).fits(self.round if round_no is None else round_no)
 
     @property
+    def available_budget(self) -> float:
+        """The money the manager can allocate this round (a debt's repayment taken out)."""
+        return self.manager.budget_total
+
+    @property
+    def cash(self) -> float:
+        return float(self._state.cash[0])
+
+    @property
     def over(self) -> bool:
         return self.phase is Phase.END
 
@@ -169,7 +181,6 @@ class GameSession:
                 self._need(Phase.LEADER, "set the vision")
                 check.vision(self.scenario, vision)
                 self.leader = replace(self.leader, vision=vision)
-                self._chose_vision = True
             case Inspire():
                 self._need(Phase.LEADER, "inspire people")
                 cost = check.inspire(self.scenario, self.leader, decision)
@@ -186,7 +197,7 @@ class GameSession:
                                       energy_left=self.leader.energy_left + check.cost(action))
             case AllocateBudget(amounts=amounts):
                 self._need(Phase.MANAGER, "allocate the budget")
-                budget = check.budget(self.scenario, amounts)
+                budget = check.budget(self.scenario, amounts, self.manager.budget_total)
                 self.manager = replace(self.manager, budget=budget)
             case Schedule(assignments=assignments):
                 self._need(Phase.MANAGER, "schedule teams")
@@ -241,10 +252,14 @@ class GameSession:
         listened = any(a.action == "listening" for a in self.leader.actions)
         drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
                         float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        # A vision is the player's once they have played a round with one other than the
+        # organisation's own (read from the drafts, so a batch of drafts agrees).
+        self._chose_vision |= self.leader.vision != self.scenario.organization.vision
         done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
             left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
+            repaid=float(report.repaid[0]),
         )
         situation = self._situation(None if done.level < HANDS_OFF_ACTIVITY else done.share)
         self._queue = [e for e in self.scenario.events
@@ -287,6 +302,8 @@ class GameSession:
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
             left=pending.left, hired=pending.hired, activity=pending.activity.level,
+            available_budget=self.manager.budget_total, repaid=pending.repaid,
+            cash=float(self._state.cash[0]),
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -300,7 +317,24 @@ class GameSession:
         self.round += 1
         energy = self.scenario.organization.leader_energy
         self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
+        self._open_budget()
         self.phase = Phase.LEADER
+
+    def budget_shift(self) -> float:
+        """The change event effects make to this round's budget (none yet)."""
+        return 0.0
+
+    def _open_budget(self) -> None:
+        """Work out the money this round has (its budget, less what a debt takes back) and
+        keep the manager's split in the same proportions within it."""
+        self._state = self._state.evolve(budget_shift=np.array([self.budget_shift()]))
+        available, _ = available_budget(self._state, self._world, self._params)
+        total = float(available[0])
+        old = self.manager.budget_total
+        scale = total / old if old > 0 else 0.0
+        budget = {c: v * scale for c, v in self.manager.budget.items()} if scale != 1.0 \
+            else self.manager.budget
+        self.manager = replace(self.manager, budget=budget, budget_total=total)
 
     def _composite(self, metrics: dict[str, float]) -> float:
         w = self.scenario.scoring

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from game.model.state import build_world
 from game.rules.decisions import LEADER_ACTIONS, MAX_TEAM_LOAD, Inspire
 from game.rules.plans import naive_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
@@ -68,13 +69,15 @@ class Space:
     projects: tuple[str, ...]
     visions: tuple[str, ...]
     choices: tuple[int, ...]      # number of choices of each event
+    first_budget: float           # the money the first round has, as the session offers it
 
     @classmethod
     def of(cls, scenario: Scenario) -> Space:
+        world = build_world(scenario)
         return cls(scenario, tuple(action_sets(scenario)), tuple(scenario.budget.categories),
                    tuple(t.id for t in scenario.organization.teams),
                    tuple(p.id for p in scenario.projects), tuple(v.id for v in scenario.visions),
-                   tuple(len(e.choices) for e in scenario.events))
+                   tuple(len(e.choices) for e in scenario.events), float(world.budget[1]))
 
     def leader(self, vision: str | None, action_set: int) -> LeaderDraft:
         energy = self.scenario.organization.leader_energy
@@ -88,9 +91,10 @@ class Space:
 
     def manager(self, budget: list[float], loads: list[float], splits: list[list[float]],
                 overtime: float, reviews: bool) -> ManagerDraft:
-        """`budget`: shares per category (summing to at most 1); `splits[t]`: team t's shares
-        of its load per project (summing to 1)."""
-        per_round = float(self.scenario.budget.per_round)
+        """`budget`: shares per category (summing to at most 1) of the money a round has (the
+        model scales the shares to each round's money); `splits[t]`: team t's shares of its
+        load per project (summing to 1)."""
+        per_round = self.first_budget
         amounts = {c: per_round * float(s) for c, s in zip(self.categories, budget, strict=True)}
         schedule = {}
         for team, load, split in zip(self.teams, loads, splits, strict=True):
@@ -100,5 +104,4 @@ class Space:
 
     def starting_manager(self) -> ManagerDraft:
         scenario = self.scenario
-        return ManagerDraft(scenario.budget.default_split(), float(scenario.budget.per_round),
-                            naive_schedule(scenario))
+        return ManagerDraft(scenario.budget.default_split(), self.first_budget, naive_schedule(scenario))

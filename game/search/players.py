@@ -60,8 +60,7 @@ class _Distribution:
         C = len(space.categories) + 1  # the last share is left unspent
         self.rounds = R
         default = space.starting_manager()
-        per_round = space.scenario.budget.per_round
-        split = np.array([default.budget[c] for c in space.categories] + [0.0]) / per_round
+        split = np.array([default.budget[c] for c in space.categories] + [0.0]) / default.budget_total
         self.budget_mean = np.tile(np.log(split + 0.02), (R, 1))
         self.budget_std = np.full((R, C), 1.0)
         self.load_mean = np.full((R, T), 1.0)
