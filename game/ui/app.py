@@ -100,6 +100,8 @@ class App:
         screen.enter()
 
     def push(self, screen: Screen) -> None:
+        if not screen.opaque and self.stack:
+            screen.backdrop = self.window.copy()   # the screen beneath, widgets and all
         if self.stack:
             self.stack[-1].clear()
         self.stack.append(screen)
@@ -146,12 +148,50 @@ class App:
         self.set_root(BriefingScreen(self))
         return True
 
+    def in_progress(self) -> bool:
+        """Whether a game has moves that a restart or a quit would lose."""
+        s = self.session
+        return s is not None and not s.over and bool(s.log)
+
+    def ask(self, title: str, body: str, yes: str, then: Any) -> None:
+        """Do `then` once the player confirms (at once when nothing would be lost)."""
+        if not self.in_progress():
+            then()
+            return
+        from game.ui.screens.confirm import ConfirmScreen
+
+        self.push(ConfirmScreen(self, title, body, yes, then))
+
+    def reloadable(self) -> bool:
+        """F5 reloads only a scenario that came from a path, not a shipped one."""
+        path, shipped = self.scenario_path, self.core.default_dir
+        if path is None:
+            return False
+        return shipped is None or Path(path).resolve().parent != Path(shipped).resolve()
+
     def reload(self) -> None:
         if self.scenario_path is None:
             self.say("No scenario file to reload yet: pick a scenario first.")
             return
-        if self.start_game(self.scenario_path):
-            self.say(f"Reloaded {Path(self.scenario_path).name}; the session restarted.", good=True)
+        if not self.reloadable():
+            self.say("F5 reloads a scenario you play from its own file "
+                     "(play path/to/mine.yaml); shipped scenarios do not change.")
+            return
+        name = Path(self.scenario_path).name
+
+        def go() -> None:
+            if self.start_game(self.scenario_path):
+                self.say(f"Reloaded {name}; the session restarted.", good=True)
+
+        self.ask(f"Reload {name}?", "Reloading starts the game again from the first round: "
+                 "the choices made so far are lost.", "Reload and restart", go)
+
+    def quit(self) -> None:
+        def stop() -> None:
+            self.running = False
+
+        self.ask("Quit the game?", "The game in progress is not finished and will be lost.",
+                 "Quit", stop)
 
     def apply(self, decision: object) -> bool:
         """Send a decision to the session; an illegal one is shown, not raised."""
@@ -211,7 +251,10 @@ class App:
 
     def dispatch(self, intent: ui_input.Intent) -> None:
         if isinstance(intent, ui_input.Quit):
-            self.running = False
+            if self.stack and self.top.kind == "confirm":   # asked already: the window closes
+                self.running = False
+            else:
+                self.quit()
         elif isinstance(intent, ui_input.Resize):
             if not self.settings.fullscreen:
                 self.settings.size = intent.size

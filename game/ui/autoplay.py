@@ -103,6 +103,8 @@ class Autoplayer:
         elif kind == "pause":
             self.seen_pause = True
             add(("key", pygame.K_ESCAPE))
+        elif kind == "confirm":   # the strategy chose to commit with energy or budget left
+            add(("click", "yes"))
         elif kind == "picker":
             target = self.scenario_path.resolve()
             idx = next((i for i, e in enumerate(top.entries) if e.path.resolve() == target), None)

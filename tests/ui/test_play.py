@@ -11,8 +11,13 @@ from game.ui.screens.title import TitleScreen
 from tests.ui import fakes
 
 
-def key(k: int, char: str = "") -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=char, scancode=0))
+def key(k: int, char: str = "", mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=char,
+                                         scancode=0))
+
+
+def commit() -> None:
+    key(pygame.K_RETURN, "\r", pygame.KMOD_CTRL)
 
 
 def run_frames(app, n: int = 3) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +54,13 @@ def test_hotseat_hands_over_between_phases(make_app) -> None:
     run_frames(app)
     assert app.session.leader.vision == "modern"
     assert [a.action for a in app.session.leader.actions] == ["town_hall"]
-    key(pygame.K_RETURN)          # commit
+    key(pygame.K_RETURN)          # Enter alone presses a focused control; none: a hint
+    run_frames(app)
+    assert app.phase() == "LEADER" and "Ctrl+Enter" in app.toast
+    commit()
+    run_frames(app)
+    assert app.top.kind == "confirm" and "3 of 5 energy" in app.top.body
+    key(pygame.K_y, "y")          # commit anyway
     run_frames(app)
     assert app.top.kind == "handover" and app.top.player == "Ben"
     assert app.phase() == "MANAGER"
@@ -59,7 +70,7 @@ def test_hotseat_hands_over_between_phases(make_app) -> None:
     key(pygame.K_v, "v")          # reviews on
     run_frames(app)
     assert app.session.manager.reviews is True
-    key(pygame.K_RETURN)
+    commit()
     run_frames(app, 200)          # the resolution animation runs out by itself
     assert app.top.kind == "event"
     key(pygame.K_1, "1")

@@ -85,5 +85,10 @@ def paragraph(
     return y - rect.top
 
 
+def longest_word(text: str, font: pygame.font.Font) -> int:
+    """The width of the widest word: wider than a column, the text cannot wrap whole."""
+    return max((font.size(word)[0] for word in text.split()), default=0)
+
+
 def height_of(text: str, font: pygame.font.Font, width: int) -> int:
     return len(wrap(text, font, width)) * font.get_linesize()
