@@ -59,8 +59,8 @@ class PauseScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_backdrop(surface)
-        card = pygame.Rect(0, 0, self.s(440), self.s(380))
-        card.center = (self.W // 2, self.H // 2 + self.s(10))
+        card = pygame.Rect(0, 0, self.s(440), self.s(80 + 58 * len(ITEMS) + 12))
+        card.midtop = (self.W // 2, self.H // 2 - self.s(180))
         pygame.draw.rect(surface, self.col("panel"), card, border_radius=self.s(10))
         text.draw(surface, "Paused", self.font("h1", True), self.col("ink"),
                   (self.W // 2, card.top + self.s(16)), "midtop")
