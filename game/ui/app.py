@@ -19,6 +19,8 @@ from game.ui.core import Core
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings
 from game.ui.theme import PALETTES, Fonts, build_theme, effective_scale, preload_list
+from game.ui.widgets import text
+from game.ui.widgets.callout import whole_text
 
 
 class Driver(Protocol):
@@ -215,6 +217,7 @@ class App:
             return None
         if self._kept_for is not session:
             self._kept_for, self._kept = session, None
+            self.finished_tutorial(session)
             if self.settings.save_results:
                 player = getattr(self.driver, "player", None) or self.settings.player_name
                 try:
@@ -225,6 +228,17 @@ class App:
 
                     self._kept = KeptGame(None, [], notes=[f"The game could not be kept ({exc})."])
         return self._kept
+
+    @staticmethod
+    def finished_tutorial(session: Any) -> None:
+        """A finished tutorial is remembered: the picker stops putting it first."""
+        if getattr(session.scenario, "difficulty", "") == "tutorial":
+            from game.ui import prefs
+
+            remembered = prefs.load()
+            if not remembered.tutorial_done:
+                remembered.tutorial_done = True
+                prefs.save(remembered)
 
     @property
     def kept_game(self) -> Any:
@@ -276,8 +290,10 @@ class App:
 
     def draw(self) -> None:
         surface = self.window
+        text.CUT.clear()
         try:
-            first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+            first = max((i for i, s in enumerate(self.stack) if s.opaque or s.backdrop),
+                        default=0)
             for screen in self.stack[first:]:
                 screen.draw(surface)
             if self.stack:
@@ -285,6 +301,7 @@ class App:
             self.manager.draw_ui(surface)
             if self.stack:
                 self.top.draw_focus(surface)
+            whole_text(self, surface)
         except Exception as exc:  # a broken screen must not freeze the window
             surface.fill(self.palette.rgb("paper"))
             font = self.fonts.get("body")

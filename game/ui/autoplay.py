@@ -115,7 +115,7 @@ class Autoplayer:
                 add(("key", pygame.K_m))
             add(("click", f"pick:{idx}"))
             add(("click", "start"))
-        elif kind in ("briefing", "handover"):
+        elif kind in ("briefing", "handover", "name"):
             add(("key", pygame.K_RETURN))
         elif kind == "resolution":
             add(("wait", 20))

@@ -26,6 +26,10 @@ class Entry:
         return self.scenario.title if self.scenario else f"{self.path.name} (cannot load)"
 
 
+def is_tutorial(entry: Entry) -> bool:
+    return entry.scenario is not None and getattr(entry.scenario, "difficulty", "") == "tutorial"
+
+
 class PickerScreen(Screen):
     kind = "picker"
 
@@ -33,6 +37,8 @@ class PickerScreen(Screen):
         super().__init__(app)
         self.entries = self.load()
         self.selected = self.index_of(app.scenario_path)  # the file given on the command line
+        if app.scenario_path is None and self.entries and self.first_time():
+            self.selected = 0   # the tutorial, first in the list
         self.page = self.selected // PAGE
 
     def load(self) -> list[Entry]:
@@ -46,9 +52,17 @@ class PickerScreen(Screen):
             except core.scenario_error as exc:
                 out.append(Entry(path, problem=str(exc)))
         default = core.default_scenario
-        out.sort(key=lambda e: (e.scenario is None, not (e.scenario and e.scenario.id == default),
-                                e.title))
+        tutorial_first = self.first_time()
+        out.sort(key=lambda e: (e.scenario is None,
+                                not (tutorial_first and is_tutorial(e)),
+                                not (e.scenario and e.scenario.id == default), e.title))
         return out
+
+    def first_time(self) -> bool:
+        """Until a player finishes a tutorial, it comes first and is chosen for them."""
+        from game.ui import prefs
+
+        return not prefs.load().tutorial_done
 
     def index_of(self, path: Path | None) -> int:
         """The entry for `path`, or 0 (the default scenario comes first)."""

@@ -33,6 +33,9 @@ def header(sc: Screen, surface: pygame.Surface, title: str, phase: str | None = 
     h = header_height(sc)
     band = pygame.Rect(0, 0, sc.W, h)
     colour_key, label, glyph = PHASE_STYLE.get(phase or "", ("ink", "", None))
+    if glyph is not None and app.settings.hotseat:   # whose turn it is
+        leader, manager = app.settings.players
+        label = f"{label} · {leader if phase == 'LEADER' else manager}"
     bg = sc.col(colour_key) if phase in PHASE_STYLE else sc.col("ink")
     pygame.draw.rect(surface, bg, band)
     white = sc.col("on_accent")
@@ -40,7 +43,8 @@ def header(sc: Screen, surface: pygame.Surface, title: str, phase: str | None = 
     if glyph is not None:
         glyph(surface, (x + sc.s(14), h // 2), sc.s(14), white)
         x += sc.s(40)
-        t = text.draw(surface, label, sc.font("h3", True), white, (x, h // 2), "midleft")
+        t = text.draw(surface, label, sc.font("h3", True), white, (x, h // 2), "midleft",
+                      width=sc.s(330))
         x = t.right + sc.s(20)
     session = app.session
     if session is not None and app.scenario is not None:

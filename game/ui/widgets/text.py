@@ -6,6 +6,18 @@ import pygame
 
 _CACHE: dict[tuple[str, int, tuple[int, int, int, int]], pygame.Surface] = {}
 _CACHE_LIMIT = 4000
+# Text cut short this frame: (where it was drawn, the whole text). The window shows the whole
+# text when the pointer rests on it, so nothing cut is lost. The app empties it each frame.
+CUT: list[tuple[pygame.Rect, str]] = []
+# When a list, every text box drawn is added as (rect, text, cut): the layout audit reads it.
+RECORD: list[tuple[pygame.Rect, str, bool]] | None = None
+
+
+def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
+    if cut:
+        CUT.append((rect, whole))
+    if RECORD is not None:
+        RECORD.append((rect, shown, cut))
 
 
 def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
@@ -37,11 +49,13 @@ def draw(
     anchor: str = "topleft",
     width: int | None = None,
 ) -> pygame.Rect:
+    whole = text
     if width is not None:
         text = fit(text, font, width)
     surf = render(text, font, colour)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
+    _drawn(rect, text, whole, text != whole)
     return rect
 
 
@@ -75,13 +89,18 @@ def paragraph(
     room = max(1, rect.height // step)
     if max_lines is not None:
         room = min(room, max_lines)
+    cut = len(lines) > room or any(line.endswith("…") for line in lines)
     if len(lines) > room:
         lines = lines[:room]
         lines[-1] = fit(lines[-1] + " …", font, rect.width)
     y = rect.top
+    widest = 0
     for line in lines:
-        surface.blit(render(line, font, colour), (rect.left, y))
+        surf = render(line, font, colour)
+        surface.blit(surf, (rect.left, y))
+        widest = max(widest, surf.get_width())
         y += step
+    _drawn(pygame.Rect(rect.left, rect.top, widest, y - rect.top), "\n".join(lines), text, cut)
     return y - rect.top
 
 
