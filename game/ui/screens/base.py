@@ -142,7 +142,9 @@ class Screen:
                focusable: bool = True, tooltip: str | None = None) -> pygame_gui.elements.UIButton:
         width = rect.width - 2 * self.s(8)
         if len(label) > 1:   # a one-glyph label (− +) is never cut to an ellipsis
-            label = text.fit(label, self.font("body", bold=True), width)
+            whole, label = label, text.fit(label, self.font("body", bold=True), width)
+            if label != whole and not tooltip:
+                tooltip = whole   # cut short: the whole label shows on hover
         el = pygame_gui.elements.UIButton(
             rect, label, manager=self.app.manager, tool_tip_text=tooltip,
             object_id=ObjectID(object_id=f"#{name.replace(':', '_')}",

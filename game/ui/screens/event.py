@@ -75,10 +75,10 @@ class EventScreen(Screen):
         pygame.draw.rect(surface, self.col("warn"), card, self.s(3), border_radius=self.s(10))
         icons.triangle(surface, (card.left + self.s(42), card.top + self.s(44)), self.s(16),
                        self.col("warn"), up=True)
-        text.draw(surface, "Event", self.font("small", True), self.col("warn"),
-                  (card.left + self.s(70), card.top + self.s(20)))
+        tag = text.draw(surface, "Event", self.font("small", True), self.col("warn"),
+                        (card.left + self.s(70), card.top + self.s(14)))
         text.draw(surface, self.event.title, self.font("h1", True), self.col("ink"),
-                  (card.left + self.s(70), card.top + self.s(36)), width=card.width - self.s(100))
+                  (card.left + self.s(70), tag.bottom), width=card.width - self.s(100))
         first_button = card.bottom - self.s(24) - len(self.event.choices) * self.s(60)
         body = pygame.Rect(card.left + self.s(28), card.top + self.s(96), card.width - self.s(56),
                            first_button - card.top - self.s(110))

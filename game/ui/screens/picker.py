@@ -141,8 +141,25 @@ class PickerScreen(Screen):
         area = self.list_rect()
         detail = pygame.Rect(area.right + self.s(24), area.top, self.W - area.right - self.s(56),
                              area.height)
+        entry = self.entries[self.selected]
+        if entry.scenario is not None:   # as tall as its text, not an empty card
+            detail.height = min(detail.height,
+                                self.detail_height(entry.scenario, detail.width - self.s(24))
+                                + self.s(20))
         inner = self.panel(surface, detail)
-        self.draw_detail(surface, self.entries[self.selected], inner)
+        self.draw_detail(surface, entry, inner)
+
+    def detail_height(self, sc: Any, width: int) -> int:
+        """The height `draw_detail` uses for a scenario at this width."""
+        line = self.font("body").get_linesize()
+        title = min(2, len(text.wrap(sc.title, self.font("h2", True), width))) * \
+            self.font("h2", True).get_linesize()
+        h = title + self.s(40) + min(5, len(text.wrap(sc.summary, self.font("body"), width))) * line
+        if sc.objectives:
+            h += self.s(14 + 30)
+            for obj in sc.objectives[:5]:
+                h += min(2, len(text.wrap(f"•  {obj}", self.font("body"), width))) * line + self.s(2)
+        return h
 
     def draw_detail(self, surface: pygame.Surface, entry: Entry, r: pygame.Rect) -> None:
         ink, soft = self.col("ink"), self.col("ink_soft")

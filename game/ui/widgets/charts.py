@@ -31,7 +31,7 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     fs = sc.font("small")
     pad_l = fs.size("100")[0] + sc.s(8)
     plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
-                       rect.height - sc.s(6) - fs.get_linesize() - sc.s(6))
+                       rect.height - sc.s(6) - fs.get_height() * 3 // 2)
     for v in (0, 50, 100):
         y = plot.bottom - int(plot.height * v / 100)
         pygame.draw.line(surface, sc.col("line"), (plot.left, y), (plot.right, y), 1)
@@ -48,8 +48,9 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     for i, x in enumerate(xs):
         if i % step == 0 or i == n - 1:
             label = "start" if start and i == 0 else str(i if start else i + 1)
-            text.draw(surface, label, fs, sc.col("ink_faint"), (x, plot.bottom + sc.s(4)),
-                      "midtop")
+            below = plot.bottom + fs.get_height() // 2   # clear of the axis' "0"
+            text.draw(surface, label, fs, sc.col("ink_faint"),
+                      (x, below), "topleft" if i == 0 else "midtop")
     for name in METRIC_NAMES:
         values = list(series.get(name, ()))
         if start:
@@ -93,7 +94,7 @@ def ghost(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     fs = sc.font("small")
     pad_l = fs.size("100")[0] + sc.s(8)
     plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
-                       rect.height - sc.s(6) - fs.get_linesize() - sc.s(6))
+                       rect.height - sc.s(6) - fs.get_height() * 3 // 2)
     n = slots + 1
     for name in METRIC_NAMES:
         values = [start[name], *series.get(name, ())]

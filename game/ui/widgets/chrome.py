@@ -79,13 +79,15 @@ def metric_chip(sc: Screen, surface: pygame.Surface, name: str, value: float, ri
     f_small, f_val = sc.font("small", True), sc.font("h3", True)
     label = METRIC_LABELS[name]
     w = sc.s(36) + max(f_small.size(label)[0], f_val.size("100")[0]) + sc.s(12)
-    rect = pygame.Rect(right - w, cy - sc.s(22), w, sc.s(44))
+    tall = f_small.get_height() + f_val.get_height() - sc.s(6)   # the boxes' blank edges meet
+    rect = pygame.Rect(right - w, cy - max(sc.s(22), tall // 2 + sc.s(1)), w,
+                       max(sc.s(44), tall + sc.s(2)))
     pygame.draw.rect(surface, sc.col("panel"), rect, border_radius=sc.s(8))
     icons.metric(surface, name, (rect.left + sc.s(18), rect.centery), sc.s(10), sc.col(name))
-    text.draw(surface, label, f_small, sc.col("ink_soft"),
-              (rect.left + sc.s(34), rect.top + sc.s(2)))
-    text.draw(surface, f"{value:.0f}", f_val, sc.col("ink"),
-              (rect.left + sc.s(34), rect.bottom - sc.s(1)), "bottomleft")
+    top = text.draw(surface, label, f_small, sc.col("ink_soft"),
+                    (rect.left + sc.s(34), rect.top - sc.s(2)))
+    text.draw(surface, f"{value:.0f}", f_val, sc.col("ink"), (rect.left + sc.s(34), top.bottom),
+              "topleft")
     return rect.left
 
 

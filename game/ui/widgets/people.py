@@ -63,8 +63,9 @@ def team_rows(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, teams: lis
     legend_h = fs.get_linesize()
     rows = max(1, len(teams))
     pitch = (rect.height - legend_h - sc.s(4)) // rows
-    name_w = min(int(rect.width * 0.34), max(fb.size(t.name)[0] for t in teams) + sc.s(8)) \
-        if teams else 0
+    words_w = fs.size("morale 100 · fatigue 100" if fatigue is not None else "morale 100")[0]
+    name_w = min(int(rect.width * 0.36),
+                 max([fb.size(t.name)[0] for t in teams] + [words_w]) + sc.s(8))
     unit = max(6, min(sc.s(16), pitch // 2))
     for i, team in enumerate(teams):
         top = rect.top + i * pitch
