@@ -84,7 +84,6 @@ def screens(app: App, path: Path) -> Iterator[tuple[str, Callable[[], Any]]]:
     from game.ui.screens.confirm import ConfirmScreen
     from game.ui.screens.handover import HandoverScreen
     from game.ui.screens.name import NameScreen
-    from game.ui.screens.pause import PauseScreen
     from game.ui.screens.picker import PickerScreen
     from game.ui.screens.resolution import ResolutionScreen
     from game.ui.screens.settings_screen import SettingsScreen
