@@ -37,6 +37,7 @@ from game.rules.decisions import (
     Decision,
     EndPhase,
     IllegalDecision,
+    InjectEvent,
     Inspire,
     Schedule,
     SetOvertime,
@@ -87,6 +88,7 @@ class GameSession:
         self._log: list[Decision] = []
         self._fired: set[str] = set()
         self._queue: list[Event] = []
+        self._injected: list[Event] = []  # dropped in by a facilitator for this round
         self._outcomes: list[EventOutcome] = []
         self._pending_round: _Played | None = None
         self._capacity = np.zeros(len(scenario.organization.teams))
@@ -211,6 +213,14 @@ class GameSession:
                 if not isinstance(index, int) or not 0 <= index < len(event.choices):
                     raise IllegalDecision(f"Choose one of the {len(event.choices)} options.")
                 self._choose(event, index)
+            case InjectEvent(event=event_id):
+                if self.phase not in (Phase.LEADER, Phase.MANAGER):
+                    raise IllegalDecision("An event can only be injected before the round plays.")
+                found = [e for e in self.scenario.events if e.id == event_id]
+                if not found:
+                    raise IllegalDecision(f"This scenario has no event {event_id!r}.")
+                if found[0] not in self._injected:
+                    self._injected.append(found[0])
             case Continue():
                 self._need(Phase.REPORT, "continue")
                 self._next_round()
@@ -239,6 +249,8 @@ class GameSession:
         situation = self._situation(self._pending_round.share)
         self._queue = [e for e in self.scenario.events
                        if not (e.once and e.id in self._fired) and holds(e.when, situation)]
+        self._queue += [e for e in self._injected if e not in self._queue]
+        self._injected = []
         self._outcomes = []
         if self._queue:
             self.phase = Phase.EVENT
