@@ -218,10 +218,9 @@ class LeaderScreen(PhaseScreen):
                        pygame.Rect(inner.left, vision_card.bottom - self.s(52), inner.width,
                                    self.s(40)), max_lines=2)
         if people_card is not None:
-            core = self.app.core
             inner = self.panel(surface, people_card, "Your people")
-            people.team_rows(self, surface, inner, self.app.session.teams,
-                             core.people(self.app.session), self.fatigue())
+            people.team_rows(self, surface, inner, self.app.session.teams, self.folk(),
+                             self.fatigue())
         _, right = self.columns()
         inner = self.panel(surface, right, "Inspire: spend your energy")
         d = self.draft
@@ -257,6 +256,13 @@ class LeaderScreen(PhaseScreen):
                       self.col("ink_soft"), (inner.right, y + self.s(4)), "topright")
         chrome.footer(self, surface, f"Energy left {d.energy_left} of {d.energy_total} · "
                       "letters plan actions, digits pick the vision")
+
+    def folk(self) -> list:  # type: ignore[type-arg]
+        """The people, read once per session state (not every frame)."""
+        key = (id(self.app.session), len(self.app.session.log))
+        if getattr(self, "_folk_key", None) != key:
+            self._folk_key, self._folk = key, self.app.core.people(self.app.session)
+        return self._folk  # type: ignore[no-any-return]
 
     def fatigue(self) -> dict[str, float] | None:
         core = self.app.core

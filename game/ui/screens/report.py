@@ -145,6 +145,9 @@ class ReportScreen(Screen):
         legend = ("Hidden state, 0-100: fatigue and risk are better low; trust, clarity and "
                   "ideas (the idea pipeline: work ready for innovation projects) better high.")
         events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
+        if rec.left or rec.hired:   # people come and go between rounds
+            events.append(f"People · {rec.left} left, {rec.hired} joined (the new ones start "
+                          "unskilled and take others' time)")
         bottom = r.bottom - line * (2 + len(events)) - self.s(4)
         state_w = fb.size("shipped late")[0]
         due_w = fs.size("due 00")[0]

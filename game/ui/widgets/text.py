@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-_CACHE: dict[tuple[str, int, tuple[int, int, int, int]], pygame.Surface] = {}
+# Keyed by the font's id; the font is kept with its surface, so an id reused by a newer font
+# (after a change of UI scale) can never hand back text of the old size.
+_CACHE: dict[tuple[str, int, tuple[int, int, int, int]],
+             tuple[pygame.font.Font, pygame.Surface]] = {}
 _CACHE_LIMIT = 4000
 # Text cut short this frame: (where it was drawn, the whole text). The window shows the whole
 # text when the pointer rests on it, so nothing cut is lost. The app empties it each frame.
@@ -22,12 +25,13 @@ def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
 
 def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
     key = (text, id(font), tuple(colour))
-    surf = _CACHE.get(key)
-    if surf is None:
-        if len(_CACHE) > _CACHE_LIMIT:
-            _CACHE.clear()
-        surf = font.render(text, True, colour)
-        _CACHE[key] = surf
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is font:
+        return hit[1]
+    if len(_CACHE) > _CACHE_LIMIT:
+        _CACHE.clear()
+    surf = font.render(text, True, colour)
+    _CACHE[key] = (font, surf)
     return surf
 
 
