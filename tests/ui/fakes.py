@@ -351,15 +351,6 @@ class FakeStrategy:
         return []
 
 
-def fake_simulate(scenario: Scenario, seed: int) -> float:
-    s = FakeSession(scenario, seed=seed)
-    strat = FakeStrategy(seed)
-    while s.phase is not Phase.END:
-        for d in strat.decide(s):
-            s.apply(d)
-    return round(s.result().score, 1)
-
-
 class FakeKeeper:
     """Stands in for keeping a finished game: remembers scores in memory, gives notes."""
 
