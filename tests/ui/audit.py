@@ -130,6 +130,13 @@ def screens(app: App, path: Path) -> Iterator[tuple[str, Callable[[], Any]]]:
     yield "debrief", lambda: (setattr(app, "session", real[0]) if real else None,
                               _to_debrief(app))
 
+    def what_if() -> None:
+        app.session = app.core.rewind(app.session, 2)
+        app.advance(hand_over=False)
+
+    yield "what-if leader", what_if
+    yield "what-if debrief", lambda: _to_debrief(app)
+
 
 def _to_report(app: App) -> None:
     s = app.session

@@ -101,8 +101,8 @@ class DebriefScreen(Screen):
             fs = self.font("small")
             text.draw(surface, legend, fs, self.col("ink_soft"), (inner.left, inner.top),
                       width=inner.width)
-            inner = pygame.Rect(inner.left, inner.top + fs.get_linesize(), inner.width,
-                                inner.height - fs.get_linesize())
+            below = fs.get_linesize() + fs.get_height() // 2   # clear of the axis' "100"
+            inner = pygame.Rect(inner.left, inner.top + below, inner.width, inner.height - below)
             charts.ghost(self, surface, inner, {m: [r.metrics[m] for r in first]
                                                 for m in METRIC_NAMES}, start, len(hist))
         charts.trend(self, surface, inner, series, start)

@@ -49,7 +49,11 @@ def header(sc: Screen, surface: pygame.Surface, title: str, phase: str | None = 
     session = app.session
     if session is not None and app.scenario is not None:
         rl = f"{app.scenario.round_label} {session.round} of {app.scenario.rounds}"
-        t = text.draw(surface, rl, sc.font("body", True), white, (x, h // 2 - sc.s(10)), "midleft")
+        branch = getattr(session, "branch", None)
+        if branch is not None:   # a "what if": say so, and from where
+            rl += f" · what if (from {app.scenario.round_label.lower()} {branch.from_round})"
+        t = text.draw(surface, rl, sc.font("body", True), white, (x, h // 2 - sc.s(10)), "midleft",
+                      width=sc.s(330))
         text.draw(surface, title, sc.font("small"), white, (x, h // 2 + sc.s(12)), "midleft",
                   width=sc.s(330))
     else:
