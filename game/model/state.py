@@ -39,6 +39,7 @@ class World:
     ambition: Array         # (V,) each vision's ambition
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
     budget_per_round: float
+    budget: Array           # (rounds + 1,) round r's scheduled budget (index 0 unused)
     categories: tuple[str, ...]
     rounds: int
 
@@ -78,6 +79,7 @@ class OrgState:
     process: Array
     ideas: Array            # idea pipeline, in work points ready for innovation projects
     cash: Array
+    budget_shift: Array     # the sum of event `budget` effects for the coming round
     risk: Array
     habit: Array            # town-hall habituation 0..1
     momentum: Array         # recent innovation output 0..1
@@ -115,6 +117,8 @@ def build_world(scenario: Scenario) -> World:
         fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
                        for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
         budget_per_round=float(scenario.budget.per_round),
+        budget=np.array([0.0] + [scenario.budget.scheduled(r)
+                                 for r in range(1, scenario.rounds + 1)]),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,
     )
@@ -156,6 +160,7 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         process=ones * org.process,
         ideas=ones * 2.0 * float(sizes.sum()) * 0.1,
         cash=ones * org.cash,
+        budget_shift=ones * 0.0,
         risk=ones * 0.1,
         habit=ones * 0.0,
         momentum=ones * 0.4,

@@ -53,6 +53,7 @@ class ProjectStatus:
     due: int
     state: str           # "open" | "shipped" | "missed" | "shipped late"
     value: float
+    waiting: str = ""    # why work on it does not count yet ("" when it does)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class RoundRecord:
     risk_event: bool
     left: int
     hired: int
+    landed: list[str] = field(default_factory=list)  # earlier choices' effects that landed
+    budget_available: float = 0.0                    # the money this round had to split
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class PendingEvent:
     text: str
     choices: tuple[str, ...]
     event: object = field(repr=False, default=None)  # the scenario's Event
+    closed: tuple[str, ...] = ()  # per choice: "" when it may be taken, else why not
 
 
 @dataclass(frozen=True)

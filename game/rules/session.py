@@ -17,9 +17,7 @@ import numpy as np
 from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
-    apply_effects,
     base_capacity,
-    gauges_of,
     metrics_of,
     new_game,
     params_for,
@@ -42,10 +40,10 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
+from game.rules.events import StoryRules
 from game.rules.plans import naive_schedule, plan_from_drafts
 from game.rules.records import (
     METRIC_NAMES,
-    EventOutcome,
     GameResult,
     LeaderDraft,
     ManagerDraft,
@@ -70,7 +68,7 @@ class _Played:
     share: float
 
 
-class GameSession:
+class GameSession(StoryRules):
     def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         self.scenario = scenario
         self.seed = int(seed)
@@ -81,16 +79,14 @@ class GameSession:
         self.round = 1
         self.history: list[RoundRecord] = []
         self._log: list[Decision] = []
-        self._fired: set[str] = set()
-        self._queue: list[Event] = []
-        self._outcomes: list[EventOutcome] = []
         self._pending_round: _Played | None = None
+        self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
             budget=scenario.budget.default_split(),
-            budget_total=float(scenario.budget.per_round),
+            budget_total=self.available_budget(1),
             schedule=naive_schedule(scenario),
         )
 
@@ -106,14 +102,16 @@ class GameSession:
 
     @property
     def gauges(self) -> dict[str, float]:
-        return {g: float(v[0]) for g, v in gauges_of(self._state, self._world, self._params).items()}
+        return self.gauges_now()
 
     @property
     def projects(self) -> list[ProjectStatus]:
         state = self._state
         return [
-            ProjectStatus(p.id, p.title, p.kind, float(min(state.progress[0, i] / p.scope, 1.0)),
-                          p.due, STATUS_NAMES[int(state.status[0, i])], p.value)
+            ProjectStatus(p.id, p.title, p.kind,
+                          float(min(state.progress[0, i] / self._world.scope[i], 1.0)),
+                          int(self._world.due[i]), STATUS_NAMES[int(state.status[0, i])], p.value,
+                          self._waiting(i))
             for i, p in enumerate(self.scenario.projects)
         ]
 
@@ -136,7 +134,8 @@ class GameSession:
             return None
         event = self._queue[0]
         return PendingEvent(event.id, event.title, event.text,
-                            tuple(c.label for c in event.choices), event)
+                            tuple(c.label for c in event.choices), event,
+                            tuple(self.choice_closed(c) for c in event.choices))
 
     def vision_fits(self, vision_id: str, round_no: int | None = None) -> bool:
         """Whether a vision fits the world in a round (default: the round being played).
@@ -181,7 +180,7 @@ class GameSession:
                                       energy_left=self.leader.energy_left + check.cost(action))
             case AllocateBudget(amounts=amounts):
                 self._need(Phase.MANAGER, "allocate the budget")
-                budget = check.budget(self.scenario, amounts)
+                budget = check.budget(self.scenario, amounts, self.manager.budget_total)
                 self.manager = replace(self.manager, budget=budget)
             case Schedule(assignments=assignments):
                 self._need(Phase.MANAGER, "schedule teams")
@@ -205,6 +204,9 @@ class GameSession:
                 event = self._queue[0]
                 if not isinstance(index, int) or not 0 <= index < len(event.choices):
                     raise IllegalDecision(f"Choose one of the {len(event.choices)} options.")
+                closed = self.choice_closed(event.choices[index])
+                if closed:
+                    raise IllegalDecision(closed)
                 self._choose(event, index)
             case Continue():
                 self._need(Phase.REPORT, "continue")
@@ -223,6 +225,9 @@ class GameSession:
     def _play_round(self) -> None:
         before = self.metrics
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
+        plan = replace(plan, schedule=plan.schedule * self._workable()[None, None, :])
+        shift = self.available_budget() - float(self._world.budget[self.round])
+        self._state = self._state.evolve(budget_shift=np.full(self._state.batch, shift))
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
@@ -231,26 +236,18 @@ class GameSession:
             left=int(report.left[0]), hired=int(report.hired[0]),
             share=leader_share(self.scenario, self.leader, self.manager),
         )
-        situation = self._situation(self._pending_round.share)
-        self._queue = [e for e in self.scenario.events
-                       if not (e.once and e.id in self._fired) and holds(e.when, situation)]
-        self._outcomes = []
+        self._outcomes, self._landed, self._queue, self._queued = [], [], [], set()
+        self._land_due()
+        self._queue_events()
         if self._queue:
             self.phase = Phase.EVENT
         else:
             self._finish_round()
 
     def _choose(self, event: Event, index: int) -> None:
-        choice = event.choices[index]
-        self._state, changes = apply_effects(self._state, dict(choice.effects), event.title)
-        assert self._pending_round is not None
-        drivers = self._pending_round.drivers
-        for metric, change in changes.items():
-            if abs(float(change[0])) > 1e-12:
-                drivers[metric].append((f"Event: {event.title}", float(change[0])))
-        self._fired.add(event.id)
-        self._outcomes.append(EventOutcome(event.id, event.title, choice.label, choice.outcome))
+        self._answer(event, index)
         self._queue.pop(0)
+        self._queue_events()  # follow-ups that hold at once (after ... rounds: 0, a flag)
         if not self._queue:
             self._finish_round()
 
@@ -269,7 +266,8 @@ class GameSession:
             actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
-            left=pending.left, hired=pending.hired,
+            left=pending.left, hired=pending.hired, landed=list(self._landed),
+            budget_available=self.manager.budget_total,
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -281,8 +279,14 @@ class GameSession:
             self.phase = Phase.END
             return
         self.round += 1
+        self._arrivals()
         energy = self.scenario.organization.leader_energy
         self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
+        total = self.available_budget()
+        spent = sum(self.manager.budget.values())
+        split = self.manager.budget if spent <= total + 1e-9 else \
+            {c: v * total / spent for c, v in self.manager.budget.items()}
+        self.manager = replace(self.manager, budget=split, budget_total=total)
         self.phase = Phase.LEADER
 
     def _composite(self, metrics: dict[str, float]) -> float:
@@ -296,10 +300,16 @@ class GameSession:
         metrics = self.metrics
         gauges.update(metrics)
         gauges["score"] = self._composite(metrics)
-        return Situation(
+        return self._story_situation(Situation(
             round=self.round, gauges=gauges, vision=self.leader.vision,
             projects={p.id: p.state for p in self.projects}, leader_share=share,
-        )
+        ))
+
+    def _share_now(self) -> float:
+        pending = self._pending_round
+        if pending is not None:
+            return pending.share
+        return self.history[-1].leader_share if self.history else 0.5
 
     def fork(self, seed: int | None = None) -> GameSession:
         """An independent copy of this game, to try decisions on without touching it.
@@ -323,7 +333,8 @@ class GameSession:
         shares = [r.leader_share for r in self.history]
         overall = float(np.mean(shares)) if shares else 0.5
         situation = replace(self._situation(overall), round=self.round)
-        lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
+        shown = [lesson for lesson in self.scenario.debrief if holds(lesson.when, situation)]
+        lessons = [lesson.text for lesson in sorted(shown, key=lambda x: -x.priority)]
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
