@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("play", "validate", "simulate", "schema", "balance", "replay", "debrief")
+COMMANDS = ("play", "validate", "simulate", "schema", "balance", "replay", "debrief", "story")
 
 
 class _Parser(argparse.ArgumentParser):
