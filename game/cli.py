@@ -2,7 +2,8 @@
 
 Each subcommand lives in `game/commands/<name>.py` with `register(subparsers)`, which adds
 its parser and sets `func(args) -> int`. Bad input gives one line on stderr and a non-zero
-exit, never a traceback.
+exit, never a traceback. Control characters in anything printed (a title, a player's
+name, a key name) are shown escaped, never sent to the terminal as they are.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("play", "validate", "simulate", "schema", "balance", "replay", "debrief", "story")
+from game.safeio import SafeStream
+
+COMMANDS = ("play", "validate", "simulate", "schema", "balance", "replay", "debrief", "room",
+            "story")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,6 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; everything it prints has its control characters escaped (see safeio)."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from game.analysis.balance import GREEDY_RUNS, MEASURES, BalanceReport, balance
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
+from game.scenario.loader import MAX_BYTES
 
 
 def _positive(text: str) -> int:
@@ -125,13 +127,30 @@ def with_par(text: str, par: float) -> str:
 
 
 def write_par(path: Path, par: float) -> None:
-    text = path.read_text(encoding="utf-8")
-    updated = with_par(text, par)
+    """Set `par:` in the scenario file, atomically, keeping its line endings and byte order mark.
+
+    On any failure (a full disk, a read-only folder) the file is left byte for byte as it was
+    and the one-line error names it.
+    """
+    try:
+        raw = read_regular(path, MAX_BYTES)
+        text = raw.decode("utf-8")
+    except NotAFile as exc:
+        raise CommandError(f"{path}: not writing par: {exc}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: not writing par: the file is not UTF-8 text") from None
+    crlf = "\r\n" in text
+    updated = with_par(text.replace("\r\n", "\n") if crlf else text, par)
     try:
         load_scenario_text(updated, str(path))  # never write a file that no longer loads
     except ScenarioError as exc:
-        raise CommandError(f"not writing par: the result would not load:\n{exc}") from None
-    path.write_text(updated, encoding="utf-8")
+        raise CommandError(f"{path}: not writing par: the result would not load:\n{exc}") from None
+    if crlf:
+        updated = updated.replace("\n", "\r\n")
+    try:
+        write_atomic(path, updated.encode("utf-8"), follow=True)
+    except WriteRefused as exc:
+        raise CommandError(f"not writing par: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.safeio import WriteRefused, write_atomic
 from game.scenario.schema import scenario_schema
 
 
@@ -29,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"schema: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        write_atomic(Path(args.output), text)
+    except WriteRefused as exc:
+        print(f"schema: {exc}", file=sys.stderr)
         return 1
     return 0

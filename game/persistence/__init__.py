@@ -8,8 +8,9 @@ replays the decisions through the rules, which reproduces the game bit for bit:
     saved = load_save("alice.json")           # SaveError: one line naming the file
     session = replay_save(saved, scenario)    # SaveError if the scenario file changed
 
-The play history is a JSON-lines file in the data directory (`SAIL_KEEL_HOME`, or
-`~/.sail-and-keel/`), one finished game a line: `record_play(...)`, `history(scenario_id)`.
+The play history is an SQLite database in the data folder (`SAIL_KEEL_HOME`, or the
+platform's per-user data folder), one finished game a row: `record_play(...)`,
+`history(scenario_id)`; an older JSON-lines history is imported once.
 `keep_game(session, player)` does both for a finished game (the window's debrief uses it).
 """
 

@@ -20,6 +20,7 @@ from game.rules.decisions import (
     Continue,
     Decision,
     EndPhase,
+    InjectEvent,
     Inspire,
     Schedule,
     SetOvertime,
@@ -109,6 +110,7 @@ DECISION_TYPES: Mapping[str, tuple[type, dict[str, Check]]] = {
     "EndPhase": (EndPhase, {}),
     "ChooseOption": (ChooseOption, {"index": whole}),
     "Continue": (Continue, {}),
+    "InjectEvent": (InjectEvent, {"event": text}),
 }
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from game.safeio import NotAFile, WriteRefused, read_regular
+from game.safeio import write_atomic as safe_write
 
 MAX_BYTES = 8 * 1024 * 1024  # a save of a long game is tens of kilobytes
 
@@ -41,16 +42,11 @@ def parse_json(text: str, source: str) -> Any:
 
 
 def read_text(path: Path, what: str = "save file") -> str:
-    """The file's UTF-8 text, or SaveError: missing, a directory, too big, not text."""
+    """The file's UTF-8 text, or SaveError: missing, not a regular file, too big, not text."""
     try:
-        if path.is_dir():
-            raise SaveError(f"{path}: is a directory, not a {what}")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        data = read_regular(path, MAX_BYTES)
+    except NotAFile as exc:
+        raise SaveError(f"{path}: {exc}") from None
     if len(data) > MAX_BYTES:
         raise SaveError(f"{path}: over {MAX_BYTES // (1024 * 1024)} MiB, too big to be a {what}")
     try:
@@ -61,45 +57,13 @@ def read_text(path: Path, what: str = "save file") -> str:
                         f"is it a {what}?") from None
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str, *, within: str | Path | None = None) -> None:
     """Write `text` to `path` so that readers see the old file or the new, never half of one.
 
-    The text goes to a temporary file in the same folder, is flushed to disk, and then
-    replaces the target in one step (`os.replace`). On any failure the temporary file is
-    removed and the old file is left as it was.
+    See `game.safeio.write_atomic`: a temporary file beside the target, flushed, then
+    `os.replace`. On any failure the old file is left as it was; SaveError names the file.
     """
-    target = Path(path)
-    data = text.encode("utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise SaveError(f"{target}: cannot write here: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, _mode_for(target))
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise SaveError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions; a new file is readable by all (temp files are not)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
+        safe_write(path, text.encode("utf-8"), within=within)
+    except WriteRefused as exc:
+        raise SaveError(str(exc)) from None

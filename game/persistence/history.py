@@ -1,32 +1,46 @@
-"""The play history of a self-learner: one JSON line per finished game.
+"""The play history of a self-learner, in SQLite: one row per finished game.
 
-The file is `history.jsonl` in the data directory: `$SAIL_KEEL_HOME` if set, else
-`~/.sail-and-keel/`. Each play is appended as one line, so an interrupted write can spoil
-at most its own line; reading skips (and reports) spoiled lines and keeps the rest.
+The database is `history.sqlite3` in the data folder (`game.persistence.datadir`). Each
+play is one transaction, so a crash or a full disk loses at most that play and never
+spoils the others. A history kept by older versions as JSON lines (`history.jsonl`) is
+imported once: every good line becomes a row, every bad line (cut short, not UTF-8, not a
+play) is skipped and reported on its own, and the old file is renamed `history.jsonl.imported`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-from dataclasses import asdict, dataclass, field
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.persistence import codec
 from game.persistence.codec import BadValue
-from game.persistence.files import SaveError, parse_json, read_text
+from game.persistence.datadir import HOME_VARIABLE, data_dir
+from game.persistence.files import SaveError, parse_json
 from game.rules.records import METRIC_NAMES, GameResult
+from game.safeio import NotAFile, read_regular, refusal
 
-HOME_VARIABLE = "SAIL_KEEL_HOME"
-HISTORY_FILE = "history.jsonl"
+__all__ = ["HOME_VARIABLE", "HistoryEntry", "HistoryRead", "data_dir", "history", "history_file",
+           "record_play"]
+
+HISTORY_FILE = "history.sqlite3"
+LEGACY_FILE = "history.jsonl"
 ENTRY_KEYS = ("scenario", "date", "seed", "player", "final", "score", "par", "leader_share", "profile")
-
-
-def data_dir() -> Path:
-    """Where the game keeps a player's own files: `$SAIL_KEEL_HOME` or `~/.sail-and-keel/`."""
-    home = os.environ.get(HOME_VARIABLE, "").strip()
-    return Path(home).expanduser() if home else Path.home() / ".sail-and-keel"
+MAX_LEGACY_BYTES = 64 * 1024 * 1024    # an old history this big holds ~200 000 plays
+MAX_LINE_BYTES = 64 * 1024             # one play is a few hundred bytes
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS plays (
+    id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, date TEXT NOT NULL, seed INTEGER NOT NULL,
+    player TEXT NOT NULL, final TEXT NOT NULL, score REAL NOT NULL, par REAL,
+    leader_share REAL NOT NULL, profile TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS plays_by_scenario ON plays (scenario, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,11 @@ class HistoryEntry:
     def of(cls, result: GameResult, date: dt.date | str, player: str) -> HistoryEntry:
         return cls(result.scenario_id, _iso_date(date), result.seed, player, dict(result.final),
                    result.score, result.par, result.leader_share, result.profile)
+
+    def row(self) -> tuple[object, ...]:
+        return (self.scenario, self.date, self.seed, self.player,
+                json.dumps(self.final, allow_nan=False), self.score, self.par, self.leader_share,
+                self.profile)
 
 
 @dataclass(frozen=True)
@@ -67,59 +86,160 @@ def history_file(home: str | Path | None = None) -> Path:
     return Path(home if home is not None else data_dir()) / HISTORY_FILE
 
 
+def _check_path(path: Path, folder: Path) -> None:
+    """Only a regular file inside the data folder (or none yet) is opened."""
+    if os.path.lexists(path):
+        reason = refusal(path)
+        if reason is not None:
+            raise SaveError(f"{path}: {reason}")
+        real, home = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+        if home not in real.parents:
+            raise SaveError(f"{path}: a symbolic link leading outside {folder}; not following it")
+
+
+@contextlib.contextmanager
+def _database(folder: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
+    path = folder / HISTORY_FILE
+    _check_path(path, folder)
+    if not create and not path.exists():
+        yield None
+        return
+    try:
+        if create:
+            folder.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise SaveError(f"{path}: cannot open the play history: {exc}") from None
+    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        db.executescript(SCHEMA)
+        yield db
+    except sqlite3.Error as exc:
+        raise SaveError(f"{path}: the play history cannot be used: {exc}") from None
+    finally:
+        db.close()
+
+
 def record_play(result: GameResult, *, date: dt.date | str, player: str,
                 home: str | Path | None = None) -> HistoryEntry:
-    """Append a finished game to the play history and return what was recorded."""
+    """Add a finished game to the play history (one transaction) and return what was recorded."""
     entry = HistoryEntry.of(result, date, player)
-    path = history_file(home)
-    line = json.dumps(asdict(entry), allow_nan=False, ensure_ascii=False) + "\n"
+    folder = Path(home) if home is not None else data_dir()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("ab") as out:
-            if out.tell() > 0 and not _ends_with_newline(path):
-                line = "\n" + line  # a spoiled last line stays on its own
-            out.write(line.encode("utf-8"))
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot record the play: {exc.strerror or exc}") from None
+        row = entry.row()
+    except ValueError as exc:
+        raise SaveError(f"{folder / HISTORY_FILE}: cannot record the play: {exc}") from None
+    with _database(folder, create=True) as db:
+        assert db is not None
+        _import_legacy(db, folder)
+        with _transaction(db):
+            db.execute("INSERT INTO plays (scenario, date, seed, player, final, score, par, "
+                       "leader_share, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
     return entry
 
 
-def _ends_with_newline(path: Path) -> bool:
-    with path.open("rb") as handle:
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1) == b"\n"
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def history(scenario_id: str | None = None, home: str | Path | None = None) -> HistoryRead:
-    """The recorded plays (of one scenario, or all), oldest first; bad lines are reported."""
-    path = history_file(home)
-    if not path.exists():
-        return HistoryRead([])
-    entries: list[HistoryEntry] = []
-    problems: list[str] = []
-    for number, line in enumerate(read_text(path, "history file").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            entry = _entry(parse_json(line, f"{path}:{number}"))
-        except SaveError as exc:
-            problems.append(_with_line(str(exc), path, number))
-            continue
-        except BadValue as exc:
-            problems.append(f"{path}:{number}: {exc}")
-            continue
-        if scenario_id is None or entry.scenario == scenario_id:
-            entries.append(entry)
+    """The recorded plays (of one scenario, or all), oldest first; bad rows are reported.
+
+    The first read after an upgrade imports the old JSON-lines history, reporting its bad lines.
+    """
+    folder = Path(home) if home is not None else data_dir()
+    legacy = folder / LEGACY_FILE
+    with _database(folder, create=os.path.lexists(legacy)) as db:
+        if db is None:
+            return HistoryRead([])
+        problems = _import_legacy(db, folder)
+        query = "SELECT id, scenario, date, seed, player, final, score, par, leader_share, profile " \
+                "FROM plays" + (" WHERE scenario = ?" if scenario_id is not None else "") + " ORDER BY id"
+        entries: list[HistoryEntry] = []
+        path = folder / HISTORY_FILE
+        for play_id, *values in db.execute(query, () if scenario_id is None else (scenario_id,)):
+            data = dict(zip(ENTRY_KEYS, values, strict=True))
+            try:
+                data["final"] = json.loads(data["final"]) if isinstance(data["final"], str) else None
+                entries.append(entry_of(data))
+            except (BadValue, ValueError) as exc:
+                problems.append(f"{path}: play {play_id}: {exc}")
     return HistoryRead(entries, problems)
 
 
-def _with_line(message: str, path: Path, number: int) -> str:
+# --- the one-time import of the JSON-lines history ------------------------------------------
+
+def _import_legacy(db: sqlite3.Connection, folder: Path) -> list[str]:
+    """Import `history.jsonl` once; the bad lines' problems, or [] if there was nothing to do."""
+    legacy = folder / LEGACY_FILE
+    if not os.path.lexists(legacy):
+        return []
+    with _transaction(db):
+        done = db.execute("SELECT value FROM meta WHERE key = 'imported'").fetchone()
+        if done is not None:
+            return []
+        entries, problems = read_legacy(legacy)
+        db.executemany("INSERT INTO plays (scenario, date, seed, player, final, score, par, "
+                       "leader_share, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [e.row() for e in entries])
+        db.execute("INSERT INTO meta (key, value) VALUES ('imported', ?)",
+                   (f"{len(entries)} plays, {len(problems)} bad lines",))
+    with contextlib.suppress(OSError):
+        os.replace(legacy, legacy.with_name(LEGACY_FILE + ".imported"))
+    return problems
+
+
+def read_legacy(path: Path) -> tuple[list[HistoryEntry], list[str]]:
+    """The plays in a JSON-lines history; each bad line is skipped with its own problem."""
+    reason = refusal(path)
+    if reason is not None:
+        return [], [f"{path}: {reason}"]
+    try:
+        data = read_regular(path, MAX_LEGACY_BYTES)
+    except NotAFile as exc:
+        return [], [f"{path}: {exc}"]
+    entries: list[HistoryEntry] = []
+    problems: list[str] = []
+    if len(data) > MAX_LEGACY_BYTES:
+        data = data[:MAX_LEGACY_BYTES]
+        problems.append(f"{path}: over {MAX_LEGACY_BYTES >> 20} MiB; only the first "
+                        f"{MAX_LEGACY_BYTES >> 20} MiB were imported")
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{number}"
+        if len(raw) > MAX_LINE_BYTES:
+            problems.append(f"{where}: the line is too long to be a play")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02x})")
+            continue
+        try:
+            entries.append(entry_of(parse_json(line, where)))
+        except SaveError as exc:
+            problems.append(_with_line(str(exc), where))
+        except BadValue as exc:
+            problems.append(f"{where}: {exc}")
+    return entries, problems
+
+
+def _with_line(message: str, where: str) -> str:
     # parse_json names the place as file:line:line:column (the line's own line is 1)
-    prefix = f"{path}:{number}:1:"
-    return f"{path}:{number}:" + message[len(prefix):] if message.startswith(prefix) else message
+    prefix = f"{where}:1:"
+    return f"{where}:" + message[len(prefix):] if message.startswith(prefix) else message
 
 
-def _entry(value: object) -> HistoryEntry:
+def entry_of(value: object) -> HistoryEntry:
+    """A play from its JSON object; BadValue saying what is wrong."""
     data = codec.obj(value, "the line")
     missing = [key for key in ENTRY_KEYS if key not in data]
     if missing:
@@ -135,10 +255,13 @@ def _entry(value: object) -> HistoryEntry:
         _iso_date(date)
     except ValueError as exc:
         raise BadValue(str(exc)) from None
+    seed = codec.whole(data["seed"], "seed")
+    if not 0 <= seed < 2**63:
+        raise BadValue("seed must be between 0 and 2**63-1")
     par = data["par"]
     return HistoryEntry(
         scenario=codec.text(data["scenario"], "scenario"), date=date,
-        seed=codec.whole(data["seed"], "seed"), player=codec.text(data["player"], "player"),
+        seed=seed, player=codec.text(data["player"], "player"),
         final={m: float(codec.number(final[m], f"final.{m}")) for m in METRIC_NAMES},
         score=float(codec.number(data["score"], "score")),
         par=None if par is None else float(codec.number(par, "par")),

@@ -1,4 +1,4 @@
-"""Keeping a finished game for a self-learner: a save in `<home>/saves/` and a history line.
+"""Keeping a finished game for a self-learner: a save in `<home>/saves/` and a history row.
 
     kept = keep_game(session, player="Alice")     # never raises for file trouble
     kept.save                                     # the save written, or None
@@ -15,12 +15,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.persistence.datadir import SAVES_FOLDER, data_dir, tidy
 from game.persistence.files import SaveError
-from game.persistence.history import HistoryEntry, data_dir, history, record_play
+from game.persistence.history import HistoryEntry, history, record_play
 from game.persistence.saves import save_game
 from game.rules.session import GameSession
-
-SAVES_FOLDER = "saves"
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,7 @@ def keep_game(session: GameSession, player: str, *, home: str | Path | None = No
     result = session.result()
     notes: list[str] = []
     problems: list[str] = []
+    tidy(folder)
     try:
         read = history(result.scenario_id, folder)
         previous, problems = read.entries, list(read.problems)
@@ -86,7 +86,7 @@ def keep_game(session: GameSession, player: str, *, home: str | Path | None = No
         saves = folder / SAVES_FOLDER
         saves.mkdir(parents=True, exist_ok=True)
         save = _free_path(saves, save_name(result.scenario_id, when, result.seed))
-        save_game(save, session, player=player)
+        save_game(save, session, player=player, within=folder)
     except (SaveError, OSError) as exc:
         save = None
         notes.append(f"The game could not be saved ({_short(exc)}).")
@@ -98,7 +98,7 @@ def keep_game(session: GameSession, player: str, *, home: str | Path | None = No
 
 
 def _short(exc: Exception) -> str:
-    """The reason without the folder: `history.jsonl: no such file`, not a long path."""
+    """The reason without the folder: `history.sqlite3: no such file`, not a long path."""
     if isinstance(exc, OSError) and exc.filename:
         return f"{Path(str(exc.filename)).name}: {exc.strerror or exc}"
     message = str(exc)

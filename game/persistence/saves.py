@@ -20,10 +20,11 @@ from typing import Any
 
 from game.persistence import codec
 from game.persistence.codec import BadValue
-from game.persistence.files import SaveError, parse_json, read_text, write_atomic
+from game.persistence.files import MAX_BYTES, SaveError, parse_json, read_text, write_atomic
 from game.rules.decisions import Decision, IllegalDecision
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
+from game.safeio import NotAFile, read_regular
 from game.scenario.schema import SLUG_PATTERN
 from game.scenario.types import Scenario
 
@@ -77,9 +78,9 @@ def scenario_sha256(scenario: Scenario | str | Path) -> str:
     if not str(path):
         raise SaveError("the scenario was not loaded from a file, so a save cannot name it")
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read the scenario file: {exc.strerror or exc}") from None
+        return hashlib.sha256(read_regular(path, MAX_BYTES)).hexdigest()
+    except NotAFile as exc:
+        raise SaveError(f"{path}: cannot read the scenario file: {exc}") from None
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -101,14 +102,14 @@ def save_text(session: GameSession, scenario_sha: str, player: str | None = None
 
 
 def save_game(path: str | Path, session: GameSession, player: str | None = None,
-              scenario_sha: str | None = None) -> None:
+              scenario_sha: str | None = None, within: str | Path | None = None) -> None:
     """Write the session's save to `path`, atomically: a failure leaves any old file intact."""
     sha = scenario_sha if scenario_sha is not None else scenario_sha256(session.scenario)
     try:
         text = save_text(session, sha, player)
     except (TypeError, ValueError) as exc:
         raise SaveError(f"{path}: cannot save this game: {exc}") from None
-    write_atomic(path, text)
+    write_atomic(path, text, within=within)
 
 
 # --- reading -----------------------------------------------------------------------------

@@ -123,9 +123,17 @@ class Continue:
     """Leave the round report for the next round (or the end of the game)."""
 
 
+@dataclass(frozen=True)
+class InjectEvent:
+    """A facilitator drops one of the scenario's events into this round (a workshop room):
+    it comes up when the round has played, whatever its `when` says."""
+
+    event: str
+
+
 MAX_TEAM_LOAD = 1.5
 
 Decision = (
     SetVision | Inspire | CancelInspire | AllocateBudget | Schedule | SetOvertime | SetReviews
-    | EndPhase | ChooseOption | Continue
+    | EndPhase | ChooseOption | Continue | InjectEvent
 )

@@ -34,6 +34,7 @@ from game.rules.decisions import (
     Decision,
     EndPhase,
     IllegalDecision,
+    InjectEvent,
     Inspire,
     Schedule,
     SetOvertime,
@@ -79,6 +80,7 @@ class GameSession(StoryRules):
         self.round = 1
         self.history: list[RoundRecord] = []
         self._log: list[Decision] = []
+        self._injected: list[Event] = []  # dropped in by a facilitator for this round
         self._pending_round: _Played | None = None
         self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
@@ -208,6 +210,14 @@ class GameSession(StoryRules):
                 if closed:
                     raise IllegalDecision(closed)
                 self._choose(event, index)
+            case InjectEvent(event=event_id):
+                if self.phase not in (Phase.LEADER, Phase.MANAGER):
+                    raise IllegalDecision("An event can only be injected before the round plays.")
+                found = [e for e in self.scenario.events if e.id == event_id]
+                if not found:
+                    raise IllegalDecision(f"This scenario has no event {event_id!r}.")
+                if found[0] not in self._injected:
+                    self._injected.append(found[0])
             case Continue():
                 self._need(Phase.REPORT, "continue")
                 self._next_round()
@@ -239,6 +249,9 @@ class GameSession(StoryRules):
         self._outcomes, self._landed, self._queue, self._queued = [], [], [], set()
         self._land_due()
         self._queue_events()
+        self._queue += [e for e in self._injected if e not in self._queue]
+        self._queued |= {e.id for e in self._injected}
+        self._injected = []
         if self._queue:
             self.phase = Phase.EVENT
         else:

@@ -26,7 +26,7 @@ from pathlib import Path
 from game.scenario import lint_story as story
 from game.scenario.loader import read_text
 from game.scenario.problems import Problem, ScenarioError
-from game.scenario.reach import Reach, Span
+from game.scenario.reach import Reach, Span, TooComplex
 from game.scenario.types import (
     After,
     AllOf,
@@ -104,9 +104,15 @@ class Linter:
                             f"last round, {s.rounds})")
 
     def _reachable(self, reach: Reach, condition: Condition, path: DataPath, what: str) -> None:
-        if reach.possible(condition):
+        reach.work = 0  # each condition has its own budget
+        try:
+            if reach.possible(condition):
+                return
+            culprit, why = self._culprit(reach, condition, path)
+        except TooComplex:
+            self.warn(path, "this condition is too complex for lint to check whether it can "
+                            "ever hold; lint gave up on it (simplify it to have it checked)")
             return
-        culprit, why = self._culprit(reach, condition, path)
         self.warn(culprit, f"{what}: {why}")
 
     def _culprit(self, reach: Reach, c: Condition, path: DataPath) -> tuple[DataPath, str]:

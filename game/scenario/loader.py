@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import game
+from game.resources import data_folder
+from game.safeio import NotAFile, read_regular
 from game.scenario.build import build_scenario
 from game.scenario.checks import schema_problems
 from game.scenario.crossrefs import cross_problems
+from game.scenario.limits import limit_problems
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.schema import scenario_schema
 from game.scenario.types import Scenario
@@ -23,8 +25,8 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def scenarios_dir() -> Path:
-    """The repository's `scenarios/` folder, where the shipped scenarios live."""
-    return Path(game.__file__).resolve().parent.parent / "scenarios"
+    """The shipped scenarios: `game/scenarios/` in an installed wheel, else the checkout's `scenarios/`."""
+    return data_folder("scenarios")
 
 
 def list_scenarios(folder: str | Path | None = None) -> list[Path]:
@@ -59,25 +61,17 @@ def _file_problem(path: Path, message: str) -> ScenarioError:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, after checking it exists, is a file, is small and is UTF-8."""
+    """The file's text, after checking it exists, is a regular file, is small and is UTF-8."""
     try:
-        if path.is_dir():
-            raise _file_problem(path, "is a directory, not a scenario file")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise _file_problem(path, "no such file") from None
-    except OSError as exc:
-        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise _file_problem(path, f"the file is {size / MAX_BYTES:.1f} MiB; scenario files "
-                                  "may be at most 1 MiB")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:  # it grew while we looked
-        raise _file_problem(path, "the file is over 1 MiB; scenario files may be at most 1 MiB")
+        data = read_regular(path, MAX_BYTES)
+    except NotAFile as exc:
+        raise _file_problem(path, str(exc)) from None
+    if len(data) > MAX_BYTES:
+        try:
+            size = f"{path.stat().st_size / MAX_BYTES:.1f} MiB"
+        except OSError:
+            size = "over 1 MiB"
+        raise _file_problem(path, f"the file is {size}; scenario files may be at most 1 MiB")
     return decode(data, str(path))
 
 
@@ -122,6 +116,9 @@ def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
         line, column = tree.place(())
         message = f"expected a mapping of scenario keys (id:, title:, ...), found {found}"
         return None, [*problems, Problem(source, line, column, message)]
+    over = limit_problems(tree, source)
+    if over:  # the slower checks could take long on a file this big
+        return None, sorted({*problems, *over})
     problems += schema_problems(tree, source, scenario_schema())
     problems += cross_problems(tree, source)
     if problems:

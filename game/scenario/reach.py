@@ -4,7 +4,9 @@ A condition becomes a list of boxes (its disjunctive normal form): each box maps
 (the round, a gauge, the leader share, the vision, a project's state) to the values it may
 take. `all` intersects boxes, `any` joins the lists, `not` is pushed down to the leaves.
 An empty list means the condition can never hold. When the list would grow too big the
-solver gives up and answers "possible": lint warns only about what it can prove.
+solver gives up and answers "possible": lint warns only about what it can prove. Each
+condition gets a work budget (`MAX_WORK` box meetings); past it `TooComplex` is raised, and
+lint warns that it gave up rather than running on.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ from game.scenario.types import (
 )
 
 MAX_BOXES = 256
+MAX_WORK = 50_000  # box meetings for one condition (about 0.1 s); then the solver gives up
+
+
+class TooComplex(Exception):
+    """The condition needs more work than `MAX_WORK` to judge; lint says so and moves on."""
 PROJECT_STATES = frozenset({"open", "missed", "shipped", "shipped late"})
 
 
@@ -87,11 +94,18 @@ class Reach:
         self.visions: frozenset[str | None] = frozenset([*visions, None])
         self.flags_set: set[str] | None = None   # flags some choice sets (None: unknown)
         self.never_fire: set[str] = set()        # events known never to fire
+        self.work = 0
+
+    def spend(self, work: int) -> None:
+        self.work += work
+        if self.work > MAX_WORK:
+            raise TooComplex(f"over {MAX_WORK} steps")
 
     def possible(self, condition: Condition) -> bool:
         return bool(self.boxes(condition))
 
     def boxes(self, condition: Condition, negate: bool = False) -> list[Box]:
+        self.spend(1)
         return [b for b in (_meet(self.domain, box) for box in self._boxes(condition, negate))
                 if b is not None]
 
@@ -103,6 +117,7 @@ class Reach:
                 return self._all(parts, True)
             case AllOf(conditions=parts) | AnyOf(conditions=parts):
                 boxes = [box for part in parts for box in self._boxes(part, neg)]
+                self.spend(len(boxes))
                 return boxes if len(boxes) <= MAX_BOXES else [{}]
             case Not(condition=inner):
                 return self._boxes(inner, not neg)
@@ -138,6 +153,7 @@ class Reach:
         result: list[Box] = [{}]
         for part in parts:
             options = self._boxes(part, neg)
+            self.spend(len(result) * len(options))
             result = [m for a in result for b in options if (m := _meet(a, b)) is not None]
             if len(result) > MAX_BOXES:
                 return [{}]

@@ -15,7 +15,9 @@ from typing import Any
 import pygame
 import pygame_gui
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import data_folder
+
+ASSETS = data_folder("assets")
 FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"
 FONT_FILES = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf"}
 

@@ -27,22 +27,41 @@ def test_keeps_a_save_and_a_history_line(played: GameSession, tmp_path: Path) ->
 def test_uses_the_data_directory_by_default(played: GameSession, sail_keel_home: Path) -> None:
     kept = keep_game(played, "Bo")
     assert kept.save is not None and kept.save.parent == sail_keel_home / "saves"
-    assert (sail_keel_home / "history.jsonl").exists()
+    assert (sail_keel_home / "history.sqlite3").exists()
 
 
 def test_a_damaged_history_line_is_a_note(played: GameSession, tmp_path: Path) -> None:
-    keep_game(played, "Alice", home=tmp_path, when=WHEN)
-    with (tmp_path / "history.jsonl").open("a", encoding="utf-8") as out:
-        out.write('{"scenario": "scaling-new-markets", "score": \n')
+    first = keep_game(played, "Alice", home=tmp_path, when=WHEN)
+    assert first.save is not None
+    (tmp_path / "history.sqlite3").unlink()      # back to an old version's JSON-lines history
+    row = history_json(played)
+    (tmp_path / "history.jsonl").write_text(row + '\n{"scenario": "scaling-new-markets", "score": \n')
     kept = keep_game(played, "Alice", home=tmp_path, when=WHEN)
     assert len(kept.previous) == 1 and len(kept.problems) == 1
     assert kept.notes == ["1 damaged line of your play history skipped."]
     assert len(history("scaling-new-markets", tmp_path).entries) == 2
 
 
+def history_json(played: GameSession) -> str:
+    import json
+    from dataclasses import asdict
+
+    from game.persistence.history import HistoryEntry
+
+    return json.dumps(asdict(HistoryEntry.of(played.result(), WHEN, "Alice")))
+
+
+def test_stale_temporaries_are_cleaned_on_the_next_game(played: GameSession, tmp_path: Path) -> None:
+    (tmp_path / "saves").mkdir()
+    orphan = tmp_path / "saves" / ".x.json.sk999999999-0123abcd.tmp"   # a pid that cannot run
+    orphan.write_text("half a save")
+    keep_game(played, "Alice", home=tmp_path, when=WHEN)
+    assert not orphan.exists()
+
+
 def test_unreadable_history_and_unwritable_saves_are_notes(played: GameSession,
                                                            tmp_path: Path) -> None:
-    (tmp_path / "history.jsonl").mkdir()      # a folder where the file should be
+    (tmp_path / "history.sqlite3").mkdir()    # a folder where the file should be
     (tmp_path / "saves").write_text("not a folder")
     kept = keep_game(played, "Alice", home=tmp_path, when=WHEN)
     assert kept.save is None and kept.previous == []

@@ -25,7 +25,7 @@ SEED = 4
 
 
 def test_autoplay_scores_as_simulate_and_survives_a_damaged_history(sail_keel_home: Path) -> None:
-    (sail_keel_home / "history.jsonl").write_text('{"scenario": "scaling-new-markets", oops\n')
+    (sail_keel_home / "history.jsonl").write_bytes(b'{"scenario": "scaling-new-markets", \xc3\n')
     core = default_core()
     path = core.default_dir / f"{core.default_scenario}.yaml"
     driver = Autoplayer(core.make_strategy("random", SEED), path, tour=False, player="random")

@@ -1,0 +1,57 @@
+"""Where the game keeps a player's own files: saves, the play history.
+
+`$SAIL_KEEL_HOME` if set; otherwise the per-user data folder of the platform
+(platformdirs: `~/.local/share/sail-and-keel` on Linux, `~/Library/Application Support/
+sail-and-keel` on macOS, `%LOCALAPPDATA%\\sail-and-keel` on Windows). The folder older
+versions used, `~/.sail-and-keel/`, is moved there the first time it is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import platformdirs
+
+from game.safeio import clean_stale_temporaries
+
+HOME_VARIABLE = "SAIL_KEEL_HOME"
+APP_NAME = "sail-and-keel"
+SAVES_FOLDER = "saves"
+
+
+def legacy_dir() -> Path:
+    """The data folder of versions before 0.2."""
+    return Path.home() / ".sail-and-keel"
+
+
+def data_dir() -> Path:
+    """`$SAIL_KEEL_HOME`, else the platform's per-user data folder (moving an old one there)."""
+    home = os.environ.get(HOME_VARIABLE, "").strip()
+    if home:
+        return Path(home).expanduser()
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    _move_legacy(folder)
+    return folder
+
+
+def _move_legacy(folder: Path) -> None:
+    """Move `~/.sail-and-keel/` to `folder` once; on any trouble the old folder stays usable."""
+    old = legacy_dir()
+    try:
+        if folder.exists() or old.is_symlink() or not old.is_dir():
+            return
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(old, folder)
+        except OSError:  # another file system: copy, then leave the old folder in place
+            shutil.copytree(old, folder, symlinks=True)
+    except OSError:
+        pass
+
+
+def tidy(folder: Path) -> None:
+    """Remove temporary files left by an interrupted write (a crash, a `kill -9`)."""
+    clean_stale_temporaries(folder)
+    clean_stale_temporaries(folder / SAVES_FOLDER)

@@ -1,0 +1,320 @@
+"""The participant's side of a room, headless: join, play, send each round, take the room's news.
+
+`RoomClient` owns the network. It runs one WebSocket in a background thread and keeps an
+outbox of rounds: a round stays there until the room acknowledges it, and is sent again
+after every reconnect. The room acknowledges a round it already has (same round number,
+same decisions) without counting it twice, so nothing is lost and nothing is doubled.
+
+`RoomLink` ties a `GameSession` to the client: call `sync()` after each decision (the
+window calls it every frame). It drops the facilitator's injected events into the round
+being planned and hands each finished round to the outbox. `play_in_room` plays a whole
+game with a scripted strategy; tests and benches run it for many clients at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.persistence.codec import encode_decision
+from game.persistence.history import data_dir
+from game.rules.decisions import Continue, IllegalDecision, InjectEvent
+from game.rules.records import Phase
+from game.rules.session import GameSession
+from game.scenario import load_scenario
+from game.scenario.types import Scenario
+
+MAX_INCOMING = 2 * 1024 * 1024      # a welcome carries the scenario (at most 1 MiB)
+RETRY = (0.2, 0.5, 1.0, 2.0)         # seconds before reconnecting, growing
+
+
+class RoomError(Exception):
+    """The room refused us, or cannot be reached; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Welcome:
+    participant: int
+    names: tuple[str, ...]
+    token: str
+    scenario_id: str
+    scenario_yaml: str
+    scenario_sha256: str
+    seed: int
+
+
+def room_url(address: str) -> str:
+    address = address.strip()
+    if "://" in address:
+        address = address.split("://", 1)[1]
+    host, _, port = address.rstrip("/").rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise RoomError(f"a room address is HOST:PORT, not {address!r}")
+    return f"ws://{host}:{int(port)}/ws/play"
+
+
+def _connect(url: str, timeout: float) -> Any:
+    from websockets.sync.client import connect
+
+    return connect(url, open_timeout=timeout, close_timeout=1, max_size=MAX_INCOMING,
+                   compression=None, proxy=None)
+
+
+class RoomClient:
+    def __init__(self, address: str, code: str, names: list[str] | tuple[str, ...]) -> None:
+        self.url = room_url(address)
+        self.code = code
+        self.names = tuple(names)
+        self.welcome: Welcome | None = None
+        self.state = "lobby"
+        self.timer = 0
+        self.recorded = 0                    # rounds the room has of this game
+        self.offline = False                 # tests: True cuts the network until set back
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._outbox: dict[int, dict[str, Any]] = {}
+        self._news: list[dict[str, Any]] = []
+        self.heard: list[dict[str, Any]] = []     # every inbox item ever received, in order
+        self._refusals: dict[int, str] = {}
+        self._since = 0
+        self._socket: Any = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.connected = False
+        self.reconnects = 0
+
+    # --- joining ------------------------------------------------------------------------------
+
+    def join(self, timeout: float = 10.0) -> Welcome:
+        """Join the room (blocking), then keep a connection in the background."""
+        try:
+            with _connect(self.url, timeout) as ws:
+                ws.send(json.dumps({"type": "join", "code": self.code, "names": list(self.names)}))
+                data = json.loads(ws.recv(timeout=timeout))
+        except (OSError, TimeoutError) as exc:
+            raise RoomError(f"cannot reach the room at {self.url}: {exc}") from None
+        except Exception as exc:     # closed, or not JSON: the room is not a room
+            raise RoomError(f"the room did not answer: {exc}") from None
+        if data.get("type") != "welcome":
+            raise RoomError(f"the room refused to let us join: {data.get('reason', data)}")
+        scenario = data["scenario"]
+        self.welcome = Welcome(int(data["participant"]), tuple(data["names"]), str(data["token"]),
+                               str(scenario["id"]), str(scenario["yaml"]), str(scenario["sha256"]),
+                               int(data["seed"]))
+        self._welcomed(data)
+        self._thread = threading.Thread(target=self._run, name="room-client", daemon=True)
+        self._thread.start()
+        return self.welcome
+
+    def scenario(self, folder: Path | None = None) -> tuple[Scenario, Path]:
+        """The room's scenario, written to a file and loaded like any other (so fully checked)."""
+        assert self.welcome is not None, "join first"
+        text = self.welcome.scenario_yaml
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if sha != self.welcome.scenario_sha256:
+            raise RoomError("the scenario arrived damaged (its SHA-256 differs)")
+        target = (folder or data_dir() / "room-scenarios") / f"{self.welcome.scenario_id}-{sha[:12]}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return load_scenario(target), target
+
+    # --- what the game does -------------------------------------------------------------------
+
+    def submit(self, number: int, decisions: list[dict[str, Any]], score: float) -> None:
+        with self._lock:
+            self._outbox[number] = {"type": "round", "round": number, "decisions": decisions,
+                                    "score": score}
+        self._wake.set()
+
+    def take_news(self) -> list[dict[str, Any]]:
+        """Injected events, announcements and room changes since the last call, oldest first."""
+        with self._lock:
+            news, self._news = self._news, []
+        return news
+
+    @property
+    def pending(self) -> list[int]:
+        with self._lock:
+            return sorted(self._outbox)
+
+    @property
+    def refusals(self) -> dict[int, str]:
+        with self._lock:
+            return dict(self._refusals)
+
+    def wait_sent(self, timeout: float = 10.0) -> bool:
+        """Wait until the room has every round we gave it; False on timeout."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if not self.pending:
+                return True
+            time.sleep(0.02)
+        return not self.pending
+
+    def drop_connection(self) -> None:
+        """Break the connection as a network failure would (the client reconnects by itself)."""
+        ws = self._socket
+        if ws is not None:
+            try:
+                ws.socket.shutdown(2)   # no closing handshake: the line just goes dead
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self.drop_connection()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    # --- the connection -----------------------------------------------------------------------
+
+    def _welcomed(self, data: dict[str, Any]) -> None:
+        with self._lock:
+            self.recorded = int(data["recorded"])
+            for number in [n for n in self._outbox if n <= self.recorded]:
+                del self._outbox[number]     # the room had it; only its answer was lost
+            self._room(data["room"])
+            self._inbox(data.get("inbox", []))
+
+    def _room(self, status: dict[str, Any]) -> None:
+        if status.get("state") != self.state or status.get("timer") != self.timer:
+            self.state, self.timer = str(status.get("state")), int(status.get("timer") or 0)
+            self._news.append({"kind": "room", "state": self.state, "timer": self.timer})
+
+    def _inbox(self, items: list[dict[str, Any]]) -> None:
+        for item in items:
+            if int(item["id"]) > self._since:
+                self._since = int(item["id"])
+                self._news.append(item)
+                self.heard.append(item)
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            if self.offline:
+                time.sleep(0.05)
+                continue
+            try:
+                self._session()
+                failures = 0
+            except Exception:                  # the network, in every way it can fail
+                failures += 1
+            finally:
+                self.connected = False
+                self._socket = None
+            if not self._stop.is_set():
+                self.reconnects += 1
+                self._stop.wait(RETRY[min(failures, len(RETRY) - 1)])
+
+    def _session(self) -> None:
+        assert self.welcome is not None
+        with _connect(self.url, 5.0) as ws:
+            self._socket = ws
+            ws.send(json.dumps({"type": "resume", "token": self.welcome.token, "since": self._since}))
+            data = json.loads(ws.recv(timeout=10))
+            if data.get("type") != "welcome":
+                raise RoomError(str(data.get("reason")))
+            self._welcomed(data)
+            self.connected = True
+            sent: set[int] = set()
+            while not self._stop.is_set() and not self.offline:
+                with self._lock:
+                    due = [self._outbox[n] for n in sorted(self._outbox) if n not in sent]
+                for message in due:
+                    ws.send(json.dumps(message))
+                    sent.add(message["round"])
+                try:
+                    raw = ws.recv(timeout=0.05)
+                except TimeoutError:
+                    continue
+                self._handle(json.loads(raw))
+
+    def _handle(self, data: dict[str, Any]) -> None:
+        with self._lock:
+            kind = data.get("type")
+            if kind == "ack":
+                number = int(data["round"])
+                self._outbox.pop(number, None)
+                self.recorded = max(self.recorded, number)
+            elif kind == "refused":
+                which = data.get("round")
+                if isinstance(which, int) and which in self._outbox:
+                    if "arrived before" in str(data.get("reason")):
+                        return   # an earlier round is on its way; this one is sent again later
+                    self._outbox.pop(which)
+                    self._refusals[which] = str(data.get("reason"))
+                self._news.append({"kind": "refused", "reason": str(data.get("reason"))})
+            elif kind == "room":
+                self._room(data)
+            elif kind == "inbox":
+                self._inbox(data.get("items", []))
+
+
+class RoomLink:
+    """Keeps one game in step with the room: injected events in, finished rounds out."""
+
+    def __init__(self, client: RoomClient, session: GameSession) -> None:
+        self.client = client
+        self.session = session
+        self.sent = 0                          # rounds handed to the outbox
+        self._cut = 0                          # where the next round's decisions start in the log
+        self._events: list[str] = []           # injected, waiting for a round being planned
+        self.messages: list[str] = []          # what the player should be told, oldest first
+
+    def sync(self) -> list[dict[str, Any]]:
+        news = self.client.take_news()
+        for item in news:
+            if item.get("kind") == "event":
+                self._events.append(str(item["event"]))
+                self.messages.append(f"The facilitator brings in an event: {item.get('title')}")
+            elif item.get("kind") == "announce":
+                self.messages.append(f"Facilitator: {item.get('text')}")
+            elif item.get("kind") == "refused":
+                self.messages.append(f"The room refused: {item.get('reason')}")
+        session = self.session
+        while self._events and session.phase in (Phase.LEADER, Phase.MANAGER):
+            event = self._events.pop(0)
+            try:
+                session.apply(InjectEvent(event))
+            except IllegalDecision:
+                pass        # not an event of this game: nothing to play
+        while len(session.history) > self.sent and session.phase is not Phase.EVENT:
+            part = list(session.log[self._cut:])
+            skip = 1 if self.sent and part and isinstance(part[0], Continue) else 0
+            part = part[skip:]
+            end = next((i for i, d in enumerate(part) if isinstance(d, Continue)), len(part))
+            self.sent += 1
+            self._cut += skip + end
+            self.client.submit(self.sent, [encode_decision(d) for d in part[:end]],
+                               session.history[self.sent - 1].score)
+        return news
+
+
+def play_in_room(client: RoomClient, strategy: Any, scenario: Scenario, seed: int,
+                 between: Callable[[GameSession], None] | None = None,
+                 patience: float = 600.0) -> GameSession:
+    """Play a whole room game with a scripted strategy, waiting while the room is paused."""
+    session = GameSession(scenario, seed)
+    link = RoomLink(client, session)
+    give_up = time.monotonic() + patience
+    while not session.over and time.monotonic() < give_up:
+        link.sync()
+        if client.state == "ended":
+            break
+        if client.state != "running":
+            time.sleep(0.02)
+            continue
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+        if between is not None:
+            between(session)
+    link.sync()
+    return session

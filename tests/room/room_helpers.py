@@ -1,0 +1,97 @@
+"""Running a real room server (`python -m game room serve`) in a subprocess, for tests and benches."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class RoomProcess:
+    db: Path
+    port: int
+    extra: list[str] = field(default_factory=list)
+    process: subprocess.Popen[str] | None = None
+    code: str = ""
+    secret: str = ""
+    banner: str = ""
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, *args: str) -> RoomProcess:
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "game", "room", "serve", *args, "--host", "127.0.0.1",
+             "--port", str(self.port), "--db", str(self.db)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        assert self.process.stdout is not None
+        lines = []
+        for _ in range(5):
+            line = self.process.stdout.readline()
+            if not line:
+                raise AssertionError(f"the room did not start: {self.process.stderr.read()}")  # type: ignore[union-attr]
+            lines.append(line)
+        self.banner = "".join(lines)
+        self.code = re.search(r"Join code: (\w+)", self.banner).group(1)  # type: ignore[union-attr]
+        self.secret = re.search(r"#secret=(\S+)", self.banner).group(1)  # type: ignore[union-attr]
+        return self
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def request(self, path: str, body: Any = None, secret: str | None = "", raw: bytes | None = None
+                ) -> tuple[int, bytes]:
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Facilitator-Secret"] = secret or self.secret
+        data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        request = urllib.request.Request(self.url + path, data=data, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def control(self, **body: Any) -> dict[str, Any]:
+        status, data = self.request("/api/control", body)
+        assert status == 200, data
+        return dict(json.loads(data))
+
+    def state(self) -> dict[str, Any]:
+        status, data = self.request("/api/state")
+        assert status == 200, data
+        return dict(json.loads(data))

@@ -1,0 +1,65 @@
+"""Kill the server (SIGKILL) mid-game and start it again: the room resumes from the database."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+from room_helpers import RoomProcess
+
+from game.analysis.strategies import make_strategy
+from game.room.client import RoomClient, play_in_room
+from game.rules.records import Phase
+from game.rules.session import GameSession
+
+
+def test_a_killed_room_resumes_and_nothing_is_lost_or_doubled(room_process: RoomProcess) -> None:
+    room = room_process.start("first-voyage", "--new", "--seed", "3")
+    code, secret = room.code, room.secret
+    clients = [RoomClient(room.address, code, [f"P{i}"]) for i in range(4)]
+    for c in clients:
+        c.join()
+    scenario, _ = clients[0].scenario()
+    room.control(action="inject", event=scenario.events[0].id, to=[2])
+    room.control(action="start")
+    killed = threading.Event()
+    restarted = threading.Event()
+
+    def crash_after_round_two(session: GameSession) -> None:
+        if len(session.history) == 2 and session.phase is Phase.REPORT and not killed.is_set():
+            assert clients[0].wait_sent(10)
+            room.kill()
+            killed.set()
+        if killed.is_set() and len(session.history) == 3 and session.phase is Phase.REPORT:
+            restarted.wait(60)          # play on offline until the room is back
+
+    sessions: list[GameSession] = []
+
+    def play(i: int) -> None:
+        between = crash_after_round_two if i == 0 else None
+        sessions.append(play_in_room(clients[i], make_strategy("balanced", i), scenario,
+                                     clients[i].welcome.seed, between=between, patience=120))  # type: ignore[union-attr]
+
+    threads = [threading.Thread(target=play, args=(i,)) for i in range(len(clients))]
+    for t in threads:
+        t.start()
+    assert killed.wait(60)
+    time.sleep(0.5)
+    room.start()                                    # the same database: it resumes
+    restarted.set()
+    assert "Resumed room" in room.banner and room.code == code and room.secret == secret
+    for t in threads:
+        t.join(timeout=120)
+    assert len(sessions) == 4 and all(s.over for s in sessions)
+    for c in clients:
+        assert c.wait_sent(30) and not c.refusals, c.refusals
+        c.close()
+    state = room.state()
+    assert state["room"]["state"] == "running"
+    assert all(p["round"] == scenario.rounds and p["finished"] for p in state["participants"])
+    db = sqlite3.connect(room.db)
+    count, distinct = db.execute("SELECT COUNT(*), COUNT(DISTINCT participant_id || '-' || round) "
+                                 "FROM rounds").fetchone()
+    db.close()
+    assert count == distinct == 4 * scenario.rounds
