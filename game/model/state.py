@@ -81,11 +81,14 @@ class OrgState:
     cash: Array
     budget_shift: Array     # the sum of event `budget` effects for the coming round
     risk: Array
-    habit: Array            # town-hall habituation 0..1
+    habit: Array            # (B, A) habituation to each leader action 0..1 (LEADER_ACTION_ORDER)
+    record: Array           # 0..1 track record of shipping what was promised
     momentum: Array         # recent innovation output 0..1
     shipped_value: Array    # value shipped in the last round (recognition needs something)
     innovation: Array       # metric 0..100
     delivery: Array         # metric 0..100
+    innovation_parts: Array  # (B, 3) innovation's components last round (metrics.INNOVATION_PARTS)
+    delivery_parts: Array    # (B, 3) delivery's components last round (metrics.DELIVERY_PARTS)
     round: int              # rounds played so far
 
     @property
@@ -162,11 +165,14 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         cash=ones * org.cash,
         budget_shift=ones * 0.0,
         risk=ones * 0.1,
-        habit=ones * 0.0,
+        habit=np.zeros((batch, len(LEADER_ACTION_ORDER))),
+        record=ones * 0.7,
         momentum=ones * 0.4,
         shipped_value=ones * 0.0,
         innovation=ones * 0.0,
         delivery=ones * 0.0,
+        innovation_parts=np.zeros((batch, 3)),
+        delivery_parts=np.zeros((batch, 3)),
         round=0,
     )
     return state

@@ -12,13 +12,22 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.model import kernels as k
-from game.model.metrics import delivery_update, innovation_update, morale_metric_drivers
+from game.model.metrics import (
+    delivery_components,
+    delivery_update,
+    innovation_components,
+    innovation_update,
+    morale_metric_drivers,
+)
 from game.model.params import Params
 from game.model.plan import RoundPlan
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE, OrgState, World
 
 Array = np.ndarray
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
+# Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
+HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
+PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work asked of people
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,8 @@ class _Lead:
     has_vision: Array
     misfit: Array             # the vision set does not fit the world this round
     ambition: Array
+    believed: Array           # ambition people believe: scaled by credibility, 0 for a misfit
+    credibility: Array        # 0..1: how far a record of shipping backs the vision
     clarity: Array
     leadership_input: Array   # 0..1: did the leader do anything for people this round
 
@@ -60,7 +71,10 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
                                 clarity * (1.0 - p.clarity_decay)))
     acted = plan.actions.sum(axis=1) > 0
     leadership = np.clip(0.5 * has_vision * clarity + 0.5 * acted, 0.0, 1.0)
-    return _Lead(changed, has_vision, misfit, ambition, clarity, leadership)
+    # Ambition needs credibility: a record of shipping makes people believe the vision.
+    credibility = 1.0 - p.credibility_record * (1.0 - state.record)
+    believed = ambition * credibility * ~misfit
+    return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership)
 
 
 def _demand(state: OrgState, world: World) -> Array:
@@ -106,8 +120,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     mean_skill = k.active_mean(state.skill, act)
     mean_fatigue = k.active_mean(state.fatigue, act)
+    # Pressure: overtime and over-allocation are one thing, extra work asked of people,
+    # counted in units of full overtime, with one price (fatigue, morale and quality now).
+    over_team = np.maximum(load - 1.0, 0.0)
+    pressure_team = plan.overtime[:, None] + over_team * (p.overload_efficiency
+                                                          / max(p.overtime_capacity, 1e-9))
+    pressure = k.per_person(pressure_team, world.team_onehot)
+    mean_pressure = k.active_mean(pressure, act)
     target_quality = np.clip(0.45 + 0.25 * state.process + 0.25 * mean_skill
-                             + p.review_quality * plan.reviews - p.overtime_quality * plan.overtime
+                             + p.review_quality * plan.reviews - p.pressure_quality * mean_pressure
                              - 0.2 * mean_fatigue, 0.0, 1.0)
     pull = np.minimum(done / np.maximum(world.scope * 0.25, 1e-9), 1.0)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
@@ -127,27 +148,26 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
     n_missed = missed.sum(axis=1)
+    promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
     slack_team = np.clip(1.0 - load, 0.0, 1.0)
-    over_team = np.maximum(load - 1.0, 0.0)
     slack = k.per_person(slack_team, world.team_onehot)
-    over = k.per_person(over_team, world.team_onehot)
     mean_creativity = k.active_mean(state.creativity, act)
     mean_slack = k.active_mean(slack, act)
     generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
                  * (0.25 + 0.75 * k.saturate(share["innovation"], p.innovation_reference_share))
-                 * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.ambition))
+                 * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.believed))
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
     # --- strain and recovery -----------------------------------------------------------------
     capacity_total = team_cap.sum(axis=1)
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
-    stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3), 0.0) * lead.has_vision
+    stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
+                         0.0) * lead.has_vision
     wellbeing = k.saturate(share["wellbeing"], p.wellbeing_reference_share)
     fatigue, _ = k.bounded_apply(state.fatigue, {
-        "overload": p.overload_fatigue * over,
-        "overtime": p.overtime_fatigue * plan.overtime[:, None],
+        "pressure": p.pressure_fatigue * pressure,
         "ambition": p.ambition_pressure * stretch[:, None],
         "recovery": -(p.base_recovery + p.slack_recovery * slack
                       + p.wellbeing_recovery * wellbeing[:, None]),
@@ -155,18 +175,22 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- how the round felt --------------------------------------------------------------------
     coached = k.per_person(plan.coached, world.team_onehot)
-    habit_left = 1.0 - p.town_hall_habituation * state.habit
+    # Diminishing returns: an action repeated round after round does less (habit 0..1).
+    habituation = np.full(plan.actions.shape[1], p.action_habituation)
+    habituation[0] = p.town_hall_habituation
+    fresh = plan.actions * (1.0 - habituation * state.habit)
+    town_hall_f, _, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
     col = np.newaxis
     morale_terms = {
-        "Vision": (p.vision_morale * lead.ambition * lead.clarity)[:, col],
+        "Vision": (p.vision_morale * lead.believed * lead.clarity)[:, col],
         # Only where the world can move on from a vision, so other scenarios keep their drivers.
         **({MISFIT: (-p.misfit_morale * lead.misfit)[:, col]} if world.changes else {}),
         "Cynicism (ambition beyond capacity)": (-p.cynicism * stretch)[:, col],
-        "Town hall": (p.town_hall_morale * town_hall * habit_left)[:, col],
+        "Town hall": (p.town_hall_morale * town_hall_f)[:, col],
         "Coaching": p.coaching_morale * coached,
-        "Recognition": (p.recognition_morale * recognition * (0.2 + 0.8 * delivered_ratio))[:, col],
-        "Celebration": (p.celebrate_morale * celebrate * shipped_factor)[:, col],
-        "Overtime": (-p.overtime_morale * plan.overtime)[:, col],
+        "Recognition": (p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio))[:, col],
+        "Celebration": (p.celebrate_morale * celebrate_f * shipped_factor)[:, col],
+        PRESSURE: -p.pressure_morale * pressure,
         "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
         "Wellbeing budget": (p.wellbeing_morale * wellbeing)[:, col],
         "Performance reviews": (-p.review_morale * plan.reviews)[:, col],
@@ -177,8 +201,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     morale, morale_parts = k.bounded_apply(state.morale, morale_terms)
 
     creativity, _ = k.bounded_apply(state.creativity, {
-        "challenge": (p.challenge_creativity * challenge)[:, col],
-        "vision": (p.creativity_from_vision * lead.ambition * lead.clarity)[:, col],
+        "challenge": (p.challenge_creativity * challenge_f)[:, col],
+        "vision": (p.creativity_from_vision * lead.believed * lead.clarity)[:, col],
         "trust": (p.creativity_from_trust * (state.trust - 0.4))[:, col],
         "slack": p.creativity_from_slack * slack,
         "reviews": (-p.review_creativity * plan.reviews)[:, col],
@@ -191,7 +215,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                          state.alignment)
     alignment, _ = k.bounded_apply(alignment, {
         "clarity": (p.alignment_from_clarity * lead.clarity)[:, col],
-        "town hall": (p.town_hall_alignment * town_hall * habit_left)[:, col],
+        "town hall": (p.town_hall_alignment * town_hall_f)[:, col],
         "decay": np.full_like(alignment, -p.alignment_decay),
         "misfit": (-p.misfit_alignment * lead.misfit)[:, col],
     })
@@ -202,8 +226,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     learning = learning - learned
 
     trust, _ = k.bounded_apply(state.trust, {
-        "listening": p.listening_trust * listening,
-        "celebrate": p.celebrate_trust * celebrate * shipped_factor,
+        "listening": p.listening_trust * listening_f,
+        "celebrate": p.celebrate_trust * celebrate_f * shipped_factor,
         "delivery": p.trust_from_delivery * shipped_factor,
         "missed": -p.trust_missed * n_missed,
         "change": -p.change_trust_cost * lead.changed,
@@ -225,7 +249,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
                + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
-    leave_p = leave_p * (1.0 - p.recognition_retention * recognition)[:, col]
+    leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
     wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
@@ -233,19 +257,22 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     joining = k.fill_slots(still, hires, world.hire_order)
     new_active = still | joining
 
-    def joiners(values: Array, start: float) -> Array:
+    def joiners(values: Array, start: Array | float) -> Array:
         return np.where(joining, start, values)
 
     # --- the metrics and why they moved ------------------------------------------------------
-    morale_new = joiners(morale, 0.65)
-    morale_drivers = morale_metric_drivers(state.morale, morale_new, morale_parts, act,
-                                           new_active.astype(float))
+    # Hires join at the mood of the people they join, so hiring never buys morale.
+    morale_new = joiners(morale, k.active_mean(morale, still)[:, col])
+    morale_drivers = morale_metric_drivers(state.morale, morale, morale_parts, morale_new, act,
+                                           still.astype(float), new_active.astype(float))
     momentum = (p.momentum_keep * state.momentum
                 + (1.0 - p.momentum_keep) * np.minimum(innovation_done / _innovation_reference(world), 1.0))
     creativity_new = joiners(creativity, 0.5)
+    innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
+                                             momentum, new_active.sum(axis=1))
     innovation, innovation_drivers = innovation_update(
-        state.innovation, k.active_mean(creativity_new, new_active), ideas, momentum,
-        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, new_active.sum(axis=1), p)
+        state.innovation, innovation_parts, state.innovation_parts,
+        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, p)
     due_so_far = (world.due <= round_no).sum()
     late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
     kept = 1.0 - late / max(int(due_so_far), 1)
@@ -253,8 +280,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     work_quality = np.where(started.any(axis=1),
                             (quality * started).sum(axis=1) / np.maximum(started.sum(axis=1), 1),
                             quality.mean(axis=1))
+    delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
-        state.delivery, delivered_ratio, work_quality, kept,
+        state.delivery, delivery_parts, state.delivery_parts,
         (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
         (world.value * missed).sum(axis=1) / mean_value, shock, p)
 
@@ -268,8 +296,10 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
         cash=state.cash - shock * world.budget_per_round / 100.0,
-        risk=risk, habit=0.5 * state.habit + 0.5 * town_hall, momentum=momentum,
-        shipped_value=shipped_value, innovation=innovation, delivery=delivery, round=round_no,
+        risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
+        record=p.record_keep * state.record + (1.0 - p.record_keep) * promise,
+        shipped_value=shipped_value, innovation=innovation, delivery=delivery,
+        innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
     report = RoundReport(
         metrics=metrics_of(new_state),

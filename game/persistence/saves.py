@@ -32,7 +32,7 @@ FORMAT = "sail-and-keel-save"
 VERSION = 1
 KEYS = ("format", "version", "scenario", "scenario_sha256", "seed", "player", "decisions", "result")
 SUMMARY_KEYS = ("rounds_played", "final", "score", "par", "leader_share", "profile")
-PROFILES = ("leader-heavy", "balanced", "manager-heavy")
+PROFILES = ("leader-heavy", "balanced", "manager-heavy", "hands-off")
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 

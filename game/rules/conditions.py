@@ -29,7 +29,7 @@ class Situation:
     gauges: Mapping[str, float]          # metrics and gauges, 0..100, plus "score"
     vision: str | None
     projects: Mapping[str, str]          # project id -> "open" | "shipped" | "missed" | "shipped late"
-    leader_share: float
+    leader_share: float | None       # None for a hands-off player: no profile holds
     flags: Mapping[str, float] = field(default_factory=dict)   # flags and counters; unset: 0
     teams: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # team -> gauges
     answers: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
@@ -62,6 +62,8 @@ def holds(condition: Condition, s: Situation) -> bool:
             return any(r + rounds == s.round and (choice is None or c == choice)
                        for c, r in s.answers.get(event, ()))
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
+            if s.leader_share is None:
+                return False
             return ((below is None or s.leader_share < below)
                     and (above is None or s.leader_share > above))
         case AllOf(conditions=cs):

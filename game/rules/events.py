@@ -16,7 +16,7 @@ from game.model.scope import apply_team_effects, join, leave, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
 from game.rules.conditions import Situation, holds
 from game.rules.records import METRIC_NAMES, EventOutcome
-from game.scenario.types import Choice, Effect, Event, Scenario
+from game.scenario.types import After, AllOf, AnyOf, Choice, Condition, Effect, Event, FlagIs, Not, Scenario
 
 TEAM_GAUGE_FIELDS = ("morale", "fatigue", "skill", "creativity", "alignment")
 
@@ -28,6 +28,21 @@ class Landing:
     round: int
     effect: Effect
     source: str  # "<event title>, chosen in round <r>"
+
+
+def mentions(c: Condition, kinds: tuple[type, ...]) -> bool:
+    """Whether a condition tests one of these kinds of condition anywhere inside."""
+    match c:
+        case AllOf(conditions=parts) | AnyOf(conditions=parts):
+            return any(mentions(p, kinds) for p in parts)
+        case Not(condition=inner):
+            return mentions(inner, kinds)
+    return isinstance(c, kinds)
+
+
+def reads_memory(c: Condition) -> bool:
+    """Whether a condition reads a flag or an earlier answer."""
+    return mentions(c, (FlagIs, After))
 
 
 def describe(effect: Effect, scenario: Scenario) -> str:
@@ -108,7 +123,7 @@ class StoryRules:
         return replace(base, flags=dict(self.flags), teams=self._team_gauges(),
                        answers={k: tuple(v) for k, v in self._answers.items()})
 
-    def _situation(self, share: float) -> Situation:
+    def _situation(self, share: float | None) -> Situation:
         raise NotImplementedError
 
     def choice_closed(self, choice: Choice) -> str:
@@ -117,16 +132,21 @@ class StoryRules:
             return ""
         return choice.reason or "Not open to you now."
 
-    def _share_now(self) -> float:
+    def _share_now(self) -> float | None:
         raise NotImplementedError
 
     # --- events ----------------------------------------------------------------------------
 
-    def _queue_events(self) -> None:
-        """Queue every event whose condition holds now and that is not queued this round."""
+    def _queue_events(self, follow_ups: bool = False) -> None:
+        """Queue every event whose condition holds now and that is not queued this round.
+
+        After an answer (`follow_ups`) only events that read memory (a flag, `after:`) are
+        looked at again: the others are judged once, on the round as it was played."""
         situation = self._situation(self._share_now())
         for event in self.scenario.events:
             if event.id in self._queued or (event.once and event.id in self._fired):
+                continue
+            if follow_ups and not reads_memory(event.when):
                 continue
             if holds(event.when, situation):
                 self._queue.append(event)

@@ -95,6 +95,7 @@ class RoundRecord:
     risk_event: bool
     left: int
     hired: int
+    activity: float = 1.0               # 0..1: how much the player did, against leaving things be
     landed: list[str] = field(default_factory=list)  # earlier choices' effects that landed
     budget_available: float = 0.0                    # the money this round had to split
 
@@ -118,6 +119,6 @@ class GameResult:
     par: float | None
     history: list[RoundRecord]
     leader_share: float                 # over the whole game
-    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy"
+    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy" | "hands-off"
     lessons: list[str]
     decisions: tuple[Decision, ...]

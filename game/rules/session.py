@@ -23,8 +23,9 @@ from game.model import (
     params_for,
     step,
 )
+from game.model.step import HIDDEN_DRIVERS
 from game.rules import validate as check
-from game.rules.coach import coach_remark, leader_share, profile_name
+from game.rules.coach import HANDS_OFF_ACTIVITY, HIDDEN, Activity, activity, coach_remark, profile_name
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import (
     AllocateBudget,
@@ -66,7 +67,7 @@ class _Played:
     risk: bool
     left: int
     hired: int
-    share: float
+    activity: Activity
 
 
 class GameSession(StoryRules):
@@ -84,6 +85,7 @@ class GameSession(StoryRules):
         self._pending_round: _Played | None = None
         self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
+        self._chose_vision = False  # the vision in force was set by the player, not inherited
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
@@ -166,6 +168,7 @@ class GameSession(StoryRules):
                 self._need(Phase.LEADER, "set the vision")
                 check.vision(self.scenario, vision)
                 self.leader = replace(self.leader, vision=vision)
+                self._chose_vision = True
             case Inspire():
                 self._need(Phase.LEADER, "inspire people")
                 cost = check.inspire(self.scenario, self.leader, decision)
@@ -240,11 +243,13 @@ class GameSession(StoryRules):
         self._state = self._state.evolve(budget_shift=np.full(self._state.batch, shift))
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
-        drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        listened = any(a.action == "listening" for a in self.leader.actions)
+        drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
+                        float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
-            left=int(report.left[0]), hired=int(report.hired[0]),
-            share=leader_share(self.scenario, self.leader, self.manager),
+            left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
         )
         self._outcomes, self._landed, self._queue, self._queued = [], [], [], set()
         self._land_due()
@@ -260,14 +265,14 @@ class GameSession(StoryRules):
     def _choose(self, event: Event, index: int) -> None:
         self._answer(event, index)
         self._queue.pop(0)
-        self._queue_events()  # follow-ups that hold at once (after ... rounds: 0, a flag)
+        self._queue_events(follow_ups=True)  # those that hold at once (after ... rounds: 0, a flag)
         if not self._queue:
             self._finish_round()
 
     def _finish_round(self) -> None:
         pending = self._pending_round
         assert pending is not None
-        metrics, before, share = self.metrics, pending.before, pending.share
+        metrics, before, share = self.metrics, pending.before, pending.activity.share
         record = RoundRecord(
             round=self.round, metrics=metrics,
             deltas={m: metrics[m] - before[m] for m in METRIC_NAMES},
@@ -279,8 +284,8 @@ class GameSession(StoryRules):
             actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
-            left=pending.left, hired=pending.hired, landed=list(self._landed),
-            budget_available=self.manager.budget_total,
+            left=pending.left, hired=pending.hired, activity=pending.activity.level,
+            landed=list(self._landed), budget_available=self.manager.budget_total,
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -308,7 +313,7 @@ class GameSession(StoryRules):
         total = sum(weights.values())
         return sum(weights[m] * metrics[m] for m in METRIC_NAMES) / total
 
-    def _situation(self, share: float) -> Situation:
+    def _situation(self, share: float | None) -> Situation:
         gauges = dict(self.gauges)
         metrics = self.metrics
         gauges.update(metrics)
@@ -318,11 +323,14 @@ class GameSession(StoryRules):
             projects={p.id: p.state for p in self.projects}, leader_share=share,
         ))
 
-    def _share_now(self) -> float:
+    def _share_now(self) -> float | None:
+        """The leader share conditions see now (None for a hands-off round: no profile)."""
         pending = self._pending_round
         if pending is not None:
-            return pending.share
-        return self.history[-1].leader_share if self.history else 0.5
+            done = pending.activity
+            return None if done.level < HANDS_OFF_ACTIVITY else done.share
+        last = self.history[-1] if self.history else None
+        return None if last is None or last.activity < HANDS_OFF_ACTIVITY else last.leader_share
 
     def fork(self, seed: int | None = None) -> GameSession:
         """An independent copy of this game, to try decisions on without touching it.
@@ -343,16 +351,19 @@ class GameSession(StoryRules):
     def result(self) -> GameResult:
         if self.phase is not Phase.END:
             raise IllegalDecision("The game is not over yet.")
-        shares = [r.leader_share for r in self.history]
+        shares = [r.leader_share for r in self.history if r.activity >= HANDS_OFF_ACTIVITY]
         overall = float(np.mean(shares)) if shares else 0.5
-        situation = replace(self._situation(overall), round=self.round)
+        level = float(np.mean([r.activity for r in self.history])) if self.history else 0.0
+        profile = profile_name(overall, level)
+        situation = replace(self._situation(None if profile == "hands-off" else overall),
+                            round=self.round)
         shown = [lesson for lesson in self.scenario.debrief if holds(lesson.when, situation)]
         lessons = [lesson.text for lesson in sorted(shown, key=lambda x: -x.priority)]
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
             par=self.scenario.par, history=list(self.history), leader_share=overall,
-            profile=profile_name(overall), lessons=lessons, decisions=self.log,
+            profile=profile, lessons=lessons, decisions=self.log,
         )
 
 
