@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json
-from game.story import PLAYERS, SEARCH_NOTE, StoryReport, story
+from game.story import PLAYERS, StoryReport, story
 
 MAX_RUNS = 1000
 
@@ -27,7 +27,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--runs", type=_runs, default=20,
                         help="games per player, seeds 0 to N-1 (default: 20)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--search", type=_effort, metavar="EFFORT", default=None,
+                        help="also the best games a search finds in each mode, searching with "
+                             "this effort (0.05 to 4; 1 is balance's search; slow)")
     parser.set_defaults(func=run)
+
+
+def _effort(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"effort is a number, not {text!r}") from None
+    if not 0.05 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"effort must be from 0.05 to 4, not {value:g}")
+    return value
 
 
 def _share(count: int, runs: int) -> str:
@@ -56,7 +69,7 @@ def print_report(report: StoryReport) -> None:
             print("flags set at the end:")
             for flag, n in told.flags.items():
                 print(f"  {flag}: {_share(n, runs)}")
-    print(f"note: {SEARCH_NOTE}")
+    print(f"note: {report.note}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         scenario = load(args.scenario)
     except CommandError as exc:
         return fail("story", str(exc))
-    report = story(scenario, args.runs, PLAYERS)
+    report = story(scenario, args.runs, PLAYERS, args.search)
     if args.json:
         print_json(report.as_dict())
     else:

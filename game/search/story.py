@@ -27,6 +27,7 @@ from game.rules.records import METRIC_NAMES, Phase
 from game.scenario.types import After, FlagIs, Scenario, TeamGauge
 
 if TYPE_CHECKING:
+    from game.rules.session import GameSession
     from game.search.batch import BatchResult, DecisionSequence
 
 
@@ -42,39 +43,48 @@ def tells_a_story(scenario: Scenario) -> bool:
             or bool(scenario.budget.by_round))
 
 
+def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int) -> GameSession:
+    """One decision sequence played to the end through the session, on one seed.
+
+    A budget that the round cannot afford is scaled down to what it has; an answer that is
+    closed when asked becomes the first open one."""
+    from game.rules.session import GameSession
+
+    session = GameSession(scenario, int(seed))
+    event_index = {e.id: i for i, e in enumerate(scenario.events)}
+    for r in range(scenario.rounds):
+        lead, manage = seq.rounds[r]
+        moves: list[Decision] = []
+        if lead.vision != session.leader.vision:
+            moves.append(SetVision(lead.vision))
+        total = sum(manage.budget.values())
+        cap = session.manager.budget_total
+        budget = manage.budget if total <= cap else \
+            {c: v * cap / total * 0.999999 for c, v in manage.budget.items()}
+        session.apply_all([*moves, *lead.actions, EndPhase(), AllocateBudget(budget),
+                           Schedule(manage.schedule), SetOvertime(manage.overtime),
+                           SetReviews(manage.reviews), EndPhase()])
+        while session.phase is Phase.EVENT:
+            pending = session.pending_event
+            assert pending is not None
+            want = seq.answers[r][event_index[pending.event_id]]
+            open_ = [i for i, why in enumerate(pending.closed) if not why]
+            session.apply(ChooseOption(want if want in open_ else open_[0]))
+        session.apply(Continue())
+    return session
+
+
 def evaluate_by_session(scenario: Scenario, sequences: Sequence[DecisionSequence],
                         seeds: Sequence[int]) -> BatchResult:
-    from game.rules.session import GameSession
     from game.search.batch import BatchResult
 
     shape = (len(sequences), len(seeds))
     per_round = np.zeros(shape + (scenario.rounds,))
     score = np.zeros(shape)
     final = {m: np.zeros(shape) for m in METRIC_NAMES}
-    event_index = {e.id: i for i, e in enumerate(scenario.events)}
     for p, seq in enumerate(sequences):
         for s, seed in enumerate(seeds):
-            session = GameSession(scenario, int(seed))
-            for r in range(scenario.rounds):
-                lead, manage = seq.rounds[r]
-                moves: list[Decision] = []
-                if lead.vision != session.leader.vision:
-                    moves.append(SetVision(lead.vision))
-                total = sum(manage.budget.values())
-                cap = session.manager.budget_total
-                budget = manage.budget if total <= cap else \
-                    {c: v * cap / total * 0.999999 for c, v in manage.budget.items()}
-                session.apply_all([*moves, *lead.actions, EndPhase(), AllocateBudget(budget),
-                                   Schedule(manage.schedule), SetOvertime(manage.overtime),
-                                   SetReviews(manage.reviews), EndPhase()])
-                while session.phase is Phase.EVENT:
-                    pending = session.pending_event
-                    assert pending is not None
-                    want = seq.answers[r][event_index[pending.event_id]]
-                    open_ = [i for i, why in enumerate(pending.closed) if not why]
-                    session.apply(ChooseOption(want if want in open_ else open_[0]))
-                session.apply(Continue())
-            result = session.result()
+            result = play_sequence(scenario, seq, seed).result()
             per_round[p, s] = [record.score for record in result.history]
             score[p, s] = result.score
             for m in METRIC_NAMES:

@@ -1,6 +1,7 @@
 """`story(scenario, runs)`: what happens in a scenario's story, player by player.
 
-Each scripted player plays `runs` games (seeds 0 to runs-1). For each player the report
+Each scripted player (and, when asked, the best game a search finds in each mode) plays
+`runs` games (seeds 0 to runs-1). For each player the report
 counts how often each event fires and which answer is taken, each project's outcome
 (on time, late, overdue, never started, open) and the mean round it shipped in, how often
 each lesson shows, and how often each flag is set at the end. Every event, project,
@@ -9,6 +10,7 @@ lesson and flag of the scenario is listed, so a story beat that never happens sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,9 +21,9 @@ from game.scenario.types import Scenario
 
 PLAYERS: tuple[str, ...] = ("balanced", "manager-only", "leader-only", "random")
 OUTCOMES: tuple[str, ...] = ("on_time", "late", "overdue", "never_started", "open")
-# Said in every report until a searched player can be called from here.
-SEARCH_NOTE = ("scripted players only: no searched player is available to this check yet "
-               "(balance --runs N with its greedy player tests the best play)")
+SEARCH_MODES: tuple[str, ...] = ("free", "fixed", "manager-only", "leader-only")
+SEARCH_NOTE = ("scripted players only; add --search EFFORT for the best games a search finds "
+               "in each mode (best-free, best-fixed, best-manager-only, best-leader-only)")
 
 
 @dataclass
@@ -37,9 +39,14 @@ class StoryReport:
     scenario: str
     runs: int
     players: dict[str, PlayerStory]
+    searched: bool = False
+
+    @property
+    def note(self) -> str:
+        return "scripted and searched players" if self.searched else SEARCH_NOTE
 
     def as_dict(self) -> dict[str, Any]:
-        return {"scenario": self.scenario, "runs": self.runs, "note": SEARCH_NOTE,
+        return {"scenario": self.scenario, "runs": self.runs, "note": self.note,
                 "players": {name: {"events": p.events, "projects": p.projects,
                                    "lessons": p.lessons, "flags": p.flags}
                             for name, p in self.players.items()}}
@@ -91,13 +98,29 @@ def _count(story: PlayerStory, result: GameResult, flags: dict[str, float],
             story.flags[name] = story.flags.get(name, 0) + 1
 
 
-def story(scenario: Scenario, runs: int, players: tuple[str, ...] = PLAYERS) -> StoryReport:
-    report = StoryReport(scenario.id, runs, {})
-    for name in players:
+def _scripted(scenario: Scenario, name: str) -> Callable[[int], GameSession]:
+    return lambda seed: play(GameSession(scenario, seed), make_strategy(name, seed))
+
+
+def story(scenario: Scenario, runs: int, players: tuple[str, ...] = PLAYERS,
+          search_effort: float | None = None) -> StoryReport:
+    """The story for each scripted player, and with `search_effort` for the best game the
+    search finds in each of its modes (game/search/players.py; slow: it is opt-in)."""
+    games = {name: _scripted(scenario, name) for name in players}
+    if search_effort is not None:
+        from game.search.players import Budget, search
+        from game.search.story import play_sequence
+
+        for mode in SEARCH_MODES:
+            found = search(scenario, mode, Budget.scaled(search_effort))
+            games[f"best-{mode}"] = (lambda seq: lambda seed: play_sequence(
+                scenario, seq, seed))(found.sequence)
+    report = StoryReport(scenario.id, runs, {}, search_effort is not None)
+    for name, game in games.items():
         told = _empty(scenario)
         rounds: dict[str, list[int]] = {p.id: [] for p in scenario.projects}
         for seed in range(runs):
-            session = play(GameSession(scenario, seed), make_strategy(name, seed))
+            session = game(seed)
             first: dict[str, list[int]] = {}
             _count(told, session.result(), session.flags, first)
             for pid, r in first.items():

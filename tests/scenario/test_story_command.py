@@ -36,3 +36,14 @@ def test_story_refuses_bad_runs_and_unknown_scenarios(capsys) -> None:
     except SystemExit as exc:
         assert exc.code == 2
     assert "runs must be from 1" in capsys.readouterr().err
+
+
+def test_story_with_search_adds_the_best_game_of_each_mode() -> None:
+    minimal = FIXTURE.parent.parent / "good" / "minimal.yaml"
+    report = story(load_scenario(minimal), 1, ("balanced",), search_effort=0.05).as_dict()
+    assert list(report["players"]) == ["balanced", "best-free", "best-fixed",
+                                       "best-manager-only", "best-leader-only"]
+    assert report["note"] == "scripted and searched players"
+    for told in report["players"].values():
+        assert sum(v for k, v in told["projects"]["ship"].items()
+                   if k != "mean_round_shipped") == 1
