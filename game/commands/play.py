@@ -117,6 +117,10 @@ def run(args: argparse.Namespace) -> int:
         print("play: --timer must be 0 or more seconds", file=sys.stderr)
         return 2
     core = default_core()
+    if not args.no_save:  # temporary files a crash or `kill -9` left in the data folder
+        from game.persistence.datadir import data_dir, tidy
+
+        tidy(data_dir())
     client = None
     if args.room or args.code or args.name:
         joined = join_room(args)
