@@ -8,15 +8,49 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands.common import seed_type
+
+MAX_SIZE = (7680, 4320)   # an 8K screen; a bigger window only costs memory and minutes
+MAX_NAME = 60             # a player's name on the hand-over screen and in saves
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text[:40]!r}") from None
     if w < 320 or h < 240:
         raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    if w > MAX_SIZE[0] or h > MAX_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"the window may be at most {MAX_SIZE[0]}x{MAX_SIZE[1]}")
     return w, h
+
+
+def _players(text: str) -> tuple[str, str]:
+    leader, _, manager = text.partition(",")
+    names = (leader.strip() or "Player 1", manager.strip() or "Player 2")
+    for name in names:
+        if len(name) > MAX_NAME:
+            raise argparse.ArgumentTypeError(f"a player's name is at most {MAX_NAME} characters, "
+                                             f"not {len(name):,}")
+        if not name.isprintable():
+            raise argparse.ArgumentTypeError("a player's name cannot hold control characters")
+    return names
+
+
+def screenshots_problem(folder: Path) -> str | None:
+    """Why screenshots cannot be saved in `folder`, checked before the window opens."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return f"--screenshots {folder}: is a file, not a folder"
+    except OSError as exc:
+        return f"--screenshots {folder}: cannot make the folder: {exc.strerror or exc}"
+    if not folder.is_dir():
+        return f"--screenshots {folder}: not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"--screenshots {folder}: cannot write in this folder"
+    return None
 
 
 def _scale(text: str) -> float:
@@ -36,17 +70,18 @@ def register(subparsers: Any) -> None:
                    "through the screens")
     p.add_argument("--screenshots", metavar="DIR", type=Path, help="with --autoplay: save one "
                    "PNG per screen here")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=seed_type, default=0, help="random seed, 0 to 2**63-1")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     p.add_argument("--ui-scale", type=_scale, default=1.0, metavar="S",
                    help="1..2 (or 100%%..200%%)")
     p.add_argument("--timer", type=int, default=0, metavar="SECONDS",
                    help="facilitator timer per leader/manager phase (0: off)")
     p.add_argument("--hotseat", action="store_true", help="two players: leader and manager")
-    p.add_argument("--players", default="Player 1,Player 2", metavar="LEADER,MANAGER")
+    p.add_argument("--players", type=_players, default=("Player 1", "Player 2"),
+                   metavar="LEADER,MANAGER", help=f"names, at most {MAX_NAME} characters each")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--no-save", action="store_true", help="do not keep the finished game in the "
-                   "data directory ($SAIL_KEEL_HOME or ~/.sail-and-keel/)")
+                   "data folder ($SAIL_KEEL_HOME, or the per-user data folder)")
     p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
     room = p.add_argument_group("a workshop room (sailkeel room serve)")
     room.add_argument("--room", metavar="HOST:PORT", help="join the facilitator's room")
@@ -101,10 +136,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if path is not None and all(path.resolve().parent != d.resolve() for d in search):
         dirs.append(path.parent)
-    leader, _, manager = args.players.partition(",")
     settings = Settings(size=args.size, ui_scale=args.ui_scale, fullscreen=args.fullscreen,
                         colour_blind=args.colour_blind, timer=args.timer, hotseat=args.hotseat,
-                        players=(leader.strip() or "Player 1", manager.strip() or "Player 2"),
+                        players=args.players,
                         seed=args.seed, scenario_dirs=[str(d) for d in dirs],
                         save_results=not args.no_save)
     driver = None
@@ -113,6 +147,10 @@ def run(args: argparse.Namespace) -> int:
 
         if path is None:
             print("play: no scenario to autoplay", file=sys.stderr)
+            return 2
+        problem = screenshots_problem(args.screenshots) if args.screenshots else None
+        if problem:
+            print(f"play: {problem}", file=sys.stderr)
             return 2
         try:
             strategy = core.make_strategy(args.autoplay, args.seed)
