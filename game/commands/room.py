@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     host = lan_address() if args.host in ("0.0.0.0", "") else args.host
     row = room.row
     print(f"{'Resumed' if resumed else 'Opened'} room for {room.scenario.title!r} "
-          f"({len(room.players)} participant(s) so far); results in {room.store.url}")
+          f"({len(room.players)} participant(s) so far); results in {room.store.shown_url}")
     print(f"Join code: {row.code}")
     print(f"Participants: sailkeel play --room {host}:{port} --code {row.code} --name YOUR-NAME")
     print(f"Join page:    http://{host}:{port}/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,12 @@ def test_room_addresses() -> None:
     for bad in ("host", "host:0", "host:99999", ":8765"):
         with pytest.raises(RoomError):
             room_url(bad)
+
+
+def test_database_urls_and_what_is_printed_of_them(tmp_path: Path) -> None:
+    from game.room.db import database_url, shown
+
+    assert database_url("postgresql://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
+    assert database_url("postgresql+psycopg://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
+    assert database_url(str(tmp_path / "room.sqlite")) == f"sqlite:///{tmp_path / 'room.sqlite'}"
+    assert shown("postgresql://ana:hunter2@db/rooms") == "postgresql+psycopg://ana:***@db/rooms"
