@@ -89,3 +89,22 @@ def test_database_urls_and_what_is_printed_of_them(tmp_path: Path) -> None:
     assert database_url("postgresql+psycopg://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
     assert database_url(str(tmp_path / "room.sqlite")) == f"sqlite:///{tmp_path / 'room.sqlite'}"
     assert shown("postgresql://ana:hunter2@db/rooms") == "postgresql+psycopg://ana:***@db/rooms"
+
+
+def test_room_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+    from game.room.db import Store
+    from game.room.room import Room
+    from game.scenario import resolve_scenario
+
+    db = str(tmp_path / "room.sqlite")
+    assert main(["room", "serve", "no-such-scenario", "--db", db, "--port", "0"]) == 2
+    assert "no such scenario file or id" in capsys.readouterr().err
+    assert main(["room", "serve", "--db", db, "--port", "70000"]) == 2
+    assert "--port must be" in capsys.readouterr().err
+    store = Store(db)
+    Room.create(store, resolve_scenario("first-voyage").read_text(encoding="utf-8"), "first-voyage", 1)
+    store.close()
+    assert main(["room", "serve", "turnaround", "--db", db, "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "open room for 'first-voyage'" in err and "--new" in err and err.count("\n") == 1
