@@ -63,3 +63,26 @@ def test_a_killed_room_resumes_and_nothing_is_lost_or_doubled(room_process: Room
                                  "FROM rounds").fetchone()
     db.close()
     assert count == distinct == 4 * scenario.rounds
+
+
+def test_rounds_sent_late_after_the_end_still_count(room: RoomProcess) -> None:
+    late = RoomClient(room.address, room.code, ["Late"])
+    late.join()
+    scenario, _ = late.scenario()
+    room.control(action="start")
+    late.offline = True                              # plays the whole game offline
+    session = GameSession(scenario, late.welcome.seed)  # type: ignore[union-attr]
+    from game.room.client import RoomLink
+
+    link = RoomLink(late, session)
+    strategy = make_strategy("balanced")
+    while not session.over:
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+    room.control(action="end")
+    late.offline = False
+    assert late.wait_sent(20) and not late.refusals
+    (player,) = room.state()["participants"]
+    assert player["finished"] and room.state()["debrief"]["participants"][0]["name"] == "Late"
+    late.close()
