@@ -118,6 +118,7 @@ class Room:
             "scenario": {"id": self.row.scenario_id, "yaml": self.row.scenario_yaml,
                          "sha256": self.row.scenario_sha256},
             "seed": self.row.seed, "recorded": len(player.records),
+            "rounds": player.decisions,          # their own rounds, so a restarted game rebuilds
             "room": self.room_status(), "inbox": self.inbox_for(player.id, since),
         }
 

@@ -145,7 +145,8 @@ def test_participants_see_nothing_of_each_other_and_the_pages_escape_names(room:
     with _socket(room) as ws:
         welcome = _joined(room, ws, "<img src=x onerror=alert(1)>")
         assert set(welcome) == {"type", "participant", "names", "scenario", "seed", "recorded", "room",
-                                "inbox", "token"}
+                                "inbox", "token", "rounds"}
+        assert welcome["rounds"] == []                      # only ever their own
     status, info = room.request("/api/info", secret=None)
     assert status == 200 and set(json.loads(info)) == {"scenario", "rounds", "state", "joined"}
     status, page = room.request("/dashboard", secret=None)
