@@ -166,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
         from game.ui.room_hook import RoomDriver
 
         settings.timer = client.timer or settings.timer
+        if not args.hotseat and client.welcome is not None:   # the save names the participant
+            settings.players = (client.welcome.names[0], settings.players[1])
         driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
     try:
