@@ -259,7 +259,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
         falls=(-p.alignment_decay - p.misfit_alignment * lead.misfit)[:, col])
     training = funded["training"]
-    learning = state.learning + p.coaching_learning * coached + p.training_learning * training[:, col]
+    learning = state.learning + p.coaching_learning * coached + (
+        p.training_learning * training + p.review_learning * plan.reviews)[:, col]
     learned = p.learning_rate * learning
     skill = np.minimum(state.skill + learned * (1.0 - state.skill), 1.0)
     learning = learning - learned

@@ -45,6 +45,7 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
+from game.rules.lessons import shown
 from game.rules.plans import naive_schedule, plan_from_drafts
 from game.rules.records import (
     METRIC_NAMES,
@@ -377,7 +378,7 @@ class GameSession:
         profile = profile_name(overall, level)
         situation = replace(self._situation(None if profile == "hands-off" else overall),
                             round=self.round)
-        lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
+        lessons = shown(self.scenario.debrief, lambda when: holds(when, situation))
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
