@@ -180,13 +180,23 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
-    status = state.status.copy()
-    status[shipped & ~shipped_late] = SHIPPED
-    status[shipped_late] = SHIPPED_LATE
-    status[missed] = MISSED
-    worth = world.value * np.where(shipped_late, p.late_value, 1.0)
     mean_value = max(float(world.value.mean()), 1e-9)
-    shipped_value = (worth * shipped).sum(axis=1)
+    any_shipped, any_missed = bool(shipped.any()), bool(missed.any())  # most rounds: neither
+    status = state.status
+    if any_shipped or any_missed:
+        status = status.copy()
+        status[shipped & ~shipped_late] = SHIPPED
+        status[shipped_late] = SHIPPED_LATE
+        status[missed] = MISSED
+    if any_shipped:
+        shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
+        shipped_value = shipped_worth.sum(axis=1)
+        launched = (shipped_worth * world.is_innovation).sum(axis=1) / mean_value
+        completed = (shipped_worth * ~world.is_innovation).sum(axis=1) / mean_value
+    else:
+        shipped_value = launched = completed = np.zeros(state.batch)
+    missed_value = ((world.value * missed).sum(axis=1) / mean_value if any_missed
+                    else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
@@ -320,8 +330,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
                                              momentum, new_active.sum(axis=1))
     innovation, innovation_drivers = innovation_update(
-        state.innovation, innovation_parts, state.innovation_parts,
-        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, p)
+        state.innovation, innovation_parts, state.innovation_parts, launched, p)
     due_so_far = (world.due <= round_no).sum()
     late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
     kept = 1.0 - late / max(int(due_so_far), 1)
@@ -332,8 +341,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
-        (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
-        (world.value * missed).sum(axis=1) / mean_value, shock, p)
+        completed, missed_value, shock, p)
 
     new_state = state.evolve(
         skill=joiners(skill, p.new_hire_skill), morale=morale_new,
