@@ -30,6 +30,7 @@ MISFIT = "Vision out of step with the world"  # the morale driver of a vision th
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
 PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work asked of people
+LIFTING = frozenset({"Coaching"})  # the per-person morale terms that lift (the others lower)
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
-    morale, morale_drivers = morale_update(state.morale, morale_terms, act, count)
+    morale, morale_drivers = morale_update(state.morale, morale_terms, LIFTING, act, count)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
@@ -309,7 +310,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     someone_left = bool(leaving.any())
     wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = k.fill_slots(still, hires, world.hire_order)
+    joining = k.fill_slots(still, hires, world.hire_order) if hires.any() else np.zeros_like(still)
     new_active = still | joining
 
     someone_joined = bool(joining.any())  # most rounds nobody joins: skip the work then
@@ -343,7 +344,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         state.delivery, delivery_parts, state.delivery_parts,
         completed, missed_value, shock, p)
 
-    new_state = state.evolve(
+    new_state = OrgState(  # every field anew (faster than evolve)
         skill=joiners(skill, p.new_hire_skill), morale=morale_new,
         alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
         creativity=creativity_new, learning=joiners(learning, 0.0),
