@@ -31,6 +31,7 @@ class World:
 
     slot_team: Array        # (N,) team index of each employee slot
     team_onehot: Array      # (N, T) 1.0 where the slot belongs to the team
+    team_starts: Array      # (T,) the first slot of each team (a team's slots are contiguous)
     hire_order: Array       # (N,) slot indices in the order hires fill them (teams interleaved)
     scope: Array            # (P,) work points a project needs
     due: Array              # (P,) round a project is due
@@ -122,6 +123,7 @@ def build_world(scenario: Scenario) -> World:
     return World(
         slot_team=slot_team,
         team_onehot=onehot,
+        team_starts=np.concatenate([[0], np.cumsum(slots_per_team)[:-1]]).astype(np.intp),
         hire_order=hire_order,
         scope=np.array([p.scope for p in projects], dtype=float),
         due=np.array([p.due for p in projects], dtype=float),

@@ -148,7 +148,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
-    team_cap = k.team_capacity(person_cap, newcomers, world.team_onehot, org_mult, p)
+    team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
     demand = _demand(state, world)
     open_projects = (state.status == OPEN) | (state.status == MISSED)
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
@@ -169,7 +169,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     over_team = np.maximum(load - 1.0, 0.0)
     pressure_team = plan.overtime[:, None] + over_team * (p.overload_efficiency
                                                           / max(p.overtime_capacity, 1e-9))
-    pressure = k.per_person(pressure_team, world.team_onehot)
+    pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
@@ -206,7 +206,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- ideas: leadership makes them, management ships them -------------------------------
     slack_team = np.maximum(1.0 - load, 0.0)
-    slack = k.per_person(slack_team, world.team_onehot)
+    slack = k.per_person(slack_team, world.slot_team)
     mean_creativity = k.active_mean(state.creativity, act, count)
     mean_slack = k.active_mean(slack, act, count)
     generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
@@ -226,7 +226,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         falls=-(p.base_recovery + p.slack_recovery * slack + p.wellbeing_recovery * wellbeing[:, None]))
 
     # --- how the round felt --------------------------------------------------------------------
-    coached = k.per_person(plan.coached, world.team_onehot)
+    coached = k.per_person(plan.coached, world.slot_team)
     # Diminishing returns: an action repeated round after round does less (habit 0..1).
     habituation = np.full(plan.actions.shape[1], p.action_habituation)
     habituation[0] = p.town_hall_habituation
@@ -381,7 +381,7 @@ def base_capacity(state: OrgState, world: World, p: Params) -> Array:
     """(B, T) each team's capacity from its people alone, before budget and overtime."""
     act = state.active.astype(float)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
-    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_onehot,
+    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_starts,
                            np.ones(state.batch), p)
 
 
