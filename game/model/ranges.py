@@ -113,7 +113,8 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "wellbeing_morale": _rate("morale the wellbeing budget brings"),
     "slack_recovery": _rate("fatigue recovered by a wholly idle round"),
     "base_recovery": _rate("fatigue recovered every round"),
-    "pressure_fatigue": _rate("fatigue per unit of pressure (full overtime or its worth in load over 100%)"),
+    "runway_repay_share": _rate("most of a round's budget that goes to paying down debt"),
+    "pressure_fatigue": _rate("fatigue per unit of pressure (full overtime or its worth in over-allocation)"),
     "pressure_morale": _rate("morale cost per unit of pressure, felt the same round"),
     "fatigue_morale": _rate("morale cost of fatigue above 0.5"),
     "neglect_morale": _rate("morale drift down with no leadership attention"),
@@ -135,7 +136,6 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "risk_fatigue": _rate("extra risk from fatigue"),
     "risk_shock": _points("delivery points a risk event costs, unabsorbed"),
     "reserve_reference_share": _reference("reserve share of the budget that absorbs a shock"),
-    "runway_repay_share": _rate("the most of a round's budget that goes to paying down debt"),
     # --- metrics -------------------------------------------------------------------------------
     "metric_rate": _rate("how fast innovation and delivery follow their drivers"),
     "innovation_creativity_weight": _weight("weight of creativity in innovation"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -61,6 +62,9 @@ from game.rules.records import (
 )
 from game.scenario.types import Event, Scenario
 
+if TYPE_CHECKING:
+    from game.rules.branching import Branch
+
 
 @dataclass
 class _Played:
@@ -93,6 +97,7 @@ class GameSession:
         self._pending_round: _Played | None = None
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
+        self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
