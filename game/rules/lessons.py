@@ -1,5 +1,5 @@
 """Which debrief lessons a game shows: those whose conditions hold, less any that would
-contradict a lesson shown before it (the scenario's order is the author's priority).
+contradict a lesson shown before it (the scenario's `priority:`, then its order, decides which stays).
 
 Two lessons contradict when their conditions speak about the same thing from opposite
 sides: one gauge or metric read from below by one and from above by the other (innovation
