@@ -38,7 +38,9 @@ class World:
     value: Array            # (P,) what a project is worth when shipped
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
+    ambition_of: Array      # (V + 1,) ambition by vision index + 1 (0 for no vision)
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
+    misfit_of: Array        # (V + 1, rounds + 1) vision index + 1 does not fit round r (no vision: fits)
     budget: Array           # (rounds + 1,) each round's scheduled budget (index 0 unused)
     reference_budget: float # the scenario's typical budget (the mean over rounds): budget
                             # shares in the model's formulas are money over this
@@ -120,6 +122,9 @@ def build_world(scenario: Scenario) -> World:
     position = np.concatenate([np.arange(n) for n in slots_per_team])
     hire_order = np.lexsort((slot_team, position))
     projects = scenario.projects
+    ambition = np.array([v.ambition for v in scenario.visions], dtype=float)
+    fits = np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
+                     for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1)
     return World(
         slot_team=slot_team,
         team_onehot=onehot,
@@ -129,9 +134,10 @@ def build_world(scenario: Scenario) -> World:
         due=np.array([p.due for p in projects], dtype=float),
         value=np.array([p.value for p in projects], dtype=float),
         is_innovation=np.array([p.kind == "innovation" for p in projects]),
-        ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
-        fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
-                       for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
+        ambition=ambition,
+        ambition_of=np.concatenate([[0.0], ambition]),
+        fits=fits,
+        misfit_of=np.concatenate([np.zeros((1, scenario.rounds + 1), dtype=bool), ~fits]),
         **_budget_schedule(scenario.budget.by_round or scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,

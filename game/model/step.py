@@ -77,9 +77,8 @@ class _Lead:
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
     has_vision = plan.vision >= 0
     changed = (plan.vision != state.vision) & (state.vision >= 0)
-    chosen = np.maximum(plan.vision, 0)
-    ambition = np.where(has_vision, world.ambition[chosen], 0.0)
-    misfit = has_vision & ~world.fits[chosen, min(state.round + 1, world.rounds)]
+    ambition = world.ambition_of[plan.vision + 1]
+    misfit = world.misfit_of[plan.vision + 1, min(state.round + 1, world.rounds)]
     clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
     # Clarity grows while a vision that fits is held; it fades with none or a misfit.
     clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
