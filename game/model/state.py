@@ -36,6 +36,7 @@ class World:
     scope: Array            # (P,) work points a project needs
     due: Array              # (P,) round a project is due
     value: Array            # (P,) what a project is worth when shipped
+    mean_value: float       # a typical project's value (the mean, at least 1e-9)
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
     ambition_of: Array      # (V + 1,) ambition by vision index + 1 (0 for no vision)
@@ -133,6 +134,7 @@ def build_world(scenario: Scenario) -> World:
         scope=np.array([p.scope for p in projects], dtype=float),
         due=np.array([p.due for p in projects], dtype=float),
         value=np.array([p.value for p in projects], dtype=float),
+        mean_value=max(float(np.mean([p.value for p in projects])) if projects else 0.0, 1e-9),
         is_innovation=np.array([p.kind == "innovation" for p in projects]),
         ambition=ambition,
         ambition_of=np.concatenate([[0.0], ambition]),

@@ -130,18 +130,20 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # Shares are of the money available; the formulas read money over the reference budget.
     scale = available / world.reference_budget
     shares = plan.budget * scale[:, None]
-    share = {c: shares[:, i] for i, c in enumerate(world.categories)}
     # Each category with diminishing returns: saturate(share, its reference share), all at once.
-    funded_all = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
-    funded = {c: funded_all[:, i] for i, c in enumerate(world.categories)}
+    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
+    col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = (
+        world.categories.index(c) for c in (
+        "operations", "innovation", "training", "hiring", "wellbeing", "reserve"))
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
-    count = np.maximum(act.sum(axis=1), 1.0)
+    headcount = act.sum(axis=1)
+    count = np.maximum(headcount, 1.0)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
-    org_mult = 1.0 + p.ops_capacity_gain * (funded["operations"] - AT_REFERENCE)
+    org_mult = 1.0 + p.ops_capacity_gain * (funded[:, col_ops] - AT_REFERENCE)
     org_mult = org_mult * (1.0 + p.overtime_capacity * plan.overtime)
     org_mult = org_mult * (1.0 - p.process_capacity / 2 + p.process_capacity * state.process)
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
@@ -180,7 +182,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
-    mean_value = max(float(world.value.mean()), 1e-9)
+    mean_value = world.mean_value
     any_shipped, any_missed = bool(shipped.any()), bool(missed.any())  # most rounds: neither
     status = state.status
     if any_shipped or any_missed:
@@ -208,8 +210,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     slack = k.per_person(slack_team, world.slot_team)
     mean_creativity = k.active_mean(state.creativity, act, count)
     mean_slack = k.active_mean(slack, act, count)
-    generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
-                 * (0.25 + 0.75 * funded["innovation"])
+    generated = (p.idea_rate * headcount * mean_creativity * (0.4 + 0.6 * state.trust)
+                 * (0.25 + 0.75 * funded[:, col_ideas])
                  * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.believed))
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
@@ -218,7 +220,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
-    wellbeing = funded["wellbeing"]
+    wellbeing = funded[:, col_wellbeing]
     fatigue = k.bounded(
         state.fatigue,
         rises=p.pressure_fatigue * pressure + (p.ambition_pressure * stretch)[:, None],
@@ -268,7 +270,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         alignment,
         rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
         falls=(-p.alignment_decay - p.misfit_alignment * lead.misfit)[:, col])
-    training = funded["training"]
+    training = funded[:, col_training]
     learning = state.learning + p.coaching_learning * coached + (
         p.training_learning * training + p.review_learning * plan.reviews)[:, col]
     learned = p.learning_rate * learning
@@ -291,12 +293,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
     risk_hit = rng.random(state.batch) < risk
     severity = rng.uniform(0.6, 1.4, state.batch)
-    absorbed = funded["reserve"]
+    absorbed = funded[:, col_reserve]
     shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
     # Money: the reserve pays for what it absorbed and is saved if no shock used it; money
     # left unallocated is saved too; what the reserve could not absorb comes out of cash.
     money = world.reference_budget / 100.0
-    reserve_money = share["reserve"] * world.reference_budget
+    reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
     unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
@@ -307,7 +309,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
     someone_left = bool(leaving.any())
-    wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
+    wanted = shares[:, col_hiring] / max(p.hire_cost_share, 1e-9)
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
     joining = k.fill_slots(still, hires, world.hire_order) if hires.any() else np.zeros_like(still)
     new_active = still | joining
