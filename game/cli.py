@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from game.safeio import SafeStream
 
-COMMANDS = ("play", "validate", "simulate", "schema", "balance", "replay", "debrief", "room")
+COMMANDS = ("play", "validate", "simulate", "schema", "balance", "evaluate", "replay", "debrief", "room")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.rules.records import METRIC_NAMES, GameResult
 from game.scenario.types import Scenario
 
-PROFILES: tuple[str, ...] = ("leader-heavy", "balanced", "manager-heavy")
+PROFILES: tuple[str, ...] = ("leader-heavy", "balanced", "manager-heavy", "hands-off")
 MEASURES: tuple[str, ...] = (*METRIC_NAMES, "score")
 
 

@@ -1,9 +1,12 @@
 """`balance [SCENARIO] [--runs N] [--json] [--plot FILE.png] [--write-par]`: prove a scenario.
 
-Plays every scripted player over the same N seeds and prints, per player, the mean and
-spread of each metric and of the score, how balanced compares with each, the par score
-(the greedy player's mean) and whether the scenario's `claims:` hold. Exits 1 when a claim
-fails, so a facilitator (or CI) can check a scenario before it goes in front of a room.
+Searches for the best game in each mode (free, fixed policy, manager-only, leader-only),
+plays those and every scripted persona over the same N seeds (which the search never saw)
+and prints, per player, the mean and spread of each metric and of the score, the best free
+game's lead over each searched extreme, par (the best free game's mean) and whether the
+scenario's `claims:` hold against the searched extremes. Exits 1 when a claim fails, so a
+facilitator (or CI) can check a scenario before it goes in front of a room. `--no-search`
+gives the old report: scripted players only, with the greedy player's mean as par.
 """
 
 from __future__ import annotations
@@ -11,13 +14,16 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from pathlib import Path
 
-from game.analysis.balance import GREEDY_RUNS, MEASURES, BalanceReport, balance
+from game.analysis.balance import EXTREMES, GREEDY_RUNS, MEASURES, BalanceReport, balance
+from game.analysis.targets import scenario_targets
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
 from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
 from game.scenario.loader import MAX_BYTES
+from game.search.players import Budget
 
 
 def _positive(text: str) -> int:
@@ -41,6 +47,16 @@ def _runs(text: str) -> int:
     return value
 
 
+def _effort(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if not 0.1 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"expected 0.1 to 10, not {value:g}")
+    return value
+
+
 def _jobs(text: str) -> int:
     value = _positive(text)
     if value > 64:
@@ -60,24 +76,35 @@ def plot_problem(path: Path) -> str | None:
     return None
 
 
+def _show_progress(mode: str, generation: int, generations: int, best: float) -> None:
+    print(f"\rsearching {mode:<13} generation {generation:>3}/{generations}  best {best:5.1f}",
+          end="", file=sys.stderr, flush=True)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "balance", help="play every scripted player over many seeds and check the scenario's claims",
-        description="Play every scripted player over the same seeds; report each metric's mean "
-                    "and spread, balanced's lead over each player, par, and the claims. "
-                    "Exits 1 if a claim fails.")
+        "balance", help="search for the best play in each mode and check the scenario's claims",
+        description="Search for the best game in each mode (free, fixed policy, manager-only, "
+                    "leader-only); play those and the scripted personas over the same seeds; "
+                    "report each metric's mean and spread, the best game's lead over each "
+                    "searched extreme, par, and the claims. Exits 1 if a claim fails.")
     add_scenario_argument(parser)
     parser.add_argument("--runs", type=_runs, default=200,
                         help=f"seeds per player, 1 to {MAX_RUNS} (default: 200)")
+    parser.add_argument("--search-effort", type=_effort, default=1.0, metavar="E",
+                        help="scale the search's generations (0.1 to 10, default: 1)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="scripted players only, with the greedy player's mean as par")
     parser.add_argument("--greedy-runs", type=_positive, default=GREEDY_RUNS, metavar="N",
-                        help=f"at most this many seeds for the slow greedy player (default: {GREEDY_RUNS})")
+                        help=f"with --no-search: at most this many seeds for the slow greedy player "
+                             f"(default: {GREEDY_RUNS})")
     parser.add_argument("--seed", type=seed_type, default=0, help="the first seed (default: 0)")
     parser.add_argument("--jobs", type=_jobs, default=min(2, os.cpu_count() or 1),
                         help="worker processes (default: up to 2)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--plot", metavar="FILE.png", help="also draw a chart of the results")
     parser.add_argument("--write-par", action="store_true",
-                        help="store the greedy player's mean score as the scenario file's `par:`")
+                        help="store par (the best free game's mean score) as the scenario file's `par:`")
     parser.set_defaults(func=run)
 
 
@@ -88,16 +115,28 @@ def format_report(report: BalanceReport) -> str:
     greedy = report.stats.get("greedy")
     if greedy is not None and greedy.runs < runs:
         lines.append(f"  (greedy searches, so it plays only the first {greedy.runs} seeds)")
-    header = f"{'player':<13}{'runs':>5}" + "".join(f"{m:>16}" for m in MEASURES) + f"{'balanced/x':>12}"
+    header = f"{'player':<18}{'runs':>5}" + "".join(f"{m:>16}" for m in MEASURES) + f"{'balanced/x':>12}"
     lines += ["", header, "-" * len(header)]
     for name, stats in report.stats.items():
         cells = "".join(f"{stats.measures[m].mean:>9.1f} ±{stats.measures[m].std:>5.1f}" for m in MEASURES)
         ratio = "" if name == "balanced" or "balanced" not in report.stats \
             else f"{report.ratio(name):>11.2f}x"
-        lines.append(f"{name:<13}{stats.runs:>5}{cells}{ratio}")
+        lines.append(f"{name:<18}{stats.runs:>5}{cells}{ratio}")
     lines.append("")
+    if report.searched is not None:
+        lines.append("searched extremes (the best game a search found in each mode, scored on these seeds):")
+        for mode, found in report.searched.found.items():
+            lines.append(f"  best-{mode:<14} {report.mean_score('best-' + mode):6.1f}"
+                         f"   (search saw {found.search_score:.1f})")
+        lines.append("  " + ", ".join(f"best-free / best-{x}: {report.best_ratio(x):.2f}x" for x in EXTREMES)
+                     + f", best-free - best-fixed: "
+                     f"{report.mean_score('best-free') - report.mean_score('best-fixed'):+.1f}")
+        lines.append("targets:")
+        lines += [f"  {t.describe()}" for t in scenario_targets(report)]
+        lines.append("")
     if report.par is not None:
-        lines.append(f"par (greedy's mean score): {report.par:.1f}")
+        source = "the best free game's" if report.searched is not None else "greedy's"
+        lines.append(f"par ({source} mean score): {report.par:.1f}")
     if report.claims:
         lines.append("claims:")
         lines += [f"  {check.describe()}" for check in report.claims]
@@ -161,8 +200,12 @@ def run(args: argparse.Namespace) -> int:
     problem = plot_problem(Path(args.plot)) if args.plot else None
     if problem:
         return fail("balance", problem)
+    search = None if args.no_search else Budget.scaled(args.search_effort)
+    progress = _show_progress if search is not None and sys.stderr.isatty() else None
     report = balance(scenario, args.runs, first_seed=args.seed, greedy_runs=args.greedy_runs,
-                     jobs=args.jobs)
+                     jobs=args.jobs, search=search, progress=progress)
+    if progress is not None:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
     try:
         if args.plot:
             from game.commands.balance_plot import draw_report  # pygame, only when asked
@@ -173,7 +216,11 @@ def run(args: argparse.Namespace) -> int:
     except (CommandError, OSError) as exc:
         return fail("balance", str(exc))
     if args.json:
-        print_json(report.as_dict())
+        data = report.as_dict()
+        if report.searched is not None:
+            data["targets"] = [{"what": t.what, "value": round(t.value, 4), "holds": t.holds}
+                               for t in scenario_targets(report)]
+        print_json(data)
     else:
         print(format_report(report))
         if args.plot:

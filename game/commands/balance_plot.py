@@ -22,6 +22,8 @@ INK, GRID, PAPER = (30, 30, 30), (220, 220, 220), (255, 255, 255)
 COLOURS = {  # Okabe-Ito
     "balanced": (0, 114, 178), "manager-only": (230, 159, 0), "leader-only": (204, 121, 167),
     "random": (128, 128, 128), "greedy": (0, 158, 115),
+    "best-free": (0, 158, 115), "best-fixed": (86, 180, 233), "best-manager-only": (213, 94, 0),
+    "best-leader-only": (240, 228, 66), "hands-off": (0, 0, 0),
 }
 Rect = tuple[int, int, int, int]
 Fonts = dict[int, pygame.font.Font]
@@ -39,8 +41,12 @@ def draw_report(report: BalanceReport, path: Path) -> None:
         title = f"{report.title}: {len(report.seeds)} runs per player, {verdict}"
         surface.blit(fonts[34].render(title, True, INK), (40, 20))
         lines = [c.describe() for c in report.claims]
+        if report.searched is not None:
+            lines.append(", ".join(f"best-free / best-{x}: {report.best_ratio(x):.2f}x"
+                                   for x in ("manager-only", "leader-only")))
         if report.par is not None:
-            lines.append(f"par (greedy's mean score): {report.par:.1f}")
+            source = "the best free game's" if report.searched is not None else "greedy's"
+            lines.append(f"par ({source} mean score): {report.par:.1f}")
         for i, line in enumerate(lines):
             surface.blit(fonts[22].render(line, True, INK), (40, 58 + 20 * i))
         top = 100 + 20 * max(len(lines), 1)

@@ -55,9 +55,14 @@ def _readable(paths: list[str]) -> list[SavedGame]:
     return saves
 
 
+def _short(name: str, most: int = 40) -> str:
+    """A participant's name as the table shows it (saves come from participants: any length)."""
+    return name if len(name) <= most else name[:most - 1] + "…"
+
+
 def _names(saves: list[SavedGame]) -> list[str]:
     """Each participant's name: the save's player, else its file name; made unique by file."""
-    names = [s.player or Path(s.source).stem for s in saves]
+    names = [_short(s.player or Path(s.source).stem) for s in saves]
     counts = Counter(names)
     return [f"{n} ({Path(s.source).name})" if counts[n] > 1 else n for n, s in zip(names, saves, strict=True)]
 

@@ -2,8 +2,13 @@
 
 Morale is the mean morale of the people employed. Innovation and delivery are levels that
 move a share of the way (`metric_rate`) toward what their components say each round, plus
-one-off shocks and bonuses; each component's pull is a driver. Everything is bounded so a
-metric stays in 0..100, and the drivers always sum to the change.
+one-off shocks and bonuses. Everything is bounded so a metric stays in 0..100, and the
+drivers always sum to the change.
+
+A driver is the change one cause made this round. A component's driver is the part of the
+move that comes from the component's own change since last round, so its sign is the
+sign of that change; the rest of the move is the metric still closing the gap left by
+earlier rounds, shown apart as one driver (`CATCH_UP`), which is not a cause.
 """
 
 from __future__ import annotations
@@ -16,69 +21,122 @@ from game.model.params import Params
 Array = np.ndarray
 Drivers = list[tuple[str, Array]]
 
+CATCH_UP = "Catching up with earlier rounds"  # the lag of a metric behind its components
+LIMITS = "Limits"                             # what the 0..100 bounds cut off
+LEAVING = "People leaving"
+JOINING = "People joining"
+INNOVATION_PARTS: tuple[str, ...] = ("Creativity", "Idea pipeline", "Innovation work shipped")
+DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadlines kept")
 
-def morale_metric_drivers(old: Array, new: Array, parts: dict[str, Array], old_active: Array,
-                          new_active: Array) -> Drivers:
-    """Morale drivers: each term's mean effect on those employed, plus who left or joined."""
-    drivers = [(name, 100.0 * k.active_mean(part, old_active)) for name, part in parts.items()]
-    before = 100.0 * k.active_mean(old, old_active)
-    after = 100.0 * k.active_mean(new, new_active)
-    explained = sum((value for _, value in drivers), np.zeros_like(before))
-    drivers.append(("People leaving and joining", after - before - explained))
+
+def morale_update(morale: Array, terms: dict[str, Array], act: Array, count: Array
+                  ) -> tuple[Array, Drivers]:
+    """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
+    (B, N), per person. Returns the new (B, N) morale, within 0..1,
+    and each term's mean effect on those employed (`act`, `count` of them), in points."""
+    frac = morale
+    room = 1.0 - morale
+    mean_frac = k.active_mean(morale, act, count)
+    shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
+    # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
+    table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
+    rises = np.maximum(table, 0.0).sum(axis=1)
+    falls = np.minimum(table, 0.0).sum(axis=1)
+    effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
+                              table * mean_frac[:, None])
+    means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
+    new = morale + rises[:, None] * room + falls[:, None] * frac
+    for name, t in terms.items():
+        if t.ndim == 2:
+            part = np.where(t > 0, t * room, t * frac)
+            means[name] = 100.0 * k.active_mean(part, act, count)
+            new = new + part
+    drivers = [(name, means[name]) for name in terms]
+    return np.minimum(np.maximum(new, 0.0), 1.0), drivers
+
+
+def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
+                   old_active: Array, count: Array, still: Array | None,
+                   new_active: Array | None) -> Drivers:
+    """The last morale drivers: what the 0..1 bounds cut off (`before` the mean morale at
+    the start, `explained` the sum of the terms' drivers), and the change that comes from
+    who left (`still`: those who stayed; None if nobody left) and who joined (`new_active`:
+    everyone employed now; None if nobody joined)."""
+    drivers: Drivers = []
+    felt = 100.0 * k.active_mean(bounded, old_active, count)
+    limits = felt - before - explained
+    if (np.abs(limits) > 1e-9).any():
+        drivers.append((LIMITS, limits))
+    stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
+    drivers.append((LEAVING, stayed - felt))
+    after = stayed if new_active is None else 100.0 * k.active_mean(after_people,
+                                                                     new_active.astype(float))
+    drivers.append((JOINING, after - stayed))
     return drivers
 
 
-def _pull(level: Array, components: dict[str, tuple[float, Array]], shocks: dict[str, Array],
-          p: Params) -> tuple[Array, Drivers]:
-    terms = {name: p.metric_rate * weight * (100.0 * value - level)
-             for name, (weight, value) in components.items()}
-    terms.update(shocks)
-    new, parts = k.bounded_apply(level, terms, scale=100.0)
-    drivers = [(name, part) for name, part in parts.items()]
-    residual = new - level - sum((part for part in parts.values()), np.zeros_like(level))
-    if np.any(np.abs(residual) > 1e-9):
-        drivers.append(("Limits", residual))
+def _pull(level: Array, names: tuple[str, ...], weights: Array, now: Array, before: Array,
+          shocks: dict[str, Array], p: Params) -> tuple[Array, Drivers]:
+    """Move `level` toward its components `now` (B, K); drivers split each component's
+    pull into its own change since `before` and the catch-up of earlier rounds."""
+    frac = level / 100.0
+    room = 1.0 - frac
+    pull = p.metric_rate * weights * (100.0 * now - level[:, None])
+    factor = np.where(pull > 0, room[:, None], frac[:, None])
+    felt = pull * factor
+    own = factor * (p.metric_rate * 100.0) * weights * (now - before)
+    total = felt.sum(axis=1)
+    drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
+    drivers.append((CATCH_UP, total - own.sum(axis=1)))
+    for name, shock in shocks.items():
+        part = np.where(shock > 0, shock * room, shock * frac)
+        drivers.append((name, part))
+        total = total + part
+    new = np.minimum(np.maximum(level + total, 0.0), 100.0)
+    residual = new - level - total
+    if (np.abs(residual) > 1e-9).any():
+        drivers.append((LIMITS, residual))
     return new, drivers
 
 
-def innovation_components(creativity: Array, ideas: Array, momentum: Array, headcount: Array,
-                          p: Params) -> dict[str, tuple[float, Array]]:
+def innovation_components(creativity: Array, ideas: Array, momentum: Array, headcount: Array
+                          ) -> Array:
+    """(B, 3) in INNOVATION_PARTS order, each 0..1."""
     pipeline = 1.0 - np.exp(-ideas / np.maximum(headcount * 0.4, 1.0))
-    return {
-        "Creativity": (p.innovation_creativity_weight, creativity),
-        "Idea pipeline": (p.innovation_pipeline_weight, pipeline),
-        "Innovation work shipped": (p.innovation_shipped_weight, momentum),
-    }
+    return np.array([creativity, pipeline, momentum]).T
 
 
-def innovation_update(level: Array, creativity: Array, ideas: Array, momentum: Array,
-                      launched: Array, headcount: Array, p: Params) -> tuple[Array, Drivers]:
-    components = innovation_components(creativity, ideas, momentum, headcount, p)
-    return _pull(level, components, {"Ideas launched": p.shipped_bonus * launched}, p)
+def innovation_weights(p: Params) -> Array:
+    return np.array([p.innovation_creativity_weight, p.innovation_pipeline_weight,
+                     p.innovation_shipped_weight])
 
 
-def delivery_components(delivered_ratio: Array, quality: Array, kept: Array, p: Params
-                        ) -> dict[str, tuple[float, Array]]:
-    return {
-        "Progress against plan": (p.delivery_progress_weight, delivered_ratio),
-        "Quality": (p.delivery_quality_weight, quality),
-        "Deadlines kept": (p.delivery_deadline_weight, kept),
-    }
+def innovation_update(level: Array, now: Array, before: Array, launched: Array, p: Params
+                      ) -> tuple[Array, Drivers]:
+    return _pull(level, INNOVATION_PARTS, innovation_weights(p), now, before,
+                 {"Ideas launched": p.shipped_bonus * launched}, p)
 
 
-def delivery_update(level: Array, delivered_ratio: Array, quality: Array, kept: Array,
-                    shipped: Array, missed: Array, shock: Array, p: Params
-                    ) -> tuple[Array, Drivers]:
-    components = delivery_components(delivered_ratio, quality, kept, p)
+def delivery_components(delivered_ratio: Array, quality: Array, kept: Array) -> Array:
+    """(B, 3) in DELIVERY_PARTS order, each 0..1."""
+    return np.array([delivered_ratio, quality, kept], dtype=float).T
+
+
+def delivery_weights(p: Params) -> Array:
+    return np.array([p.delivery_progress_weight, p.delivery_quality_weight,
+                     p.delivery_deadline_weight])
+
+
+def delivery_update(level: Array, now: Array, before: Array, shipped: Array, missed: Array,
+                    shock: Array, p: Params) -> tuple[Array, Drivers]:
     shocks = {
         "Projects shipped": p.shipped_bonus * shipped,
         "Missed deadlines": -p.missed_penalty * missed,
         "Risk events": -shock,
     }
-    return _pull(level, components, shocks, p)
+    return _pull(level, DELIVERY_PARTS, delivery_weights(p), now, before, shocks, p)
 
 
-def starting_level(components: dict[str, tuple[float, Array]]) -> Array:
+def starting_level(components: Array, weights: Array) -> Array:
     """A metric's level before round 1: where its components point."""
-    total = sum(weight for weight, _ in components.values())
-    return np.asarray(100.0 * sum(weight * value for weight, value in components.values()) / total)
+    return np.asarray(100.0 * (components * weights).sum(axis=1) / weights.sum())

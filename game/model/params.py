@@ -40,6 +40,9 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "town_hall_alignment": 0.12,
         "town_hall_morale": 0.05,
         "town_hall_habituation": 0.6,  # how much of a repeated town hall is lost
+        "action_habituation": 0.4,     # how much of any other repeated leader action is lost
+        "credibility_record": 0.6,     # share of a vision's pull that needs a record of shipping
+        "record_keep": 0.7,            # share of the shipping record that carries over a round
         "coaching_learning": 0.12,     # skill a coached team will gain (delayed)
         "coaching_morale": 0.05,
         "recognition_morale": 0.06,
@@ -72,9 +75,8 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "wellbeing_morale": 0.03,
         "slack_recovery": 0.18,        # fatigue recovered by a wholly idle round
         "base_recovery": 0.03,
-        "overtime_fatigue": 0.16,
-        "overload_fatigue": 0.30,
-        "overtime_morale": 0.07,
+        "pressure_fatigue": 0.18,      # fatigue per unit of pressure (full overtime or its worth)
+        "pressure_morale": 0.07,       # morale cost per unit of pressure, felt the same round
         "fatigue_morale": 0.08,        # morale cost of fatigue above 0.5
         "neglect_morale": 0.02,        # morale drift down with no leadership attention
         "review_morale": 0.015,
@@ -95,6 +97,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "risk_fatigue": 0.15,
         "risk_shock": 9.0,             # delivery points a risk event costs, unabsorbed
         "reserve_reference_share": 0.1,
+        "runway_repay_share": 0.5,     # most of a round's budget that goes to paying down debt
         # --- metrics ---------------------------------------------------------------------------
         "metric_rate": 0.45,           # how fast innovation and delivery follow their drivers
         "innovation_creativity_weight": 0.35,
@@ -107,7 +110,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "shipped_bonus": 4.0,          # delivery points per shipped project (scaled by value)
         "late_value": 0.5,             # share of value a late project still earns
         "review_quality": 0.10,
-        "overtime_quality": 0.25,
+        "pressure_quality": 0.25,      # quality target lost per unit of mean pressure
         "momentum_keep": 0.5,          # share of last round's innovation output still felt
     }
 )
@@ -118,6 +121,11 @@ class Params:
     """Coefficients as attributes, built from the defaults and a scenario's overrides."""
 
     values: Mapping[str, float]
+
+    def __post_init__(self) -> None:
+        # Real attributes, so the model's many look-ups each round are plain and fast.
+        for key, value in self.values.items():
+            object.__setattr__(self, key, value)
 
     def __getattr__(self, name: str) -> float:
         try:

@@ -38,7 +38,9 @@ class World:
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
-    budget_per_round: float
+    budget: Array           # (rounds + 1,) each round's scheduled budget (index 0 unused)
+    reference_budget: float # the scenario's typical budget (the mean over rounds): budget
+                            # shares in the model's formulas are money over this
     categories: tuple[str, ...]
     rounds: int
 
@@ -77,13 +79,17 @@ class OrgState:
     trust: Array
     process: Array
     ideas: Array            # idea pipeline, in work points ready for innovation projects
-    cash: Array
+    cash: Array             # money: negative is a debt the coming rounds' budgets repay
+    budget_shift: Array     # change to the coming round's budget from event effects; the step uses it up
     risk: Array
-    habit: Array            # town-hall habituation 0..1
+    habit: Array            # (B, A) habituation to each leader action 0..1 (LEADER_ACTION_ORDER)
+    record: Array           # 0..1 track record of shipping what was promised
     momentum: Array         # recent innovation output 0..1
     shipped_value: Array    # value shipped in the last round (recognition needs something)
     innovation: Array       # metric 0..100
     delivery: Array         # metric 0..100
+    innovation_parts: Array  # (B, 3) innovation's components last round (metrics.INNOVATION_PARTS)
+    delivery_parts: Array    # (B, 3) delivery's components last round (metrics.DELIVERY_PARTS)
     round: int              # rounds played so far
 
     @property
@@ -92,6 +98,16 @@ class OrgState:
 
     def evolve(self, **changes: Any) -> OrgState:
         return replace(self, **changes)
+
+
+def _budget_schedule(per_round: object, rounds: int) -> dict[str, Any]:
+    """`budget.per_round` as a number (every round the same) or one number per round."""
+    values = np.asarray(per_round, dtype=float).reshape(-1)
+    if values.size == 1:
+        values = np.full(rounds, float(values[0]))
+    if values.size != rounds:
+        raise ValueError(f"budget.per_round lists {values.size} rounds; the scenario has {rounds}")
+    return {"budget": np.concatenate([[0.0], values]), "reference_budget": float(values.mean())}
 
 
 def build_world(scenario: Scenario) -> World:
@@ -114,7 +130,7 @@ def build_world(scenario: Scenario) -> World:
         ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
         fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
                        for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
-        budget_per_round=float(scenario.budget.per_round),
+        **_budget_schedule(scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,
     )
@@ -156,12 +172,16 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         process=ones * org.process,
         ideas=ones * 2.0 * float(sizes.sum()) * 0.1,
         cash=ones * org.cash,
+        budget_shift=ones * 0.0,
         risk=ones * 0.1,
-        habit=ones * 0.0,
+        habit=np.zeros((batch, len(LEADER_ACTION_ORDER))),
+        record=ones * 0.7,
         momentum=ones * 0.4,
         shipped_value=ones * 0.0,
         innovation=ones * 0.0,
         delivery=ones * 0.0,
+        innovation_parts=np.zeros((batch, 3)),
+        delivery_parts=np.zeros((batch, 3)),
         round=0,
     )
     return state

@@ -30,6 +30,7 @@ from game.rules.decisions import Decision, IllegalDecision
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
 from game.safeio import NotAFile, read_regular
+from game.scenario.limits import MAX_ID
 from game.scenario.schema import SLUG_PATTERN
 from game.scenario.types import Scenario
 
@@ -38,7 +39,7 @@ VERSION = 1
 KEYS = ("format", "version", "scenario", "scenario_sha256", "seed", "player", "decisions", "result")
 OPTIONAL_KEYS = ("branch",)
 SUMMARY_KEYS = ("rounds_played", "final", "score", "par", "leader_share", "profile")
-PROFILES = ("leader-heavy", "balanced", "manager-heavy")
+PROFILES = ("leader-heavy", "balanced", "manager-heavy", "hands-off")
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
@@ -156,6 +157,9 @@ def _saved_game(data: object, source: str) -> SavedGame:
     if missing:
         raise BadValue(f"the key {missing[0]!r} is missing")
     scenario = codec.text(data["scenario"], "scenario")
+    if len(scenario) > MAX_ID:  # ids name files; a longer one names none
+        raise BadValue(f"scenario must be a scenario id, at most {MAX_ID} characters, "
+                       f"not {len(scenario):,}")
     if not re.fullmatch(SLUG_PATTERN, scenario):  # an id, never a path to some other file
         raise BadValue(f"scenario must be a scenario id (lowercase letters, digits and '-'), "
                        f"not {codec.describe(scenario)}")

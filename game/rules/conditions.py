@@ -26,7 +26,7 @@ class Situation:
     gauges: Mapping[str, float]          # metrics and gauges, 0..100, plus "score"
     vision: str | None
     projects: Mapping[str, str]          # project id -> "open" | "shipped" | "missed" | "shipped late"
-    leader_share: float
+    leader_share: float | None       # None for a hands-off player: no profile holds
 
 
 def holds(condition: Condition, s: Situation) -> bool:
@@ -43,6 +43,8 @@ def holds(condition: Condition, s: Situation) -> bool:
         case ProjectState(project=pid, state=state):
             return s.projects[pid] in PROJECT_STATE_MATCHES[state]
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
+            if s.leader_share is None:
+                return False
             return ((below is None or s.leader_share < below)
                     and (above is None or s.leader_share > above))
         case AllOf(conditions=cs):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from game.model import LEADER_ACTION_ORDER, RoundPlan, World, empty_plan
+from game.model import LEADER_ACTION_ORDER, RoundPlan, World
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 
@@ -35,25 +37,46 @@ def starting_schedule(scenario: Scenario, slack: float = 0.1) -> dict[str, dict[
 
 def plan_from_drafts(scenario: Scenario, world: World, leader: LeaderDraft,
                      manager: ManagerDraft) -> RoundPlan:
-    plan = empty_plan(world)
-    vision_ids = [v.id for v in scenario.visions]
+    return plans_from_drafts(scenario, world, [(leader, manager)])
+
+
+def plans_from_drafts(scenario: Scenario, world: World,
+                      drafts: Sequence[tuple[LeaderDraft, ManagerDraft]]) -> RoundPlan:
+    """One plan row per (leader, manager) draft pair: the session's conversion, batched."""
+    vision_ids = {v.id: i for i, v in enumerate(scenario.visions)}
     team_ids = [t.id for t in scenario.organization.teams]
     project_ids = [p.id for p in scenario.projects]
-    vision = np.array([vision_ids.index(leader.vision) if leader.vision else -1])
-    actions = np.zeros_like(plan.actions)
-    coached = np.zeros_like(plan.coached)
-    for act in leader.actions:
-        actions[0, LEADER_ACTION_ORDER.index(act.action)] = 1.0
-        if act.team is not None:
-            coached[0, team_ids.index(act.team)] = 1.0
-    budget = np.zeros_like(plan.budget)
-    for category, amount in manager.budget.items():
-        budget[0, world.categories.index(category)] = amount / world.budget_per_round
-    schedule = np.zeros_like(plan.schedule)
-    for team, shares in manager.schedule.items():
-        for project, share in shares.items():
-            schedule[0, team_ids.index(team), project_ids.index(project)] = share
+    team_index = {t: i for i, t in enumerate(team_ids)}
+    action_ids = {a: i for i, a in enumerate(LEADER_ACTION_ORDER)}
+    categories = world.categories
+    n_actions, n_teams, n_projects = len(LEADER_ACTION_ORDER), len(team_ids), len(project_ids)
+    idle = [0.0] * n_projects
+    vision, actions, coached, budget, schedule, overtime, reviews = [], [], [], [], [], [], []
+    for leader, manager in drafts:
+        vision.append(vision_ids[leader.vision] if leader.vision else -1)
+        acts, coach = [0.0] * n_actions, [0.0] * n_teams
+        for act in leader.actions:
+            acts[action_ids[act.action]] = 1.0
+            if act.team is not None:
+                coach[team_index[act.team]] = 1.0
+        actions.append(acts)
+        coached.append(coach)
+        # Shares of the money the manager had; the model scales them to what the round has.
+        total = max(manager.budget_total, 1e-9)
+        money = manager.budget
+        budget.append([money[c] / total if c in money else 0.0 for c in categories])
+        plan = manager.schedule
+        schedule.append([[row.get(p, 0.0) for p in project_ids] if (row := plan.get(t)) else idle
+                         for t in team_ids])
+        overtime.append(manager.overtime)
+        reviews.append(float(manager.reviews))
+    batch = len(drafts)
     return RoundPlan(
-        vision=vision, actions=actions, coached=coached, budget=budget, schedule=schedule,
-        overtime=np.array([manager.overtime]), reviews=np.array([float(manager.reviews)]),
+        vision=np.array(vision, dtype=np.int64).reshape(batch),
+        actions=np.array(actions, dtype=float).reshape(batch, n_actions),
+        coached=np.array(coached, dtype=float).reshape(batch, n_teams),
+        budget=np.array(budget, dtype=float).reshape(batch, len(world.categories)),
+        schedule=np.array(schedule, dtype=float).reshape(batch, n_teams, n_projects),
+        overtime=np.array(overtime, dtype=float).reshape(batch),
+        reviews=np.array(reviews, dtype=float).reshape(batch),
     )

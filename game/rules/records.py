@@ -94,6 +94,10 @@ class RoundRecord:
     risk_event: bool
     left: int
     hired: int
+    activity: float = 1.0               # 0..1: how much the player did, against leaving things be
+    available_budget: float = 0.0       # the money the round had to spend
+    repaid: float = 0.0                 # the part of the round's budget that paid down debt
+    cash: float = 0.0                   # money at the end of the round (negative: a debt)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,6 @@ class GameResult:
     par: float | None
     history: list[RoundRecord]
     leader_share: float                 # over the whole game
-    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy"
+    profile: str                        # "leader-heavy" | "balanced" | "manager-heavy" | "hands-off"
     lessons: list[str]
     decisions: tuple[Decision, ...]

@@ -19,6 +19,7 @@ from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
     apply_effects,
+    available_budget,
     base_capacity,
     gauges_of,
     metrics_of,
@@ -26,8 +27,9 @@ from game.model import (
     params_for,
     step,
 )
+from game.model.step import HIDDEN_DRIVERS
 from game.rules import validate as check
-from game.rules.coach import coach_remark, leader_share, profile_name
+from game.rules.coach import HANDS_OFF_ACTIVITY, HIDDEN, Activity, activity, coach_remark, profile_name
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import (
     AllocateBudget,
@@ -72,7 +74,8 @@ class _Played:
     risk: bool
     left: int
     hired: int
-    share: float
+    activity: Activity
+    repaid: float
 
 
 class GameSession:
@@ -93,13 +96,15 @@ class GameSession:
         self._pending_round: _Played | None = None
         self._capacity = np.zeros(len(scenario.organization.teams))
         self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
+        self._chose_vision = False  # the vision in force was set by the player, not inherited
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
             budget=scenario.budget.default_split(),
-            budget_total=float(scenario.budget.per_round),
+            budget_total=float(self._world.budget[1]),
             schedule=naive_schedule(scenario),
         )
+        self._open_budget()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -154,6 +159,15 @@ class GameSession:
         return self.scenario.vision(vision_id).fits(self.round if round_no is None else round_no)
 
     @property
+    def available_budget(self) -> float:
+        """The money the manager can allocate this round (a debt's repayment taken out)."""
+        return self.manager.budget_total
+
+    @property
+    def cash(self) -> float:
+        return float(self._state.cash[0])
+
+    @property
     def over(self) -> bool:
         return self.phase is Phase.END
 
@@ -188,7 +202,7 @@ class GameSession:
                                       energy_left=self.leader.energy_left + check.cost(action))
             case AllocateBudget(amounts=amounts):
                 self._need(Phase.MANAGER, "allocate the budget")
-                budget = check.budget(self.scenario, amounts)
+                budget = check.budget(self.scenario, amounts, self.manager.budget_total)
                 self.manager = replace(self.manager, budget=budget)
             case Schedule(assignments=assignments):
                 self._need(Phase.MANAGER, "schedule teams")
@@ -240,13 +254,19 @@ class GameSession:
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
-        drivers = {m: [(label, float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        listened = any(a.action == "listening" for a in self.leader.actions)
+        drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
+                        float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        # A vision is the player's once they have played a round with one other than the
+        # organisation's own (read from the drafts, so a batch of drafts agrees).
+        self._chose_vision |= self.leader.vision != self.scenario.organization.vision
+        done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
-            left=int(report.left[0]), hired=int(report.hired[0]),
-            share=leader_share(self.scenario, self.leader, self.manager),
+            left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
+            repaid=float(report.repaid[0]),
         )
-        situation = self._situation(self._pending_round.share)
+        situation = self._situation(None if done.level < HANDS_OFF_ACTIVITY else done.share)
         self._queue = [e for e in self.scenario.events
                        if not (e.once and e.id in self._fired) and holds(e.when, situation)]
         self._queue += [e for e in self._injected if e not in self._queue]
@@ -274,7 +294,7 @@ class GameSession:
     def _finish_round(self) -> None:
         pending = self._pending_round
         assert pending is not None
-        metrics, before, share = self.metrics, pending.before, pending.share
+        metrics, before, share = self.metrics, pending.before, pending.activity.share
         record = RoundRecord(
             round=self.round, metrics=metrics,
             deltas={m: metrics[m] - before[m] for m in METRIC_NAMES},
@@ -286,7 +306,9 @@ class GameSession:
             actions=[a.action + (f":{a.team}" if a.team else "") for a in self.leader.actions],
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
-            left=pending.left, hired=pending.hired,
+            left=pending.left, hired=pending.hired, activity=pending.activity.level,
+            available_budget=self.manager.budget_total, repaid=pending.repaid,
+            cash=float(self._state.cash[0]),
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -300,7 +322,24 @@ class GameSession:
         self.round += 1
         energy = self.scenario.organization.leader_energy
         self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
+        self._open_budget()
         self.phase = Phase.LEADER
+
+    def budget_shift(self) -> float:
+        """The change event effects make to this round's budget (none yet)."""
+        return 0.0
+
+    def _open_budget(self) -> None:
+        """Work out the money this round has (its budget, less what a debt takes back) and
+        keep the manager's split in the same proportions within it."""
+        self._state = self._state.evolve(budget_shift=np.array([self.budget_shift()]))
+        available, _ = available_budget(self._state, self._world, self._params)
+        total = float(available[0])
+        old = self.manager.budget_total
+        scale = total / old if old > 0 else 0.0
+        budget = {c: v * scale for c, v in self.manager.budget.items()} if scale != 1.0 \
+            else self.manager.budget
+        self.manager = replace(self.manager, budget=budget, budget_total=total)
 
     def _composite(self, metrics: dict[str, float]) -> float:
         w = self.scenario.scoring
@@ -308,7 +347,7 @@ class GameSession:
         total = sum(weights.values())
         return sum(weights[m] * metrics[m] for m in METRIC_NAMES) / total
 
-    def _situation(self, share: float) -> Situation:
+    def _situation(self, share: float | None) -> Situation:
         gauges = dict(self.gauges)
         metrics = self.metrics
         gauges.update(metrics)
@@ -337,15 +376,18 @@ class GameSession:
     def result(self) -> GameResult:
         if self.phase is not Phase.END:
             raise IllegalDecision("The game is not over yet.")
-        shares = [r.leader_share for r in self.history]
+        shares = [r.leader_share for r in self.history if r.activity >= HANDS_OFF_ACTIVITY]
         overall = float(np.mean(shares)) if shares else 0.5
-        situation = replace(self._situation(overall), round=self.round)
+        level = float(np.mean([r.activity for r in self.history])) if self.history else 0.0
+        profile = profile_name(overall, level)
+        situation = replace(self._situation(None if profile == "hands-off" else overall),
+                            round=self.round)
         lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
             par=self.scenario.par, history=list(self.history), leader_share=overall,
-            profile=profile_name(overall), lessons=lessons, decisions=self.log,
+            profile=profile, lessons=lessons, decisions=self.log,
         )
 
 

@@ -7,6 +7,9 @@ shows any error as a readable message instead of a traceback.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import traceback
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,9 +33,42 @@ class Driver(Protocol):
     def after_draw(self, app: App) -> None: ...
 
 
+class Stopped(SystemExit):
+    """SIGTERM (or SIGINT) arrived: unwind, close the window, exit with 128 + the signal."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(128 + signum)
+
+
+def install_signal_handlers() -> dict[int, Any]:
+    """SIGTERM and SIGINT end the window at once, whatever it is doing (loading, frozen).
+
+    SDL would turn them into a quit event that only a running event loop ever reads; a
+    Python handler runs between any two steps of Python code instead, and the `finally`
+    blocks close the window and remove temporary files on the way out.
+    """
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, _stop)
+    return previous
+
+
+def restore_signal_handlers(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        if handler is not None:
+            signal.signal(number, handler)
+
+
 class App:
     def __init__(self, core: Core, settings: Settings, scenario_path: Path | None = None,
                  driver: Driver | None = None) -> None:
+        os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # ours, not SDL's
+        self._signals = install_signal_handlers()
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(350, 40)
@@ -341,3 +377,4 @@ class App:
             self.stack.pop().exit()
         pygame_gui.core.utility.set_default_manager(None)
         pygame.display.quit()
+        restore_signal_handlers(self._signals)

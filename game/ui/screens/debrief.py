@@ -16,6 +16,7 @@ PROFILE_WORDS = {
     "leader-heavy": "leader-heavy — mostly leading, so ambitions may outrun the plan",
     "balanced": "balanced — vision and execution together",
     "manager-heavy": "manager-heavy — mostly managing, so the plan may stifle ideas",
+    "hands-off": "hands-off — things were left as they were, so nobody led or managed",
 }
 
 

@@ -51,6 +51,8 @@ class PickerScreen(Screen):
                 out.append(Entry(path, core.load_scenario(path)))
             except core.scenario_error as exc:
                 out.append(Entry(path, problem=str(exc)))
+            except Exception as exc:  # one odd file must not cost the player the others
+                out.append(Entry(path, problem=f"{path.name}: cannot be loaded ({type(exc).__name__})"))
         default = core.default_scenario
         tutorial_first = self.first_time()
         out.sort(key=lambda e: (e.scenario is None,

@@ -1,4 +1,10 @@
-"""Text drawing with a render cache, word wrapping and truncation (never silent clipping)."""
+"""Text drawing with a render cache, word wrapping and truncation (never silent clipping).
+
+Whatever the text (a 200 000-character name, a NUL in a title), drawing it costs
+O(n log n) at most: `fit` binary-searches the cut point on input capped to what a line
+can show, `wrap` stops at the lines it is asked for, and control characters are drawn as
+a visible replacement character instead of reaching the font renderer.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,20 @@ def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
         RECORD.append((rect, shown, cut))
 
 
+MAX_LINE_CHARS = 1000      # more than any screen line shows
+MAX_WRAP_CHARS = 20_000    # more than any screen shows
+
+
+def printable(text: str) -> str:
+    """One line of `text` the font renderer accepts: control characters become U+FFFD."""
+    if len(text) > MAX_LINE_CHARS:
+        text = text[:MAX_LINE_CHARS]
+    if text.isprintable():
+        return text
+    return "".join(" " if c == "\t" else "\ufffd" if (c < " " or "\x7f" <= c <= "\x9f") else c
+                   for c in text)
+
+
 def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
     key = (text, id(font), tuple(colour))
     hit = _CACHE.get(key)
@@ -30,18 +50,28 @@ def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Su
         return hit[1]
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()
-    surf = font.render(text, True, colour)
+    surf = font.render(printable(text), True, colour)
     _CACHE[key] = (font, surf)
     return surf
 
 
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
-    """`text`, shortened with an ellipsis if it is wider than `width`."""
+    """`text`, shortened with an ellipsis if it is wider than `width`.
+
+    The cut point is found by binary search, on at most as many characters as the width
+    could hold (no glyph is narrower than a pixel): O(n log n) in the shown length.
+    """
+    text = printable(text[: max(width, 1) + 1])
     if font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)          # text[:low] + "…" fits; text[:high] + "…" does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if font.size(text[:middle] + "…")[0] <= width:
+            low = middle
+        else:
+            high = middle
+    return text[:low].rstrip() + "…"
 
 
 def draw(
@@ -59,23 +89,30 @@ def draw(
     surf = render(text, font, colour)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
-    _drawn(rect, text, whole, text != whole)
+    _drawn(rect, text, whole, width is not None and text != printable(whole))
     return rect
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
+    """`text` in lines no wider than `width`; with `max_lines`, stops after that many."""
     lines: list[str] = []
-    for para in text.split("\n"):
+    most = max_lines if max_lines is not None else MAX_WRAP_CHARS
+    for para in text[:MAX_WRAP_CHARS].split("\n"):
         line = ""
         for word in para.split():
+            word = word[: max(width, 1) + 1]   # a word wider than the line is cut by fit
             trial = f"{line} {word}".strip()
-            if font.size(trial)[0] <= width or not line:
+            if font.size(printable(trial))[0] <= width or not line:
                 line = trial
             else:
                 lines.append(line)
                 line = word
+                if len(lines) >= most:
+                    break
         lines.append(line)
-    return [fit(line, font, width) for line in lines]
+        if len(lines) >= most:
+            break
+    return [fit(line, font, width) for line in lines[:most]]
 
 
 def paragraph(
@@ -88,11 +125,11 @@ def paragraph(
 ) -> int:
     """Draw wrapped text inside `rect`; returns the height used. Lines that do not fit are
     cut with an ellipsis on the last visible line."""
-    lines = wrap(text, font, rect.width)
     step = font.get_linesize()
     room = max(1, rect.height // step)
     if max_lines is not None:
         room = min(room, max_lines)
+    lines = wrap(text, font, rect.width, max_lines=room + 1)
     cut = len(lines) > room or any(line.endswith("…") for line in lines)
     if len(lines) > room:
         lines = lines[:room]

@@ -1,0 +1,88 @@
+"""The searched extremes of a scenario: each search mode's best game, scored on unseen seeds.
+
+`search_all` runs the search players (game/search/players.py) in every mode, the free search
+starting from the best fixed policy, and plays each mode's best and the hands-off game on the
+report's seeds with the batched evaluator. The seeds the search plays never overlap them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from game.analysis.strategies import make_strategy
+from game.rules.decisions import ChooseOption, EndPhase
+from game.rules.records import METRIC_NAMES, Phase
+from game.rules.session import GameSession
+from game.scenario.types import Scenario
+from game.search.batch import DecisionSequence, evaluate
+from game.search.genome import MODE_TEXT, Space
+from game.search.players import SEARCH_SEEDS, Budget, Found, Progress, search
+from game.search.policy import from_sequence
+
+SEARCHED: tuple[str, ...] = ("best-free", "best-fixed", "best-manager-only", "best-leader-only")
+SEARCH_ORDER: tuple[str, ...] = ("fixed", "free", "manager-only", "leader-only")
+# Each mode's search starts from the scripted persona that plays by its rules.
+OPENINGS = {"free": "balanced", "manager-only": "manager-only", "leader-only": "leader-only"}
+
+
+@dataclass(frozen=True)
+class Searched:
+    found: dict[str, Found]                 # by mode
+    rows: dict[str, np.ndarray]             # by strategy name: per seed, final metrics, score, round scores
+    budget: Budget
+    policies: dict[str, dict[str, Any]]     # by strategy name: the game as a policy line
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "budget": vars(self.budget),
+            "modes": {f"best-{mode}": {"means": MODE_TEXT[mode],
+                                       "search_score": round(found.search_score, 3),
+                                       "policy": self.policies[f"best-{mode}"]}
+                      for mode, found in self.found.items()},
+        }
+
+
+def hands_off(scenario: Scenario) -> DecisionSequence:
+    """Enter pressed through every phase: the starting drafts, every event's first choice."""
+    space = Space.of(scenario)
+    return DecisionSequence(
+        tuple((space.starting_leader(), space.starting_manager()) for _ in range(scenario.rounds)),
+        tuple(tuple(0 for _ in scenario.events) for _ in range(scenario.rounds)))
+
+
+def recorded(scenario: Scenario, name: str, seed: int) -> DecisionSequence:
+    """A scripted persona's game on one seed, as the drafts and answers it played."""
+    session, strategy = GameSession(scenario, seed), make_strategy(name, seed)
+    ids = [e.id for e in scenario.events]
+    rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
+    while not session.over:
+        for decision in strategy.decide(session):
+            if session.phase is Phase.MANAGER and isinstance(decision, EndPhase):
+                rounds.append((session.leader, session.manager))
+            if isinstance(decision, ChooseOption) and session.pending_event is not None:
+                answers[session.round - 1][ids.index(session.pending_event.event_id)] = decision.index
+            session.apply(decision)
+    return DecisionSequence(tuple(rounds), tuple(tuple(row) for row in answers))
+
+
+def search_all(scenario: Scenario, budget: Budget, seeds: Sequence[int],
+               progress: Progress | None = None) -> Searched:
+    found: dict[str, Found] = {}
+    for mode in SEARCH_ORDER:
+        openings = [recorded(scenario, OPENINGS[mode], SEARCH_SEEDS - 1)] if mode in OPENINGS else []
+        found[mode] = search(scenario, mode, budget, progress=progress, openings=openings,
+                             start=found.get("fixed") if mode == "free" else None)
+    names = [f"best-{mode}" for mode in found] + ["hands-off"]
+    sequences = [f.sequence for f in found.values()] + [hands_off(scenario)]
+    result = evaluate(scenario, sequences, list(seeds))
+    rows = {}
+    for p, name in enumerate(names):
+        columns = [result.final[m][p] for m in METRIC_NAMES] + [result.raw_score[p]]
+        rows[name] = np.column_stack(columns + [result.per_round[p]])
+    policies = {name: from_sequence(scenario, seq, name) for name, seq in zip(names, sequences, strict=True)}
+    ordered = {mode: found[mode] for mode in ("free", "fixed", "manager-only", "leader-only")}
+    return Searched(ordered, rows, budget, policies)

@@ -1,0 +1,67 @@
+"""One seed stream per playthrough, served to a batched step as if it were one generator.
+
+`GameSession` rolls its dice from `numpy.random.default_rng(seed)`: each call of the
+model's step draws `(1,)` or `(1, N)` numbers. A batch of B playthroughs needs row b of every
+draw to be exactly what playthrough b's own generator would have given, so `RowStreams`
+keeps one generator per row and hands the step `(B, ...)` arrays built row by row.
+
+Only `random` and `uniform` are served: that is all the model draws. Anything else fails
+loudly (`AttributeError`) so a model change cannot silently break bit-identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+Array = np.ndarray
+_CHUNK = 64  # doubles drawn per row at a time
+
+
+class RowStreams:
+    """B independent generators (one per seed) that step in lockstep.
+
+    Each call consumes the same count of doubles from every row, so the rows share one
+    cursor into a (B, K) buffer of doubles drawn ahead. A double is the same whether drawn
+    alone or in a block (numpy's `Generator.random`), and `uniform(low, high)` is
+    `low + (high - low) * random()`, so serving draws from the buffer is bit-identical to
+    calling each generator.
+    """
+
+    def __init__(self, seeds: Sequence[int]) -> None:
+        self._generators = [np.random.default_rng(int(s)) for s in seeds]
+        self._buffer = np.empty((len(self._generators), 0))
+        self._cursor = 0
+
+    @property
+    def batch(self) -> int:
+        return len(self._generators)
+
+    def _take(self, count: int) -> Array:
+        if self._cursor + count > self._buffer.shape[1]:
+            fresh = max(count, _CHUNK)
+            drawn = np.stack([g.random(fresh) for g in self._generators]) if self._generators \
+                else np.empty((0, fresh))
+            self._buffer = np.concatenate([self._buffer[:, self._cursor:], drawn], axis=1)
+            self._cursor = 0
+        block = self._buffer[:, self._cursor:self._cursor + count]
+        self._cursor += count
+        return block
+
+    def _shape(self, size: int | tuple[int, ...]) -> tuple[int, ...]:
+        shape = (size,) if isinstance(size, int | np.integer) else tuple(int(s) for s in size)
+        if not shape or shape[0] != self.batch:
+            raise ValueError(f"a batched draw must lead with the batch size {self.batch}, not {shape}")
+        return shape
+
+    def random(self, size: int | tuple[int, ...]) -> Array:
+        shape = self._shape(size)
+        per_row = int(np.prod(shape[1:], dtype=np.int64))
+        return self._take(per_row).reshape(shape)
+
+    def uniform(self, low: float = 0.0, high: float = 1.0, size: int | tuple[int, ...] = 1) -> Array:
+        if not (np.ndim(low) == 0 and np.ndim(high) == 0):
+            raise ValueError("RowStreams.uniform takes scalar bounds")
+        low, high = float(low), float(high)
+        return low + (high - low) * self.random(size)
