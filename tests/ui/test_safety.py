@@ -169,3 +169,14 @@ def test_keeping_the_offered_plan_is_not_managing(make) -> None:  # type: ignore
     assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
     app.top.commit(ask=False)
     assert app.session.history[0].activity == 0.0
+
+
+def test_enter_on_a_box_lets_you_type_into_it(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.apply(EndPhase())
+    app.advance()
+    app.top.focus = "budget:training"
+    app.top.handle(Key("enter"))
+    assert app.top.widgets["budget:training:field"].is_focused
+    assert app.phase() == "MANAGER"

@@ -194,6 +194,8 @@ class ManagerScreen(PhaseScreen):
                 self.rebuild()
         elif name == "commit":
             self.commit()
+        elif f"{name}:field" in self.widgets:   # Enter on a focused box: type into it
+            self.app.manager.set_focus_set(self.widgets[f"{name}:field"])
 
     def on_other(self, intent: object) -> None:
         from game.ui.input import EnterText
