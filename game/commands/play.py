@@ -191,7 +191,7 @@ def join_room(args: argparse.Namespace) -> Any:
         print("play: a room needs --room HOST:PORT and --code CODE", file=sys.stderr)
         return 2
     if args.hotseat:
-        names = [n.strip() for n in args.players.split(",") if n.strip()][:2]
+        names = [n.strip() for n in args.players if n.strip()][:2]
     else:
         names = [args.name.strip()] if args.name and args.name.strip() else []
     if not names:

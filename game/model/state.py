@@ -130,7 +130,7 @@ def build_world(scenario: Scenario) -> World:
         ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
         fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
                        for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
-        **_budget_schedule(scenario.budget.per_round, scenario.rounds),
+        **_budget_schedule(scenario.budget.by_round or scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,
     )

@@ -93,7 +93,7 @@ def test_play_size_is_bounded(size: str, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as stopped:
         main(["play", "--size", size])
     assert stopped.value.code == 2 and "at most 7680x4320" in capsys.readouterr().err
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
 
 
 def test_a_100_000_character_player_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,7 +153,7 @@ def test_10_000_events_are_refused_at_once(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(ScenarioError, match="at most 100 items"):
         load_scenario_text(text, "many.yaml")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
 
 
 def test_a_crafted_1_mib_condition_is_refused_at_once() -> None:
@@ -166,7 +166,7 @@ def test_a_crafted_1_mib_condition_is_refused_at_once() -> None:
     started = time.perf_counter()
     with pytest.raises(ScenarioError):
         load_scenario_text(text, "crafted.yaml")
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
 
 
 def test_the_lint_solver_gives_up_with_a_warning_not_a_hang() -> None:
@@ -176,7 +176,7 @@ def test_the_lint_solver_gives_up_with_a_warning_not_a_hang() -> None:
     started = time.perf_counter()
     with pytest.raises(TooComplex):
         reach.possible(huge)
-    assert time.perf_counter() - started < 2 and reach.work > MAX_WORK
+    assert time.perf_counter() - started < 5 and reach.work > MAX_WORK
 
 
 def test_lint_warns_when_it_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,20 +15,6 @@ import pygame
 _CACHE: dict[tuple[str, int, tuple[int, int, int, int]],
              tuple[pygame.font.Font, pygame.Surface]] = {}
 _CACHE_LIMIT = 4000
-# Text cut short this frame: (where it was drawn, the whole text). The window shows the whole
-# text when the pointer rests on it, so nothing cut is lost. The app empties it each frame.
-CUT: list[tuple[pygame.Rect, str]] = []
-# When a list, every text box drawn is added as (rect, text, cut): the layout audit reads it.
-RECORD: list[tuple[pygame.Rect, str, bool]] | None = None
-
-
-def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
-    if cut:
-        CUT.append((rect, whole))
-    if RECORD is not None:
-        RECORD.append((rect, shown, cut))
-
-
 MAX_LINE_CHARS = 1000      # more than any screen line shows
 MAX_WRAP_CHARS = 20_000    # more than any screen shows
 
@@ -41,6 +27,20 @@ def printable(text: str) -> str:
         return text
     return "".join(" " if c == "\t" else "\ufffd" if (c < " " or "\x7f" <= c <= "\x9f") else c
                    for c in text)
+
+
+# Text cut short this frame: (where it was drawn, the whole text). The window shows the whole
+# text when the pointer rests on it, so nothing cut is lost. The app empties it each frame.
+CUT: list[tuple[pygame.Rect, str]] = []
+# When a list, every text box drawn is added as (rect, text, cut): the layout audit reads it.
+RECORD: list[tuple[pygame.Rect, str, bool]] | None = None
+
+
+def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
+    if cut:
+        CUT.append((rect, whole))
+    if RECORD is not None:
+        RECORD.append((rect, shown, cut))
 
 
 def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
@@ -89,7 +89,7 @@ def draw(
     surf = render(text, font, colour)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
-    _drawn(rect, text, whole, width is not None and text != printable(whole))
+    _drawn(rect, text, whole, text != whole)
     return rect
 
 
