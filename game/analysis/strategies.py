@@ -70,7 +70,7 @@ def budget_split(session: GameSession, weights: dict[str, float]) -> dict[str, f
     categories = session.scenario.budget.categories
     used = {c: w for c, w in weights.items() if c in categories}
     total = sum(used.values()) or 1.0
-    per_round = session.scenario.budget.per_round
+    per_round = session.available_budget
     return {c: per_round * w / total * 0.999999 for c, w in used.items()}
 
 
@@ -239,7 +239,7 @@ class RandomPlayer:
         if session.phase is Phase.MANAGER:
             categories = session.scenario.budget.categories
             weights = rng.random(len(categories))
-            amounts = weights / weights.sum() * session.scenario.budget.per_round * 0.999
+            amounts = weights / weights.sum() * session.available_budget * 0.999
             projects = session.scenario.projects
             schedule = {}
             for squad in session.scenario.organization.teams:

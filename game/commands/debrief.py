@@ -70,7 +70,11 @@ def _names(saves: list[SavedGame]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     saves = _readable(args.saves)
     if not saves:
-        return fail("debrief", "none of the saves could be read")
+        from game.persistence.datadir import data_dir
+
+        where = data_dir() / "saves"
+        return fail("debrief", f"none of the saves could be read (games played in the window "
+                    f"are saved in {where})")
     # A room plays one scenario: the one most saves are for (the first one on a tie).
     room_id = Counter(s.scenario_id for s in saves).most_common(1)[0][0]
     for s in saves:

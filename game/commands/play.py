@@ -83,6 +83,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-save", action="store_true", help="do not keep the finished game in the "
                    "data folder ($SAIL_KEEL_HOME, or the per-user data folder)")
     p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
+    room = p.add_argument_group("a workshop room (sailkeel room serve)")
+    room.add_argument("--room", metavar="HOST:PORT", help="join the facilitator's room")
+    room.add_argument("--code", help="the room's join code")
+    room.add_argument("--name", help="your name as the room shows it (a hot-seat pair: "
+                      "--hotseat --players Ana,Ben)")
     p.set_defaults(func=run)
 
 
@@ -116,6 +121,13 @@ def run(args: argparse.Namespace) -> int:
         from game.persistence.datadir import data_dir, tidy
 
         tidy(data_dir())
+    client = None
+    if args.room or args.code or args.name:
+        joined = join_room(args)
+        if isinstance(joined, int):
+            return joined
+        client, room_path = joined
+        args.scenario, args.seed = str(room_path), client.welcome.seed if client.welcome else 0
     dirs = [Path(d) for d in args.scenarios]
     for d in dirs:
         if not d.is_dir():
@@ -150,12 +162,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"play: unknown strategy {args.autoplay!r} ({exc})", file=sys.stderr)
             return 2
         driver = Autoplayer(strategy, path, args.screenshots, player=args.autoplay)
+    if client is not None:
+        from game.ui.room_hook import RoomDriver
+
+        settings.timer = client.timer or settings.timer
+        if not args.hotseat and client.welcome is not None:   # the save names the participant
+            settings.players = (client.welcome.names[0], settings.players[1])
+        driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
     try:
         app.set_root(TitleScreen(app))
-        code = app.run(fps=0, fixed_dt=1 / 60) if driver else app.run()
+        code = app.run(fps=0, fixed_dt=1 / 60) if args.autoplay else app.run()
     finally:
         app.close()
+        if client is not None:
+            code = leave_room(client, code)
     if driver is not None and code == 0:
         if driver.final_score is None:
             print("play: autoplay ended before the debrief", file=sys.stderr)
@@ -164,4 +185,45 @@ def run(args: argparse.Namespace) -> int:
         kept = app.kept_game
         if kept is not None and kept.save is not None:
             print(f"saved: {kept.save}")
+    return code
+
+
+def join_room(args: argparse.Namespace) -> Any:
+    """Join the room named on the command line: (client, scenario file), or an exit code."""
+    from game.room.client import RoomClient, RoomError
+    from game.scenario import ScenarioError
+
+    if not (args.room and args.code):
+        print("play: a room needs --room HOST:PORT and --code CODE", file=sys.stderr)
+        return 2
+    if args.hotseat:
+        names = [n.strip() for n in args.players if n.strip()][:2]
+    else:
+        names = [args.name.strip()] if args.name and args.name.strip() else []
+    if not names:
+        print("play: give your name with --name (or --hotseat --players Ana,Ben)", file=sys.stderr)
+        return 2
+    try:
+        client = RoomClient(args.room, args.code, names)
+        client.join()
+        _, path = client.scenario()
+    except RoomError as exc:
+        print(f"play: {exc}", file=sys.stderr)
+        return 2
+    except ScenarioError as exc:
+        print(f"play: the room's scenario has problems:\n{exc}", file=sys.stderr)
+        return 2
+    number = client.welcome.participant if client.welcome else "?"
+    print(f"Joined the room as {' & '.join(names)} (participant {number})")
+    return client, path
+
+
+def leave_room(client: Any, code: int) -> int:
+    """Send what is left before the window's process ends; say so if the room is out of reach."""
+    if not client.wait_sent(timeout=20):
+        rounds = ", ".join(str(n) for n in client.pending)
+        print(f"play: the room has not received round(s) {rounds}: it is out of reach. Tell your "
+              "facilitator; your finished game is also kept in your data folder.", file=sys.stderr)
+        code = code or 1
+    client.close()
     return code

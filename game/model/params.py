@@ -67,6 +67,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         # --- people ---------------------------------------------------------------------------
         "training_reference_share": 0.12,
         "training_learning": 0.05,
+        "review_learning": 0.03,       # skill on its way from a round of performance reviews (feedback)
         "learning_rate": 0.4,          # share of pending learning that becomes skill a round
         "hire_cost_share": 0.08,       # budget share one hire costs
         "new_hire_skill": 0.3,
@@ -97,6 +98,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "risk_fatigue": 0.15,
         "risk_shock": 9.0,             # delivery points a risk event costs, unabsorbed
         "reserve_reference_share": 0.1,
+        "runway_repay_share": 0.5,     # most of a round's budget that goes to paying down debt
         # --- metrics ---------------------------------------------------------------------------
         "metric_rate": 0.45,           # how fast innovation and delivery follow their drivers
         "innovation_creativity_weight": 0.35,
@@ -120,6 +122,11 @@ class Params:
     """Coefficients as attributes, built from the defaults and a scenario's overrides."""
 
     values: Mapping[str, float]
+
+    def __post_init__(self) -> None:
+        # Real attributes, so the model's many look-ups each round are plain and fast.
+        for key, value in self.values.items():
+            object.__setattr__(self, key, value)
 
     def __getattr__(self, name: str) -> float:
         try:

@@ -104,6 +104,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     # --- people --------------------------------------------------------------------------------
     "training_reference_share": _reference("training share of the budget that counts as enough"),
     "training_learning": _rate("skill a round of full training brings"),
+    "review_learning": _rate("skill on its way from a round of performance reviews"),
     "learning_rate": _rate("share of pending learning that becomes skill a round"),
     "hire_cost_share": _reference("budget share one hire costs"),
     "new_hire_skill": _rate("skill a new hire starts with"),
@@ -112,7 +113,8 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "wellbeing_morale": _rate("morale the wellbeing budget brings"),
     "slack_recovery": _rate("fatigue recovered by a wholly idle round"),
     "base_recovery": _rate("fatigue recovered every round"),
-    "pressure_fatigue": _rate("fatigue per unit of pressure (full overtime or its worth in load over 100%)"),
+    "runway_repay_share": _rate("most of a round's budget that goes to paying down debt"),
+    "pressure_fatigue": _rate("fatigue per unit of pressure (full overtime or its worth in over-allocation)"),
     "pressure_morale": _rate("morale cost per unit of pressure, felt the same round"),
     "fatigue_morale": _rate("morale cost of fatigue above 0.5"),
     "neglect_morale": _rate("morale drift down with no leadership attention"),
@@ -156,5 +158,5 @@ def out_of_range(name: str, value: float) -> str | None:
     allowed = PARAM_RANGES.get(name)
     if allowed is None or allowed.holds(value):
         return None
-    return (f"{name} must be from {allowed.describe()} ({allowed.meaning}); "
+    return (f"{name} must be between {allowed.describe()} ({allowed.meaning}); "
             f"{value:g} would let the model run off its scale")

@@ -31,14 +31,20 @@ class World:
 
     slot_team: Array        # (N,) team index of each employee slot
     team_onehot: Array      # (N, T) 1.0 where the slot belongs to the team
+    team_starts: Array      # (T,) the first slot of each team (a team's slots are contiguous)
     hire_order: Array       # (N,) slot indices in the order hires fill them (teams interleaved)
     scope: Array            # (P,) work points a project needs
     due: Array              # (P,) round a project is due
     value: Array            # (P,) what a project is worth when shipped
+    mean_value: float       # a typical project's value (the mean, at least 1e-9)
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
+    ambition_of: Array      # (V + 1,) ambition by vision index + 1 (0 for no vision)
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
-    budget_per_round: float
+    misfit_of: Array        # (V + 1, rounds + 1) vision index + 1 does not fit round r (no vision: fits)
+    budget: Array           # (rounds + 1,) each round's scheduled budget (index 0 unused)
+    reference_budget: float # the scenario's typical budget (the mean over rounds): budget
+                            # shares in the model's formulas are money over this
     categories: tuple[str, ...]
     rounds: int
 
@@ -77,7 +83,8 @@ class OrgState:
     trust: Array
     process: Array
     ideas: Array            # idea pipeline, in work points ready for innovation projects
-    cash: Array
+    cash: Array             # money: negative is a debt the coming rounds' budgets repay
+    budget_shift: Array     # change to the coming round's budget from event effects; the step uses it up
     risk: Array
     habit: Array            # (B, A) habituation to each leader action 0..1 (LEADER_ACTION_ORDER)
     record: Array           # 0..1 track record of shipping what was promised
@@ -97,6 +104,16 @@ class OrgState:
         return replace(self, **changes)
 
 
+def _budget_schedule(per_round: object, rounds: int) -> dict[str, Any]:
+    """`budget.per_round` as a number (every round the same) or one number per round."""
+    values = np.asarray(per_round, dtype=float).reshape(-1)
+    if values.size == 1:
+        values = np.full(rounds, float(values[0]))
+    if values.size != rounds:
+        raise ValueError(f"budget.per_round lists {values.size} rounds; the scenario has {rounds}")
+    return {"budget": np.concatenate([[0.0], values]), "reference_budget": float(values.mean())}
+
+
 def build_world(scenario: Scenario) -> World:
     teams = scenario.organization.teams
     slots_per_team = [max(2, int(np.ceil(t.size * SLOT_HEADROOM))) for t in teams]
@@ -106,18 +123,24 @@ def build_world(scenario: Scenario) -> World:
     position = np.concatenate([np.arange(n) for n in slots_per_team])
     hire_order = np.lexsort((slot_team, position))
     projects = scenario.projects
+    ambition = np.array([v.ambition for v in scenario.visions], dtype=float)
+    fits = np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
+                     for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1)
     return World(
         slot_team=slot_team,
         team_onehot=onehot,
+        team_starts=np.concatenate([[0], np.cumsum(slots_per_team)[:-1]]).astype(np.intp),
         hire_order=hire_order,
         scope=np.array([p.scope for p in projects], dtype=float),
         due=np.array([p.due for p in projects], dtype=float),
         value=np.array([p.value for p in projects], dtype=float),
+        mean_value=max(float(np.mean([p.value for p in projects])) if projects else 0.0, 1e-9),
         is_innovation=np.array([p.kind == "innovation" for p in projects]),
-        ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
-        fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
-                       for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
-        budget_per_round=float(scenario.budget.per_round),
+        ambition=ambition,
+        ambition_of=np.concatenate([[0.0], ambition]),
+        fits=fits,
+        misfit_of=np.concatenate([np.zeros((1, scenario.rounds + 1), dtype=bool), ~fits]),
+        **_budget_schedule(scenario.budget.by_round or scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,
     )
@@ -159,6 +182,7 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         process=ones * org.process,
         ideas=ones * 2.0 * float(sizes.sum()) * 0.1,
         cash=ones * org.cash,
+        budget_shift=ones * 0.0,
         risk=ones * 0.1,
         habit=np.zeros((batch, len(LEADER_ACTION_ORDER))),
         record=ones * 0.7,

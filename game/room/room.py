@@ -118,6 +118,7 @@ class Room:
             "scenario": {"id": self.row.scenario_id, "yaml": self.row.scenario_yaml,
                          "sha256": self.row.scenario_sha256},
             "seed": self.row.seed, "recorded": len(player.records),
+            "rounds": player.decisions,          # their own rounds, so a restarted game rebuilds
             "room": self.room_status(), "inbox": self.inbox_for(player.id, since),
         }
 
@@ -145,21 +146,25 @@ class Room:
 
     def submit(self, player: Player, sub: protocol.RoundSubmission) -> dict[str, Any]:
         """Record a round, once. A round already recorded with the same decisions is acknowledged
-        again (a client that lost the answer resends); with other decisions it is refused."""
+        again (a client that lost the answer resends); with other decisions it is refused.
+        Every round is taken, whatever the room's state: start, pause and end ask the windows
+        to wait or stop, and a round played anyway (or sent late by a laptop that was
+        offline) is kept rather than lost."""
         done = len(player.records)
         encoded = rounds.encoded(sub.decisions)
         if sub.round <= done:
             if player.decisions[sub.round - 1] == encoded:
                 return {"type": "ack", "round": sub.round, "duplicate": True}
             raise Refused(f"round {sub.round} is already recorded; a round counts once")
-        if self.row.state == "ended":
-            raise Refused("the game has ended; no more rounds are taken")
-        if self.row.state == "lobby":
-            raise Refused("the room has not started yet")
         if sub.round != done + 1:
             raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first")
-        game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
-                                 sub.score)
+        before = player.session.log
+        try:
+            game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
+                                     sub.score)
+        except Refused:
+            player.session = rounds.restore(player.session, before)
+            raise
         record = rounds.record_json(game.history[-1])
         self.store.add_round(player.id, sub.round, encoded, record)
         rounds.finish(game)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, LEAVING, LIMITS
 from game.model.step import MISFIT, PRESSURE
-from game.rules.plans import naive_schedule
+from game.rules.plans import naive_schedule, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
 
@@ -83,11 +83,20 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
     default = scenario.budget.default_split()
     tolerance = 0.01 * scenario.budget.per_round
     budget_set = any(abs(manager.budget.get(c, 0.0) - v) > tolerance for c, v in default.items())
-    naive = naive_schedule(scenario)
-    schedule_set = any(abs(manager.schedule[t].get(p, 0.0) - s) > 1e-6
-                       for t, row in naive.items() for p, s in row.items())
+    # the window offers a focused first plan; keeping the plan offered is not managing
+    schedule_set = all(any(abs(manager.schedule[t].get(p, 0.0) - s) > 1e-6
+                           for t, row in offered.items() for p, s in row.items())
+                       for offered in (naive_schedule(scenario), starting_schedule(scenario)))
     manage = (budget_set + schedule_set + (manager.reviews or manager.overtime > 0)) / 3.0
     return Activity(lead, manage)
+
+
+def leader_share(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
+                 chose_vision: bool) -> float | None:
+    """The leader share a scenario's `leader_share` condition reads: None in a hands-off
+    round, where no profile condition holds."""
+    done = activity(scenario, leader, manager, chose_vision)
+    return None if done.level < HANDS_OFF_ACTIVITY else done.share
 
 
 def profile_name(share: float, level: float = 1.0) -> str:
@@ -141,6 +150,9 @@ def coach_remark(scenario: Scenario, record: RoundRecord, history: list[RoundRec
         advice = ADVICE.get(_cause(worst[1]).removeprefix("Event: "))
         if advice:
             lines.append(advice)
+    if record.repaid > 0.005:
+        lines.append(f"Debt took {record.repaid:.0f} of this {period}'s budget to pay it down "
+                     f"(cash now {record.cash:+.0f}).")
     if record.revealed:
         lines.append(f"Listening showed fatigue at {record.gauges['fatigue']:.0f}% "
                      f"and risk at {record.gauges['risk']:.0f}%.")

@@ -27,6 +27,7 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
+from game.rules.plans import naive_schedule
 from game.ui.widgets import stepper
 
 Step = tuple[str, Any]  # ("click", name) | ("type", (name, text)) | ("key", key) | ("shot", None)
@@ -103,6 +104,8 @@ class Autoplayer:
         elif kind == "pause":
             self.seen_pause = True
             add(("key", pygame.K_ESCAPE))
+        elif kind == "confirm":   # the strategy chose to commit with energy or budget left
+            add(("click", "yes"))
         elif kind == "picker":
             target = self.scenario_path.resolve()
             idx = next((i for i, e in enumerate(top.entries) if e.path.resolve() == target), None)
@@ -113,7 +116,7 @@ class Autoplayer:
                 add(("key", pygame.K_m))
             add(("click", f"pick:{idx}"))
             add(("click", "start"))
-        elif kind in ("briefing", "handover"):
+        elif kind in ("briefing", "handover", "name"):
             add(("key", pygame.K_RETURN))
         elif kind == "resolution":
             add(("wait", 20))
@@ -124,7 +127,12 @@ class Autoplayer:
             if kind == "leader" and self.tour and not self.seen_pause:
                 add(("key", pygame.K_ESCAPE))
                 return  # the pause overlay; this leader screen is planned again afterwards
-            self.decisions.extend(self.strategy.decide(app.session))
+            decisions = list(self.strategy.decide(app.session))
+            if kind == "manager" and not any(isinstance(d, Schedule) for d in decisions):
+                # a strategy that leaves the schedule alone plays the session's own starting
+                # plan headless; the window offered another, so put the session's back
+                decisions.insert(0, Schedule(naive_schedule(app.session.scenario)))
+            self.decisions.extend(decisions)
 
     def translate(self, app: Any, d: Any) -> list[Step]:
         s = app.session

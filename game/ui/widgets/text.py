@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import pygame
 
-_CACHE: dict[tuple[str, int, tuple[int, int, int, int]], pygame.Surface] = {}
+# Keyed by the font's id; the font is kept with its surface, so an id reused by a newer font
+# (after a change of UI scale) can never hand back text of the old size.
+_CACHE: dict[tuple[str, int, tuple[int, int, int, int]],
+             tuple[pygame.font.Font, pygame.Surface]] = {}
 _CACHE_LIMIT = 4000
 MAX_LINE_CHARS = 1000      # more than any screen line shows
 MAX_WRAP_CHARS = 20_000    # more than any screen shows
@@ -26,14 +29,29 @@ def printable(text: str) -> str:
                    for c in text)
 
 
+# Text cut short this frame: (where it was drawn, the whole text). The window shows the whole
+# text when the pointer rests on it, so nothing cut is lost. The app empties it each frame.
+CUT: list[tuple[pygame.Rect, str]] = []
+# When a list, every text box drawn is added as (rect, text, cut): the layout audit reads it.
+RECORD: list[tuple[pygame.Rect, str, bool]] | None = None
+
+
+def _drawn(rect: pygame.Rect, shown: str, whole: str, cut: bool) -> None:
+    if cut:
+        CUT.append((rect, whole))
+    if RECORD is not None:
+        RECORD.append((rect, shown, cut))
+
+
 def render(text: str, font: pygame.font.Font, colour: pygame.Color) -> pygame.Surface:
     key = (text, id(font), tuple(colour))
-    surf = _CACHE.get(key)
-    if surf is None:
-        if len(_CACHE) > _CACHE_LIMIT:
-            _CACHE.clear()
-        surf = font.render(printable(text), True, colour)
-        _CACHE[key] = surf
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is font:
+        return hit[1]
+    if len(_CACHE) > _CACHE_LIMIT:
+        _CACHE.clear()
+    surf = font.render(printable(text), True, colour)
+    _CACHE[key] = (font, surf)
     return surf
 
 
@@ -65,11 +83,13 @@ def draw(
     anchor: str = "topleft",
     width: int | None = None,
 ) -> pygame.Rect:
+    whole = text
     if width is not None:
         text = fit(text, font, width)
     surf = render(text, font, colour)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
+    _drawn(rect, text, whole, text != whole)
     return rect
 
 
@@ -110,14 +130,24 @@ def paragraph(
     if max_lines is not None:
         room = min(room, max_lines)
     lines = wrap(text, font, rect.width, max_lines=room + 1)
+    cut = len(lines) > room or any(line.endswith("…") for line in lines)
     if len(lines) > room:
         lines = lines[:room]
         lines[-1] = fit(lines[-1] + " …", font, rect.width)
     y = rect.top
+    widest = 0
     for line in lines:
-        surface.blit(render(line, font, colour), (rect.left, y))
+        surf = render(line, font, colour)
+        surface.blit(surf, (rect.left, y))
+        widest = max(widest, surf.get_width())
         y += step
+    _drawn(pygame.Rect(rect.left, rect.top, widest, y - rect.top), "\n".join(lines), text, cut)
     return y - rect.top
+
+
+def longest_word(text: str, font: pygame.font.Font) -> int:
+    """The width of the widest word: wider than a column, the text cannot wrap whole."""
+    return max((font.size(word)[0] for word in text.split()), default=0)
 
 
 def height_of(text: str, font: pygame.font.Font, width: int) -> int:
