@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from game.safeio import SafeStream
 
-COMMANDS = ("play", "validate", "simulate", "schema", "balance", "evaluate", "replay", "debrief", "room")
+COMMANDS = ("play", "validate", "simulate", "schema", "balance", "evaluate", "replay", "debrief",
+            "room", "story")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -82,6 +82,7 @@ class Greedy:
     def _best_choice(self, session: GameSession) -> int:
         pending = session.pending_event
         assert pending is not None
-        scores = [self._rollout_score(session, [ChooseOption(i)], Balanced())
-                  for i in range(len(pending.choices))]
-        return max(range(len(scores)), key=lambda i: scores[i])
+        open_ = [i for i in range(len(pending.choices))
+                 if not (pending.closed and pending.closed[i])]
+        scores = {i: self._rollout_score(session, [ChooseOption(i)], Balanced()) for i in open_}
+        return max(open_, key=lambda i: scores[i])

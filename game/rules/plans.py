@@ -17,6 +17,24 @@ def naive_schedule(scenario: Scenario) -> dict[str, dict[str, float]]:
     return {t.id: {p.id: share for p in scenario.projects} for t in scenario.organization.teams}
 
 
+def starting_schedule(scenario: Scenario, slack: float = 0.1) -> dict[str, dict[str, float]]:
+    """A focused first plan to start from: projects in order of their due round are dealt
+    to the teams in turn, and each team splits all but `slack` of its capacity evenly over
+    the projects it was dealt. Every project is staffed, no team is spread over all of them,
+    and a tenth of every team's capacity is left free for recovery and ideas."""
+    teams = [t.id for t in scenario.organization.teams]
+    order = sorted(scenario.projects, key=lambda p: (p.due, scenario.projects.index(p)))
+    dealt: dict[str, list[str]] = {t: [] for t in teams}
+    for i, project in enumerate(order):
+        dealt[teams[i % len(teams)]].append(project.id)
+    plan = {}
+    for team in teams:
+        mine = dealt[team] or [order[teams.index(team) % len(order)].id]
+        share = round((1.0 - slack) / len(mine), 4)
+        plan[team] = {p.id: (share if p.id in mine else 0.0) for p in scenario.projects}
+    return plan
+
+
 def plan_from_drafts(scenario: Scenario, world: World, leader: LeaderDraft,
                      manager: ManagerDraft) -> RoundPlan:
     return plans_from_drafts(scenario, world, [(leader, manager)])

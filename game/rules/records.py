@@ -53,6 +53,7 @@ class ProjectStatus:
     due: int
     state: str           # "open" | "shipped" | "missed" | "shipped late"
     value: float
+    waiting: str = ""    # why work on it does not count yet ("" when it does)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class RoundRecord:
     available_budget: float = 0.0       # the money the round had to spend
     repaid: float = 0.0                 # the part of the round's budget that paid down debt
     cash: float = 0.0                   # money at the end of the round (negative: a debt)
+    landed: list[str] = field(default_factory=list)  # earlier choices' effects that landed
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class PendingEvent:
     text: str
     choices: tuple[str, ...]
     event: object = field(repr=False, default=None)  # the scenario's Event
+    closed: tuple[str, ...] = ()  # per choice: "" when it may be taken, else why not
 
 
 @dataclass(frozen=True)

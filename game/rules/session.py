@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
-    apply_effects,
     available_budget,
     base_capacity,
-    gauges_of,
     metrics_of,
     new_game,
     params_for,
@@ -45,10 +44,11 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
+from game.rules.events import StoryRules
+from game.rules.lessons import shown
 from game.rules.plans import naive_schedule, plan_from_drafts
 from game.rules.records import (
     METRIC_NAMES,
-    EventOutcome,
     GameResult,
     LeaderDraft,
     ManagerDraft,
@@ -59,6 +59,9 @@ from game.rules.records import (
     TeamStatus,
 )
 from game.scenario.types import Event, Scenario
+
+if TYPE_CHECKING:
+    from game.rules.branching import Branch
 
 
 @dataclass
@@ -74,7 +77,7 @@ class _Played:
     repaid: float
 
 
-class GameSession:
+class GameSession(StoryRules):
     def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         self.scenario = scenario
         self.seed = int(seed)
@@ -85,13 +88,12 @@ class GameSession:
         self.round = 1
         self.history: list[RoundRecord] = []
         self._log: list[Decision] = []
-        self._fired: set[str] = set()
-        self._queue: list[Event] = []
         self._injected: list[Event] = []  # dropped in by a facilitator for this round
-        self._outcomes: list[EventOutcome] = []
         self._pending_round: _Played | None = None
+        self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
+        self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
@@ -113,14 +115,16 @@ class GameSession:
 
     @property
     def gauges(self) -> dict[str, float]:
-        return {g: float(v[0]) for g, v in gauges_of(self._state, self._world, self._params).items()}
+        return self.gauges_now()
 
     @property
     def projects(self) -> list[ProjectStatus]:
         state = self._state
         return [
-            ProjectStatus(p.id, p.title, p.kind, float(min(state.progress[0, i] / p.scope, 1.0)),
-                          p.due, STATUS_NAMES[int(state.status[0, i])], p.value)
+            ProjectStatus(p.id, p.title, p.kind,
+                          float(min(state.progress[0, i] / self._world.scope[i], 1.0)),
+                          int(self._world.due[i]), STATUS_NAMES[int(state.status[0, i])], p.value,
+                          self._waiting(i))
             for i, p in enumerate(self.scenario.projects)
         ]
 
@@ -143,7 +147,8 @@ class GameSession:
             return None
         event = self._queue[0]
         return PendingEvent(event.id, event.title, event.text,
-                            tuple(c.label for c in event.choices), event)
+                            tuple(c.label for c in event.choices), event,
+                            tuple(self.choice_closed(c) for c in event.choices))
 
     def vision_fits(self, vision_id: str, round_no: int | None = None) -> bool:
         """Whether a vision fits the world in a round (default: the round being played).
@@ -221,6 +226,9 @@ class GameSession:
                 event = self._queue[0]
                 if not isinstance(index, int) or not 0 <= index < len(event.choices):
                     raise IllegalDecision(f"Choose one of the {len(event.choices)} options.")
+                closed = self.choice_closed(event.choices[index])
+                if closed:
+                    raise IllegalDecision(closed)
                 self._choose(event, index)
             case InjectEvent(event=event_id):
                 if self.phase not in (Phase.LEADER, Phase.MANAGER):
@@ -247,6 +255,7 @@ class GameSession:
     def _play_round(self) -> None:
         before = self.metrics
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
+        plan = replace(plan, schedule=plan.schedule * self._workable()[None, None, :])
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         listened = any(a.action == "listening" for a in self.leader.actions)
@@ -261,28 +270,21 @@ class GameSession:
             left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
             repaid=float(report.repaid[0]),
         )
-        situation = self._situation(None if done.level < HANDS_OFF_ACTIVITY else done.share)
-        self._queue = [e for e in self.scenario.events
-                       if not (e.once and e.id in self._fired) and holds(e.when, situation)]
+        self._outcomes, self._landed, self._queue, self._queued = [], [], [], set()
+        self._land_due()
+        self._queue_events()
         self._queue += [e for e in self._injected if e not in self._queue]
+        self._queued |= {e.id for e in self._injected}
         self._injected = []
-        self._outcomes = []
         if self._queue:
             self.phase = Phase.EVENT
         else:
             self._finish_round()
 
     def _choose(self, event: Event, index: int) -> None:
-        choice = event.choices[index]
-        self._state, changes = apply_effects(self._state, dict(choice.effects), event.title)
-        assert self._pending_round is not None
-        drivers = self._pending_round.drivers
-        for metric, change in changes.items():
-            if abs(float(change[0])) > 1e-12:
-                drivers[metric].append((f"Event: {event.title}", float(change[0])))
-        self._fired.add(event.id)
-        self._outcomes.append(EventOutcome(event.id, event.title, choice.label, choice.outcome))
+        self._answer(event, index)
         self._queue.pop(0)
+        self._queue_events(follow_ups=True)  # those that hold at once (after ... rounds: 0, a flag)
         if not self._queue:
             self._finish_round()
 
@@ -303,7 +305,7 @@ class GameSession:
             reviews=self.manager.reviews, risk_event=pending.risk,
             left=pending.left, hired=pending.hired, activity=pending.activity.level,
             available_budget=self.manager.budget_total, repaid=pending.repaid,
-            cash=float(self._state.cash[0]),
+            cash=float(self._state.cash[0]), landed=list(self._landed),
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -315,14 +317,11 @@ class GameSession:
             self.phase = Phase.END
             return
         self.round += 1
+        self._arrivals()
         energy = self.scenario.organization.leader_energy
         self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
         self._open_budget()
         self.phase = Phase.LEADER
-
-    def budget_shift(self) -> float:
-        """The change event effects make to this round's budget (none yet)."""
-        return 0.0
 
     def _open_budget(self) -> None:
         """Work out the money this round has (its budget, less what a debt takes back) and
@@ -347,10 +346,19 @@ class GameSession:
         metrics = self.metrics
         gauges.update(metrics)
         gauges["score"] = self._composite(metrics)
-        return Situation(
+        return self._story_situation(Situation(
             round=self.round, gauges=gauges, vision=self.leader.vision,
             projects={p.id: p.state for p in self.projects}, leader_share=share,
-        )
+        ))
+
+    def _share_now(self) -> float | None:
+        """The leader share conditions see now (None for a hands-off round: no profile)."""
+        pending = self._pending_round
+        if pending is not None:
+            done = pending.activity
+            return None if done.level < HANDS_OFF_ACTIVITY else done.share
+        last = self.history[-1] if self.history else None
+        return None if last is None or last.activity < HANDS_OFF_ACTIVITY else last.leader_share
 
     def fork(self, seed: int | None = None) -> GameSession:
         """An independent copy of this game, to try decisions on without touching it.
@@ -377,7 +385,9 @@ class GameSession:
         profile = profile_name(overall, level)
         situation = replace(self._situation(None if profile == "hands-off" else overall),
                             round=self.round)
-        lessons = [lesson.text for lesson in self.scenario.debrief if holds(lesson.when, situation)]
+        # Highest priority first (file order among equals); a contradiction of one shown is left out.
+        ranked = sorted(self.scenario.debrief, key=lambda lesson: -lesson.priority)
+        lessons = shown(ranked, lambda when: holds(when, situation))
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),

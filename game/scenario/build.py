@@ -10,13 +10,16 @@ from typing import Any
 
 from game.scenario.types import (
     BUDGET_CATEGORIES,
+    After,
     AllOf,
     AnyOf,
     Budget,
     Choice,
     Claim,
     Condition,
+    Effect,
     Event,
+    FlagIs,
     GaugeCompare,
     Lesson,
     Not,
@@ -29,6 +32,7 @@ from game.scenario.types import (
     Scenario,
     Scoring,
     Team,
+    TeamGauge,
     Vision,
     VisionIs,
 )
@@ -40,8 +44,26 @@ def _pairs(mapping: Data | None) -> tuple[tuple[str, float], ...]:
     return tuple((key, float(value)) for key, value in (mapping or {}).items())
 
 
+def _limit(data: Data, key: str) -> float | None:
+    value = data.get(key)
+    return None if value is None else float(value)
+
+
+def build_after(data: Data) -> After:
+    choice = data.get("choice")
+    return After(data["event"], None if choice is None else str(choice),
+                 int(data.get("rounds", 1)))
+
+
 def build_condition(data: Data) -> Condition:
     """The typed condition for one checked condition mapping."""
+    if "flag" in data:
+        return FlagIs(data["flag"], _limit(data, "below"), _limit(data, "above"))
+    if "after" in data:
+        return build_after(data["after"])
+    if "metric" in data and "team" in data:
+        return TeamGauge(data["team"], data["metric"], _limit(data, "below"),
+                         _limit(data, "above"))
     if "round" in data:
         return RoundIs(int(data["round"]))
     if "from_round" in data:
@@ -74,7 +96,8 @@ def title_from_id(item_id: str) -> str:
 
 def _team(data: Data) -> Team:
     shares = {k: float(data[k]) for k in ("skill", "morale", "creativity", "fatigue") if k in data}
-    return Team(id=data["id"], name=data["name"], size=int(data["size"]), **shares)
+    return Team(id=data["id"], name=data["name"], size=int(data["size"]),
+                arrives=int(data.get("arrives", 1)), **shares)
 
 
 def _organization(data: Data) -> Organization:
@@ -86,9 +109,12 @@ def _organization(data: Data) -> Organization:
 
 
 def _budget(data: Data) -> Budget:
-    return Budget(per_round=float(data["per_round"]),
+    per_round = data["per_round"]
+    by_round = tuple(float(v) for v in per_round) if isinstance(per_round, list) else ()
+    reference = sum(by_round) / len(by_round) if by_round else float(per_round)
+    return Budget(per_round=reference,
                   categories=tuple(data.get("categories", BUDGET_CATEGORIES)),
-                  default=_pairs(data.get("default")))
+                  default=_pairs(data.get("default")), by_round=by_round)
 
 
 def _vision(data: Data) -> Vision:
@@ -99,13 +125,40 @@ def _vision(data: Data) -> Vision:
                   fits_until=None if until is None else int(until))
 
 
-def _event(data: Data) -> Event:
-    choices = tuple(
-        Choice(label=c["label"], effects=_pairs(c.get("effects")), outcome=c.get("outcome", ""))
-        for c in data["choices"]
+_MODIFIERS = ("team", "project", "in", "for")
+
+
+def _effect(data: Data) -> Effect:
+    amounts = tuple((k, float(v)) for k, v in data.items() if k not in _MODIFIERS)
+    return Effect(amounts, team=data.get("team"), project=data.get("project"),
+                  delay=int(data.get("in", 0)), lasts=int(data.get("for", 1)))
+
+
+def _choice(data: Data, number: int) -> Choice:
+    raw = data.get("effects") or {}
+    effects = [_effect(e) for e in (raw if isinstance(raw, list) else [raw])]
+    now = [e for e in effects if e.now]
+    flags = data.get("set") or {}
+    require = data.get("require")
+    return Choice(
+        label=data["label"], outcome=data.get("outcome", ""), id=data.get("id", str(number)),
+        effects=tuple(pair for e in now for pair in e.amounts),
+        later=tuple(e for e in effects if not e.now),
+        sets=tuple((k, float(v)) for k, v in flags.items()),
+        adds=_pairs(data.get("add")),
+        require=None if require is None else build_condition(require),
+        reason=data.get("reason", ""),
     )
+
+
+def _event(data: Data) -> Event:
+    choices = tuple(_choice(c, i + 1) for i, c in enumerate(data["choices"]))
+    parts = [build_condition(data["when"])] if "when" in data else []
+    if "after" in data:
+        parts.append(build_after(data["after"]))
+    when = parts[0] if len(parts) == 1 else AllOf(tuple(parts))
     return Event(id=data["id"], title=data.get("title") or title_from_id(data["id"]),
-                 text=data["text"], when=build_condition(data["when"]), choices=choices,
+                 text=data["text"], when=when, choices=choices,
                  once=bool(data.get("once", True)))
 
 
@@ -123,11 +176,12 @@ def build_scenario(data: Data, source: str) -> Scenario:
         visions=tuple(_vision(v) for v in data["visions"]),
         projects=tuple(
             Project(p["id"], p["title"], p["kind"], float(p["scope"]), int(p["due"]),
-                    float(p["value"]), p.get("description", ""))
+                    float(p["value"]), p.get("description", ""),
+                    requires=tuple(p.get("requires", ())), arrives=int(p.get("arrives", 1)))
             for p in data["projects"]
         ),
         events=tuple(_event(e) for e in data.get("events", ())),
-        debrief=tuple(Lesson(build_condition(d["when"]), d["text"])
+        debrief=tuple(Lesson(build_condition(d["when"]), d["text"], int(d.get("priority", 0)))
                       for d in data.get("debrief", ())),
         objectives=tuple(data.get("objectives", ())),
         difficulty=data.get("difficulty", "medium"),

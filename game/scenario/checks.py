@@ -109,7 +109,11 @@ class SchemaChecker:
         elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
             bound = {"minimum": "at least", "maximum": "at most",
                      "exclusiveMinimum": "above", "exclusiveMaximum": "below"}[kind]
-            self._add(path, f"expected a number {bound} {value}, found {found}")
+            hint = ""
+            if kind == "maximum" and value == 1 and isinstance(instance, int | float) \
+                    and 1 < instance <= 100:
+                hint = f" (did you mean {instance / 100:g}? shares run from 0 to 1)"
+            self._add(path, f"expected a number {bound} {value}, found {found}{hint}")
         elif kind in ("minItems", "maxItems"):
             bound = "at least" if kind == "minItems" else "at most"
             noun = "item" if value == 1 else "items"
@@ -127,7 +131,11 @@ class SchemaChecker:
             first, second = (list(schema.get("properties", {})) + ["below", "above"])[:2]
             self._add(path, f"expected '{first}', '{second}' or both, found an empty mapping")
         elif kind == "anyOf":
-            self._add(path, "expected 'below', 'above' or both beside 'metric'")
+            keys = [k for sub in value for k in sub.get("required", ())]
+            if keys == ["below", "above"]:
+                self._add(path, "expected 'below', 'above' or both beside 'metric'")
+            else:
+                self._add(path, "missing " + " or ".join(f"'{k}'" for k in keys))
         elif kind == "oneOf":
             self._condition(error, path, instance)
         else:  # a keyword this module does not word yet: still located, still one line

@@ -12,6 +12,7 @@ from typing import Any
 from game.scenario.checks import one_of, suggest
 from game.scenario.problems import Problem
 from game.scenario.schema import MAX_ROUNDS
+from game.scenario.types import PROJECT_EFFECT_KEYS, TEAM_EFFECT_KEYS, TEAM_GAUGES
 from game.scenario.yamltree import DataPath, Tree, where
 
 _ID_LISTS = {"teams": "team", "visions": "vision", "projects": "project", "events": "event"}
@@ -62,7 +63,111 @@ class CrossChecker:
         for key in ("events", "debrief"):
             for path, item in _mappings(self.data, key):
                 self._condition((*path, "when"), item.get("when"))
+        self._arrivals()
+        self._requires()
+        for path, event in _mappings(self.data, "events"):
+            self._after((*path, "after"), event.get("after"))
+            self._choices(path, event)
         return self.problems
+
+    # --- teams and projects over time --------------------------------------------------------
+
+    def _arrivals(self) -> None:
+        for path, team in _mappings(self.data, "organization", "teams"):
+            self._after_last_round((*path, "arrives"), team.get("arrives"), "round")
+        teams = list(_mappings(self.data, "organization", "teams"))
+        if teams and all(_whole(t.get("arrives")) and t["arrives"] > 1 for _, t in teams):
+            self.add((*teams[0][0], "arrives"), "expected at least one team there from round 1")
+        for path, project in _mappings(self.data, "projects"):
+            arrives: Any = project.get("arrives")
+            due: Any = project.get("due")
+            self._after_last_round((*path, "arrives"), arrives, "round")
+            if _whole(arrives) and _whole(due) and arrives > due:
+                self.add((*path, "arrives"), f"expected a round at or before its due round "
+                                             f"({due}), found {arrives}")
+        budget = self.data.get("budget")
+        per_round = budget.get("per_round") if isinstance(budget, dict) else None
+        if isinstance(per_round, list) and self.rounds is not None \
+                and len(per_round) != self.rounds:
+            self.add(("budget", "per_round"), f"expected one budget per round ({self.rounds}), "
+                                              f"found {len(per_round)}")
+
+    def _requires(self) -> None:
+        graph: dict[str, list[str]] = {}
+        for path, project in _mappings(self.data, "projects"):
+            needs = project.get("requires")
+            for i, other in enumerate(needs if isinstance(needs, list) else ()):
+                self._known((*path, "requires", i), other, "projects")
+                if other == project.get("id"):
+                    self.add((*path, "requires", i), "a project cannot require itself")
+            if isinstance(project.get("id"), str) and isinstance(needs, list):
+                graph[project["id"]] = [n for n in needs if isinstance(n, str) and n != project["id"]]
+        cycle = _cycle(graph)
+        if cycle:
+            index = next(i for i, (_, p) in enumerate(_mappings(self.data, "projects"))
+                         if p.get("id") == cycle[0])
+            self.add(("projects", index, "requires"),
+                     "dependency cycle: " + " requires ".join(f"'{c}'" for c in cycle)
+                     + "; none of them could ever start")
+
+    # --- choices and their effects -------------------------------------------------------------
+
+    def _after(self, path: DataPath, after: Any) -> None:
+        if not isinstance(after, dict):
+            return
+        self._known((*path, "event"), after.get("event"), "events")
+        event = next((e for _, e in _mappings(self.data, "events")
+                      if e.get("id") == after.get("event")), None)
+        choice = after.get("choice")
+        if event is None or choice is None or not isinstance(event.get("choices"), list):
+            return
+        choices = [c for c in event["choices"] if isinstance(c, dict)]
+        ids = [str(c.get("id", i + 1)) for i, c in enumerate(choices)]
+        if str(choice) not in ids:
+            self.add((*path, "choice"), f"event '{after['event']}' has no choice '{choice}'"
+                                        f"{suggest(str(choice), ids)}; its choices are: "
+                                        f"{one_of(ids)} (give a choice an `id:`, or use its "
+                                        "number)")
+
+    def _choices(self, path: DataPath, event: dict[str, Any]) -> None:
+        choices = list(_mappings(event, "choices"))
+        if choices and all("require" in c for _, c in choices):
+            self.add((*path, "choices"), "every choice has `require:`; leave at least one "
+                                         "open so the event can always be answered")
+        seen: set[str] = set()
+        for sub, choice in choices:
+            at = (*path, *sub)
+            if isinstance(choice.get("id"), str):
+                if choice["id"] in seen:
+                    self.add((*at, "id"), f"duplicate choice id '{choice['id']}' in this event")
+                seen.add(choice["id"])
+            self._condition((*at, "require"), choice.get("require"))
+            effects = choice.get("effects")
+            if isinstance(effects, dict):
+                self._effect((*at, "effects"), effects)
+            for i, effect in enumerate(effects if isinstance(effects, list) else ()):
+                if isinstance(effect, dict):
+                    self._effect((*at, "effects", i), effect)
+
+    def _effect(self, path: DataPath, effect: dict[str, Any]) -> None:
+        team, project = effect.get("team"), effect.get("project")
+        self._known((*path, "team"), team, "teams")
+        self._known((*path, "project"), project, "projects")
+        moves = [k for k in PROJECT_EFFECT_KEYS if k in effect]
+        if project is not None and not moves:
+            self.add((*path, "project"), "expected `due:` or `scope:` beside `project:` (what "
+                                         "moves)")
+        for key in moves:
+            if project is None:
+                self.add((*path, key), f"`{key}:` moves a project: add `project:` with its id")
+        if "size" in effect and team is None:
+            self.add((*path, "size"), "people join or leave a team: add `team:` with its id")
+        if team is not None:
+            for key in effect:
+                if key not in (*TEAM_EFFECT_KEYS, "team", "in", "for"):
+                    self.add((*path, key), f"{key} is organisation-wide; it cannot be given "
+                                           f"to one team (a team has: "
+                                           f"{one_of(TEAM_EFFECT_KEYS)})")
 
     def _unique_ids(self, list_name: str) -> list[str]:
         seen: dict[str, DataPath] = {}
@@ -149,11 +254,37 @@ class CrossChecker:
             self._after_last_round((*path, key), condition.get(key), "round")
         self._known((*path, "vision"), condition.get("vision"), "visions")
         self._known((*path, "project"), condition.get("project"), "projects")
+        self._known((*path, "team"), condition.get("team"), "teams")
+        metric = condition.get("metric")
+        if "team" in condition and isinstance(metric, str) and metric not in TEAM_GAUGES:
+            self.add((*path, "metric"), f"{metric} is organisation-wide; a team has: "
+                                        f"{one_of(TEAM_GAUGES)}")
+        self._after((*path, "after"), condition.get("after"))
         for key in ("all", "any"):
             parts = condition.get(key)
             for index, part in enumerate(parts if isinstance(parts, list) else ()):
                 self._condition((*path, key, index), part)
         self._condition((*path, "not"), condition.get("not"))
+
+
+def _cycle(graph: dict[str, list[str]]) -> list[str]:
+    """One dependency cycle in `graph` (its ids, first repeated at the end), or []."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt):], node, nxt] if nxt in path else [node, nxt]
+            if nxt not in state and (found := visit(nxt, [*path, node])):
+                return found
+        state[node] = 2
+        return []
+
+    for start in graph:
+        if start not in state and (found := visit(start, [])):
+            return found
+    return []
 
 
 def cross_problems(tree: Tree, source: str) -> list[Problem]:

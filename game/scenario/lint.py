@@ -23,13 +23,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.scenario import lint_story as story
 from game.scenario.loader import read_text
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.reach import Reach, Span, TooComplex
 from game.scenario.types import (
+    After,
     AllOf,
     AnyOf,
     Condition,
+    FlagIs,
     GaugeCompare,
     Not,
     ProfileCompare,
@@ -59,20 +62,55 @@ class Linter:
         self.budget()
         self.visions()
         self.choices_and_tips()
+        data = self.tree.data if self.tree is not None else {}
+        story.file_name(self)
+        story.units(self, data)
+        story.flags(self, data)
+        story.old_states(self, data)
+        story.contradicting_lessons(self)
+        story.late_landings(self, data)
         return sorted(set(self.warnings))
+
+    def _reach(self, first: int) -> Reach:
+        s = self.scenario
+        reach = Reach(first, s.rounds, [v.id for v in s.visions])
+        reach.flags_set = story.flags_set(self)
+        reach.never_fire = self.never_fire
+        return reach
+
+    def reach_during(self) -> Reach:
+        return self._reach(1)
+
+    def reach_at_end(self) -> Reach:
+        return self._reach(self.scenario.rounds)
 
     # --- conditions ------------------------------------------------------------------------
 
     def conditions(self) -> None:
         s = self.scenario
-        visions = [v.id for v in s.visions]
-        during, at_end = Reach(1, s.rounds, visions), Reach(s.rounds, s.rounds, visions)
+        self.never_fire: set[str] = set()
+        during = self.reach_during()
+        while True:  # an event that never fires makes its follow-ups never fire: to a fixpoint
+            never = {e.id for e in s.events if not self._maybe(during, e.when)}
+            if never <= self.never_fire:
+                break
+            self.never_fire |= never
+        at_end = self.reach_at_end()
         for i, event in enumerate(s.events):
             self._reachable(during, event.when, ("events", i, "when"), "this event can never fire")
         for i, lesson in enumerate(s.debrief):
             self._reachable(at_end, lesson.when, ("debrief", i, "when"),
                             "this lesson can never be shown (the debrief is judged after the "
                             f"last round, {s.rounds})")
+
+    @staticmethod
+    def _maybe(reach: Reach, condition: Condition) -> bool:
+        """Whether a condition can hold; too complex to tell counts as 'it can'."""
+        reach.work = 0
+        try:
+            return reach.possible(condition)
+        except TooComplex:
+            return True
 
     def _reachable(self, reach: Reach, condition: Condition, path: DataPath, what: str) -> None:
         reach.work = 0  # each condition has its own budget
@@ -103,6 +141,10 @@ class Linter:
         if isinstance(c, ProfileCompare):
             return path, "the leader share runs from 0 to 1" + _bounds(
                 c.leader_share_below, c.leader_share_above)
+        if isinstance(c, FlagIs):
+            return path, f"flag '{c.flag}' is never set by any choice, so it is always 0"
+        if isinstance(c, After):
+            return path, f"it follows event '{c.event}', which can never fire"
         if isinstance(c, RoundIs | RoundAtLeast):
             rounds = reach.domain["round"]
             assert isinstance(rounds, Span)

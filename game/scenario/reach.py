@@ -16,15 +16,18 @@ from dataclasses import dataclass
 
 from game.scenario.types import (
     PROJECT_STATE_MATCHES,
+    After,
     AllOf,
     AnyOf,
     Condition,
+    FlagIs,
     GaugeCompare,
     Not,
     ProfileCompare,
     ProjectState,
     RoundAtLeast,
     RoundIs,
+    TeamGauge,
     VisionIs,
 )
 
@@ -89,6 +92,8 @@ class Reach:
     def __init__(self, first_round: int, last_round: int, visions: list[str]) -> None:
         self.domain: Box = {"round": Span(first_round, last_round)}
         self.visions: frozenset[str | None] = frozenset([*visions, None])
+        self.flags_set: set[str] | None = None   # flags some choice sets (None: unknown)
+        self.never_fire: set[str] = set()        # events known never to fire
         self.work = 0
 
     def spend(self, work: int) -> None:
@@ -125,6 +130,18 @@ class Reach:
                 return self._span(f"gauge:{g}", below, above, neg, Span(0.0, 100.0))
             case ProfileCompare(leader_share_below=below, leader_share_above=above):
                 return self._span("leader_share", below, above, neg, Span(0.0, 1.0))
+            case TeamGauge(team=t, gauge=g, below=below, above=above):
+                return self._span(f"team:{t}:{g}", below, above, neg, Span(0.0, 100.0))
+            case FlagIs(flag=name, below=below, above=above):
+                if self.flags_set is None or name in self.flags_set:
+                    return [{}]
+                zero = c.bare is False and (below is None or 0 < below) and \
+                    (above is None or 0 > above)  # a flag never set is always 0
+                return [{}] if zero != neg else []
+            case After(event=event, rounds=rounds):
+                if event in self.never_fire:
+                    return [{}] if neg else []
+                return [{}] if neg else [{"round": Span(1 + rounds)}]
             case VisionIs(vision=v):
                 return [{"vision": self.visions - {v} if neg else frozenset({v})}]
             case ProjectState(project=p, state=state):

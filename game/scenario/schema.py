@@ -18,6 +18,8 @@ from game.scenario.types import (
     KNOWN_STRATEGIES,
     METRICS,
     PROJECT_KINDS,
+    PROJECT_STATE_MATCHES,
+    TEAM_GAUGES,
     TUTORIAL_TOPICS,
 )
 
@@ -27,9 +29,10 @@ SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 MAX_ROUNDS = 40
 # The shapes a condition may take, told apart by the one key each must have.
 CONDITION_SHAPES: tuple[str, ...] = (
-    "round", "from_round", "metric", "vision", "project", "leader_share", "all", "any", "not",
+    "round", "from_round", "metric", "vision", "project", "leader_share", "flag", "after", "all",
+    "any", "not",
 )
-PROJECT_STATES: tuple[str, ...] = ("shipped", "missed", "open")
+PROJECT_STATES: tuple[str, ...] = tuple(PROJECT_STATE_MATCHES)
 
 
 def _text(description: str, **extra: Any) -> Schema:
@@ -83,6 +86,8 @@ def _condition_shapes() -> list[Schema]:
             "metric": {"enum": list(GAUGES), "description": "The gauge to test."},
             "below": _number(gauge_limit.format("below"), minimum=0, maximum=100),
             "above": _number(gauge_limit.format("above"), minimum=0, maximum=100),
+            "team": _slug("Test this gauge for one team only (a team id); the gauges a team "
+                          "has: " + ", ".join(TEAM_GAUGES) + "."),
         }, ("metric",), anyOf=[{"required": ["below"]}, {"required": ["above"]}]),
         "vision": _mapping("True while this vision is set (null: while no vision is set).", {
             "vision": {"type": ["string", "null"], "pattern": SLUG_PATTERN,
@@ -90,7 +95,10 @@ def _condition_shapes() -> list[Schema]:
         "project": _mapping("True when a project is in the given state.", {
             "project": _text("A project id from `projects`."),
             "state": {"enum": list(PROJECT_STATES),
-                      "description": "shipped, missed (past due, not done) or open."},
+                      "description": "on_time (shipped by its due round), late (shipped after "
+                                     "it), overdue (past due, not done) or open (not done, not "
+                                     "yet due). Old names: shipped (on_time or late), missed "
+                                     "(overdue or late)."},
         }, ("project", "state")),
         "leader_share": _mapping("Compares the player's share of attention given to leading "
                                  "(0: all managing, 1: all leading); for debrief lessons.", {
@@ -98,6 +106,15 @@ def _condition_shapes() -> list[Schema]:
                 "below": _share(share_limit.format("below")),
                 "above": _share(share_limit.format("above")),
             }, minProperties=1)}, ("leader_share",)),
+        "flag": _mapping("Tests a flag or counter that choices set (`set:`, `add:`). Alone: "
+                         "true while it is set (not 0); or give `below`, `above`.", {
+            "flag": _slug("The flag's name."),
+            "below": _number("Holds while the value is strictly below this."),
+            "above": _number("Holds while the value is strictly above this."),
+        }, ("flag",)),
+        "after": _mapping("True a number of rounds after an event was answered.", {
+            "after": _after(),
+        }, ("after",)),
         "all": _mapping("True when every listed condition holds.", {
             "all": _list("The conditions.", ref, 1)}, ("all",)),
         "any": _mapping("True when at least one listed condition holds.", {
@@ -108,12 +125,23 @@ def _condition_shapes() -> list[Schema]:
     return [shapes[key] for key in CONDITION_SHAPES]
 
 
+def _after() -> Schema:
+    return _mapping("A follow-up: `rounds` rounds after `event` was answered (with `choice`).", {
+        "event": _slug("The earlier event's id."),
+        "choice": {"type": ["string", "integer"],
+                   "description": "The answer given: a choice's id, or its number (1 is the "
+                                  "first). Default: any answer."},
+        "rounds": _integer("How many rounds later (default 1: the next round).", minimum=0,
+                           maximum=MAX_ROUNDS, default=1),
+    }, ("event",))
+
+
 def _condition() -> Schema:
     return {
         "title": "Condition",
         "description": "When something applies: a mapping with exactly one of the shapes "
-                       "round, from_round, metric, vision, project, leader_share, all, any, "
-                       "not. Structured data, never evaluated as code.",
+                       "round, from_round, metric, vision, project, leader_share, flag, "
+                       "after, all, any, not. Structured data, never evaluated as code.",
         "type": "object",
         "oneOf": _condition_shapes(),
     }
@@ -128,6 +156,8 @@ def _organization() -> Schema:
         "morale": _share("Starting morale.", 0.6),
         "creativity": _share("Starting creativity.", 0.5),
         "fatigue": _share("Starting fatigue.", 0.1),
+        "arrives": _integer("The round the team joins in (default 1: from the start).",
+                            minimum=1, maximum=MAX_ROUNDS, default=1),
     }, ("id", "name", "size"))
     return _mapping("The organisation the player starts with.", {
         "teams": _list("The teams, 1 to 8.", team, 1, maxItems=8),
@@ -143,7 +173,14 @@ def _organization() -> Schema:
 
 def _budget() -> Schema:
     return _mapping("The money the manager splits each round.", {
-        "per_round": _number("Money available each round.", exclusiveMinimum=0),
+        "per_round": {
+            "description": "Money available each round: one number, or a list with one "
+                           "number per round.",
+            "if": {"type": "array"},
+            "then": _list("The budget of each round, in order; one per round.",
+                          _number("A round's budget.", minimum=0), 1),
+            "else": _number("Money available each round.", exclusiveMinimum=0),
+        },
         "categories": _list(
             "Budget categories the player may use; must include operations. Default: all.",
             {"enum": list(BUDGET_CATEGORIES), "description": "A budget category."}, 1,
@@ -156,23 +193,67 @@ def _budget() -> Schema:
     }, ("per_round",))
 
 
+_EFFECT_WORDS = {
+    "cash": "Money in or out (+ or -), once.",
+    "budget": "Change to the budget of the next round planned (with `for:`, of several).",
+    "size": "People joining (+) or leaving (-) a team; needs `team:`.",
+}
+
+
+def _effect() -> Schema:
+    amounts: dict[str, Schema] = {
+        key: _number(_EFFECT_WORDS.get(key, f"Change to {key}, in points."),
+                     **({} if key in ("cash", "budget") else {"minimum": -100, "maximum": 100}))
+        for key in EFFECT_KEYS}
+    amounts["size"] = _integer(_EFFECT_WORDS["size"], minimum=-100, maximum=100)
+    return _mapping("What the choice changes, in points (-100 to 100). Add `team:` for one "
+                    "team, `project:` with `due:`/`scope:` to move a project, `in:` to land "
+                    "later and `for:` to last several rounds.", {
+        **amounts,
+        "team": _slug("The team the effect is on (morale, fatigue, creativity, skill, size)."),
+        "project": _slug("The project whose `due` or `scope` moves."),
+        "due": _integer("Rounds the project's due round moves (+ later, - sooner).",
+                        minimum=-MAX_ROUNDS, maximum=MAX_ROUNDS),
+        "scope": _number("Work points added to (or, negative, taken off) the project."),
+        "in": _integer("Rounds until the effect lands (0: now).", minimum=0,
+                       maximum=MAX_ROUNDS, default=0),
+        "for": _integer("Rounds in a row the effect lands in (default 1).", minimum=1,
+                        maximum=MAX_ROUNDS, default=1),
+    })
+
+
 def _events() -> Schema:
-    effects = _mapping("What the choice changes, in points (-100 to 100).", {
-        key: _number(f"Change to {key}.", minimum=-100, maximum=100) for key in EFFECT_KEYS})
+    effect = _effect()
     choice = _mapping("One option the player may pick.", {
+        "id": _slug("The choice's id, for `after: {choice: ...}`."),
         "label": _text("The button text."),
-        "effects": effects,
+        "effects": {"description": "What the choice changes: one effect mapping, or a list "
+                                   "of them.",
+                    "if": {"type": "array"}, "then": _list("The effects.", effect, 1),
+                    "else": effect},
         "outcome": _text("Text shown after the choice is made."),
+        "set": _mapping("Flags and counters to set: true, false or a number.", {},
+                        additionalProperties={"type": ["boolean", "number"],
+                                              "description": "The value (true is 1)."},
+                        propertyNames={"pattern": SLUG_PATTERN}),
+        "add": _mapping("Counters to change by an amount.", {},
+                        additionalProperties=_number("The amount to add."),
+                        propertyNames={"pattern": SLUG_PATTERN}),
+        "require": {"$ref": "#/$defs/condition",
+                    "description": "The choice is open only while this holds; otherwise it "
+                                   "shows greyed, with `reason`."},
+        "reason": _text("Why the choice is closed, shown beside it."),
     }, ("label",))
     event = _mapping("Something that happens to the organisation and asks for a choice.", {
         "id": _slug("The event's id, unique among events."),
         "title": _text("The heading shown; default: made from the id."),
         "text": _text("What happened, as told to the player."),
         "when": {"$ref": "#/$defs/condition", "description": "When the event fires."},
+        "after": _after(),
         "once": {"type": "boolean", "default": True,
                  "description": "Fire at most once (true) or every round the condition holds."},
         "choices": _list("The options, at least one.", choice, 1),
-    }, ("id", "text", "when", "choices"))
+    }, ("id", "text", "choices"), anyOf=[{"required": ["when"]}, {"required": ["after"]}])
     return _list("Events that may interrupt a round.", event)
 
 
@@ -202,10 +283,16 @@ def _content() -> dict[str, Schema]:
                         maximum=MAX_ROUNDS),
         "value": _number("What shipping it is worth.", minimum=0),
         "description": _text("A longer explanation."),
+        "requires": _list("Projects that must ship before work on this one counts.",
+                          _slug("A project id."), uniqueItems=True),
+        "arrives": _integer("The first round the project can be worked on (default 1).",
+                            minimum=1, maximum=MAX_ROUNDS, default=1),
     }, ("id", "title", "kind", "scope", "due", "value"))
     lesson = _mapping("A debrief lesson shown when its condition holds at the end.", {
         "when": {"$ref": "#/$defs/condition", "description": "When the lesson applies."},
         "text": _text("The lesson."),
+        "priority": _integer("Higher shows first (default 0); ties keep file order.",
+                             default=0),
     }, ("when", "text"))
     claim = _mapping("A claim the balance tool checks: `strategy` beats `beats` by `by`.", {
         "strategy": {"enum": list(KNOWN_STRATEGIES), "description": "The winning strategy."},

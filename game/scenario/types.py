@@ -32,7 +32,11 @@ GAUGES: tuple[str, ...] = (
     "creativity",
     "skill",
     "ideas",
+    "headcount",
 )
+# Gauges a condition may read for one team (`team:` beside `metric:`).
+TEAM_GAUGES: tuple[str, ...] = ("morale", "fatigue", "skill", "creativity", "alignment",
+                                "headcount")
 DIFFICULTIES: tuple[str, ...] = ("tutorial", "easy", "medium", "hard")
 # What an event choice may change. Metric keys are points on the 0..100 scale;
 # the other keys are points on the same scale applied to the organisation's state.
@@ -47,7 +51,13 @@ EFFECT_KEYS: tuple[str, ...] = (
     "skill",
     "ideas",
     "cash",
+    "budget",
+    "size",
 )
+# Effect keys that may be given to one team (`team:`); `size` needs a team.
+TEAM_EFFECT_KEYS: tuple[str, ...] = ("morale", "fatigue", "creativity", "skill", "size")
+# Effect keys that move a project (`project:`): its due round and its scope.
+PROJECT_EFFECT_KEYS: tuple[str, ...] = ("due", "scope")
 Difficulty = Literal["tutorial", "easy", "medium", "hard"]
 
 
@@ -60,6 +70,7 @@ class Team:
     morale: float = 0.6
     creativity: float = 0.5
     fatigue: float = 0.1
+    arrives: int = 1  # the first round the team works in
 
 
 @dataclass(frozen=True)
@@ -74,10 +85,17 @@ class Organization:
 
 @dataclass(frozen=True)
 class Budget:
-    per_round: float
+    per_round: float  # the reference budget: the mean over the rounds
     categories: tuple[str, ...] = BUDGET_CATEGORIES
     # The split a player starts from, as amounts; defaults to an even split.
     default: tuple[tuple[str, float], ...] = ()
+    by_round: tuple[float, ...] = ()  # round r's scheduled budget at index r - 1 (empty: flat)
+
+    def scheduled(self, round_no: int) -> float:
+        """The budget scheduled for a round (before any event's `budget` effect)."""
+        if not self.by_round:
+            return self.per_round
+        return self.by_round[min(max(round_no, 1), len(self.by_round)) - 1]
 
     def default_split(self) -> dict[str, float]:
         if self.default:
@@ -112,6 +130,8 @@ class Project:
     due: int
     value: float
     description: str = ""
+    requires: tuple[str, ...] = ()  # projects that must ship before work here counts
+    arrives: int = 1                # the first round it can be worked on
 
 
 # --- conditions: structured data, never evaluated strings -------------------------------
@@ -139,19 +159,58 @@ class VisionIs:
     vision: str | None  # None: no vision set
 
 
-# What a condition's project `state:` matches among a project's states: a late ship was both
-# missed and shipped; a missed project is still open to work.
+# What a condition's project `state:` matches among the model's project states. The four
+# states an author writes are disjoint: on_time (shipped by its due round), late (shipped
+# after it), overdue (past due, not done) and open (not done, not yet due).
 PROJECT_STATE_MATCHES: dict[str, frozenset[str]] = {
+    "on_time": frozenset({"shipped"}),
+    "late": frozenset({"shipped late"}),
+    "overdue": frozenset({"missed"}),
+    "open": frozenset({"open"}),
+    # Old names, kept as aliases (lint suggests the new ones): they overlap.
     "shipped": frozenset({"shipped", "shipped late"}),
     "missed": frozenset({"missed", "shipped late"}),
-    "open": frozenset({"open", "missed"}),
 }
+PROJECT_STATES: tuple[str, ...] = ("on_time", "late", "overdue", "open")
+OLD_PROJECT_STATES: dict[str, str] = {"shipped": "on_time or late", "missed": "overdue or late"}
 
 
 @dataclass(frozen=True)
 class ProjectState:
     project: str
-    state: str  # "shipped" | "missed" | "open"
+    state: str  # a PROJECT_STATE_MATCHES key
+
+
+@dataclass(frozen=True)
+class TeamGauge:
+    """A gauge of one team (0..100; headcount in people)."""
+
+    team: str
+    gauge: str  # one of TEAM_GAUGES
+    below: float | None = None
+    above: float | None = None
+
+
+@dataclass(frozen=True)
+class FlagIs:
+    """A flag or counter set by choices: bare, it holds while the value is not 0."""
+
+    flag: str
+    below: float | None = None
+    above: float | None = None
+
+    @property
+    def bare(self) -> bool:
+        return self.below is None and self.above is None
+
+
+@dataclass(frozen=True)
+class After:
+    """Holds `rounds` rounds after `event` was answered (with `choice`, if given)."""
+
+    event: str
+    choice: str | None = None
+    rounds: int = 1
 
 
 @dataclass(frozen=True)
@@ -179,15 +238,46 @@ class Not:
 
 Condition = (
     RoundIs | RoundAtLeast | GaugeCompare | VisionIs | ProjectState | ProfileCompare
-    | AllOf | AnyOf | Not
+    | TeamGauge | FlagIs | After | AllOf | AnyOf | Not
 )
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Changes a choice makes: now or later (`delay` rounds on), once or `lasts` rounds in a
+    row, to the whole organisation, one `team`, or one `project` (its due round and scope)."""
+
+    amounts: tuple[tuple[str, float], ...]  # (EFFECT_KEYS or PROJECT_EFFECT_KEYS item, amount)
+    team: str | None = None
+    project: str | None = None
+    delay: int = 0   # `in:` rounds before it lands (0: now)
+    lasts: int = 1   # `for:` rounds it lands in, one after another
+
+    @property
+    def now(self) -> bool:
+        return self.delay == 0 and self.lasts == 1 and self.team is None and self.project is None
 
 
 @dataclass(frozen=True)
 class Choice:
     label: str
-    effects: tuple[tuple[str, float], ...] = ()  # (EFFECT_KEYS item, amount)
+    effects: tuple[tuple[str, float], ...] = ()  # what lands now, organisation-wide
     outcome: str = ""  # text shown after the choice is made
+    id: str = ""       # for `after: {choice: ...}`; default: the choice's number, "1", "2", ...
+    later: tuple[Effect, ...] = ()  # effects with a team, a project, a delay or a duration
+    sets: tuple[tuple[str, float], ...] = ()  # flags and counters set to a value
+    adds: tuple[tuple[str, float], ...] = ()  # counters changed by an amount
+    require: Condition | None = None  # the choice is open only while this holds
+    reason: str = ""  # why it is closed, shown greyed beside it
+
+    def all_amounts(self) -> dict[str, float]:
+        """Every amount the choice moves, now or later, summed by key (for scripted players)."""
+        total = dict(self.effects)
+        for effect in self.later:
+            for key, amount in effect.amounts:
+                if effect.project is None:
+                    total[key] = total.get(key, 0.0) + amount * effect.lasts
+        return total
 
 
 @dataclass(frozen=True)
@@ -204,6 +294,7 @@ class Event:
 class Lesson:
     when: Condition
     text: str
+    priority: int = 0  # higher comes first in the debrief; ties keep file order
 
 
 @dataclass(frozen=True)

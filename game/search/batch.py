@@ -21,6 +21,7 @@ from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, holds_batch, uses_profile
+from game.search.story import tells_a_story
 from game.search.streams import RowStreams
 
 Array = np.ndarray
@@ -85,6 +86,10 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     for seq in sequences:
         if len(seq.rounds) != rounds or len(seq.answers) != rounds:
             raise ValueError(f"a decision sequence needs {rounds} rounds, not {len(seq.rounds)}")
+    if tells_a_story(scenario):  # memory, timing, team scope: played by the session's rules
+        from game.search.story import evaluate_by_session
+
+        return evaluate_by_session(scenario, sequences, seeds)
     rows = np.repeat(np.arange(n_seq), n_seeds)
     batch = rows.size
     params = params_for(scenario)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).resolve().parents[2] / "game"
-HEADLESS = ["model", "rules", "scenario", "analysis", "persistence"]
+HEADLESS = ["model", "rules", "scenario", "analysis", "persistence", "story"]
 
 
 @pytest.mark.parametrize("room", HEADLESS)

@@ -29,11 +29,57 @@ EXPECTED = {
     "vision-no-fit-round": (15, 66, "visions[0].fits: no vision fits the world in round 4"),
     "event-duplicate-choice": (27, 17, "events[0].choices[1].label: two choices have this label"),
     "tutorial-without-tips": (5, 13, "difficulty: a tutorial scenario has no `tutorial:` tips"),
+    "effect-share": (27, 44, "effects.morale: 0.04 looks like a share; effects are points on "
+                             "the 0 to 100 scale (did you mean 4?)"),
+    "flag-never-read": (27, 61, "set.tired: flag 'tired' is set but never read"),
+    "lesson-old-state": (29, 35, "'shipped' is an old name that overlaps others"),
+    "effect-lands-late": (27, 52, "effects[0].in: lands after the last round (6): even if the "
+                                  "event fires in round 3, rounds 7 to 8 never come"),
+    "id-not-file-name": (2, 5, "the id 'not-my-name' differs from the file name"),
+}
+# Fixtures that trip a rule together with the rules it implies: (line, column, words) each.
+TOGETHER = {
+    "flag-never-set": [(29, 12, "this lesson can never be shown (the debrief is judged after "
+                                "the last round, 6): flag 'tired' is never set"),
+                       (29, 19, "flag 'tired' is read but never set")],
+    "lesson-states-overlap": [(22, 35, "'shipped' is an old name"), (23, 35, "'missed' is an "
+                              "old name"),
+                              (23, 12, "debrief[1].when: this lesson and lesson 1 can show "
+                                      "together: a project 'ship' that is shipped late is both")],
 }
 
 
 def test_every_fixture_is_listed() -> None:
-    assert {p.stem for p in LINT.glob("*.yaml")} == {*EXPECTED, "clean"}
+    assert {p.stem for p in LINT.glob("*.yaml")} == {*EXPECTED, *TOGETHER, "clean"}
+
+
+@pytest.mark.parametrize("name", sorted(TOGETHER))
+def test_rules_that_trip_together(name: str) -> None:
+    warnings = lint(load_scenario(LINT / f"{name}.yaml"))
+    found = [(w.line, w.column) for w in warnings]
+    for line, column, words in TOGETHER[name]:
+        assert any(words in w.message for w in warnings), (words, warnings)
+        assert any((w.line, w.column) == (line, column) and words in w.message
+                   for w in warnings), (found, words)
+    assert len(warnings) == len(TOGETHER[name])
+
+
+def test_a_follow_up_of_an_event_that_never_fires_never_fires() -> None:
+    text = (LINT / "clean.yaml").read_text(encoding="utf-8").replace(
+        "when: {metric: fatigue, above: 40}", "when: {all: [{round: 2}, {round: 3}]}").replace(
+        "debrief:", """  - id: aftermath
+    text: Later.
+    after: {event: crunch}
+    choices: [{label: Fine}]
+debrief:""")
+    from game.scenario.loader import load_scenario_text
+    from game.scenario.yamltree import parse_tree
+
+    scenario = load_scenario_text(text, "clean.yaml")
+    tree, _ = parse_tree(text, "clean.yaml")
+    messages = [w.message for w in lint(scenario, tree)]
+    assert any("events[1].when: this event can never fire: it follows event 'crunch'" in m
+               for m in messages), messages
 
 
 def test_the_clean_base_has_no_warnings() -> None:

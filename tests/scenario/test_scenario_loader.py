@@ -102,7 +102,7 @@ def test_full_example_becomes_typed_values() -> None:
     assert rival.when == AnyOf((RoundIs(5), Not(VisionIs("global")))) and rival.once is False
     assert [lesson.when for lesson in s.debrief] == [
         GaugeCompare("innovation", below=40.0),
-        ProjectState("emea", "missed"),
+        ProjectState("emea", "overdue"),
         ProfileCompare(leader_share_below=0.35),
         VisionIs(None),
     ]

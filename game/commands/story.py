@@ -1,0 +1,85 @@
+"""`story SCENARIO [--runs N] [--json]`: does the scenario's story happen? Events fired and
+answers taken, project outcomes, lessons shown and flags set, for each scripted player."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json
+from game.story import PLAYERS, StoryReport, story
+
+MAX_RUNS = 1000
+
+
+def _runs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"runs is a whole number, not {text!r}") from None
+    if not 1 <= value <= MAX_RUNS:
+        raise argparse.ArgumentTypeError(f"runs must be from 1 to {MAX_RUNS}, not {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("story", help="check that a scenario's story happens")
+    add_scenario_argument(parser)
+    parser.add_argument("--runs", type=_runs, default=20,
+                        help="games per player, seeds 0 to N-1 (default: 20)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--search", type=_effort, metavar="EFFORT", default=None,
+                        help="also the best games a search finds in each mode, searching with "
+                             "this effort (0.05 to 4; 1 is balance's search; slow)")
+    parser.set_defaults(func=run)
+
+
+def _effort(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"effort is a number, not {text!r}") from None
+    if not 0.05 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"effort must be from 0.05 to 4, not {value:g}")
+    return value
+
+
+def _share(count: int, runs: int) -> str:
+    return f"{count}/{runs}"
+
+
+def print_report(report: StoryReport) -> None:
+    runs = report.runs
+    for name, told in report.players.items():
+        print(f"== {name} ({runs} runs)")
+        print("events:")
+        for event_id, event in told.events.items():
+            answers = ", ".join(f"{label!r} {n}" for label, n in event["answers"].items() if n)
+            print(f"  {event_id}: fired {event['fired']}" + (f" ({answers})" if answers else ""))
+        print("projects:")
+        for pid, counts in told.projects.items():
+            parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()
+                              if k != "mean_round_shipped" and v)
+            shipped = counts["mean_round_shipped"]
+            print(f"  {pid}: {parts}" + (f"; shipped in round {shipped:g} on average"
+                                          if shipped is not None else ""))
+        print("lessons:")
+        for text, n in told.lessons.items():
+            print(f"  {_share(n, runs)}  {text[:70]}")
+        if told.flags:
+            print("flags set at the end:")
+            for flag, n in told.flags.items():
+                print(f"  {flag}: {_share(n, runs)}")
+    print(f"note: {report.note}")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        scenario = load(args.scenario)
+    except CommandError as exc:
+        return fail("story", str(exc))
+    report = story(scenario, args.runs, PLAYERS, args.search)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print_report(report)
+    return 0

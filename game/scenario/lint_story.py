@@ -1,0 +1,191 @@
+"""Lint rules about a scenario's story: memory, timing, units, project states, the file.
+
+Each function takes the `Linter` (for `warn`, the scenario and the YAML tree) and adds
+warnings; `game.scenario.lint` runs them after its own rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.scenario.reach import Span
+from game.scenario.types import (
+    OLD_PROJECT_STATES,
+    PROJECT_STATE_MATCHES,
+    After,
+    AllOf,
+    AnyOf,
+    Condition,
+    FlagIs,
+    Not,
+    ProjectState,
+)
+from game.scenario.yamltree import DataPath
+
+if TYPE_CHECKING:
+    from game.scenario.lint import Linter
+
+# Effect keys measured in points on the 0..100 scale (a value below 1 is probably a share).
+POINT_KEYS = ("morale", "innovation", "delivery", "trust", "clarity", "fatigue", "creativity",
+              "skill", "ideas")
+
+
+def raw_conditions(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, dict[str, Any]]]:
+    """(path, mapping) for every condition mapping in the raw data (when:, require:, and
+    the parts inside all/any/not)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("when", "require") and isinstance(value, dict):
+                yield from _walk_condition(value, (*path, key))
+            else:
+                yield from raw_conditions(value, (*path, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from raw_conditions(item, (*path, i))
+
+
+def _walk_condition(c: dict[str, Any], path: DataPath) -> Iterator[tuple[DataPath, dict[str, Any]]]:
+    yield path, c
+    for key in ("all", "any"):
+        for i, part in enumerate(c.get(key) or ()):
+            if isinstance(part, dict):
+                yield from _walk_condition(part, (*path, key, i))
+    if isinstance(c.get("not"), dict):
+        yield from _walk_condition(c["not"], (*path, "not"))
+
+
+def raw_effects(data: Any) -> Iterator[tuple[DataPath, int, dict[str, Any]]]:
+    """(path, event index, mapping) for every effect mapping of every choice."""
+    events = data.get("events") if isinstance(data, dict) else None
+    for i, event in enumerate(events if isinstance(events, list) else ()):
+        choices = event.get("choices") if isinstance(event, dict) else None
+        for j, choice in enumerate(choices if isinstance(choices, list) else ()):
+            effects = choice.get("effects") if isinstance(choice, dict) else None
+            base: DataPath = ("events", i, "choices", j, "effects")
+            if isinstance(effects, dict):
+                yield base, i, effects
+            for k, effect in enumerate(effects if isinstance(effects, list) else ()):
+                if isinstance(effect, dict):
+                    yield (*base, k), i, effect
+
+
+def file_name(linter: Linter) -> None:
+    source, s = linter.scenario.source, linter.scenario
+    if source and Path(source).is_file() and Path(source).stem != s.id:
+        linter.warn(("id",), f"the id '{s.id}' differs from the file name "
+                             f"'{Path(source).name}'; name the file {s.id}.yaml (the game "
+                             "finds a scenario by its id)")
+
+
+def units(linter: Linter, data: Any) -> None:
+    for path, _, effect in raw_effects(data):
+        for key in POINT_KEYS:
+            value = effect.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool) \
+                    and 0 < abs(value) < 1:
+                linter.warn((*path, key), f"{value:g} looks like a share; effects are points "
+                                          f"on the 0 to 100 scale (did you mean "
+                                          f"{value * 100:g}?)")
+
+
+def flags(linter: Linter, data: Any) -> None:
+    s = linter.scenario
+    written: dict[str, DataPath] = {}
+    for i, event in enumerate(s.events):
+        for j, choice in enumerate(event.choices):
+            for key, pairs in (("set", choice.sets), ("add", choice.adds)):
+                for name, _ in pairs:
+                    written.setdefault(name, ("events", i, "choices", j, key, name))
+    read: dict[str, DataPath] = {}
+    for path, c in raw_conditions(data):
+        if isinstance(c.get("flag"), str):
+            read.setdefault(c["flag"], (*path, "flag"))
+    for name, path in written.items():
+        if name not in read:
+            linter.warn(path, f"flag '{name}' is set but never read (no condition tests "
+                              "`{flag: " + name + "}`)")
+    for name, path in read.items():
+        if name not in written:
+            linter.warn(path, f"flag '{name}' is read but never set (no choice has `set:` or "
+                              "`add:` for it), so it is always 0")
+
+
+def old_states(linter: Linter, data: Any) -> None:
+    for path, c in raw_conditions(data):
+        state = c.get("state")
+        if isinstance(state, str) and state in OLD_PROJECT_STATES:
+            linter.warn((*path, "state"), f"'{state}' is an old name that overlaps others (it "
+                                          f"means {OLD_PROJECT_STATES[state]}); say on_time, "
+                                          "late or overdue")
+
+
+def _tested_states(c: Condition) -> list[ProjectState]:
+    """Project states a condition asks for positively (through all/any, not under not)."""
+    match c:
+        case ProjectState():
+            return [c]
+        case AllOf(conditions=parts) | AnyOf(conditions=parts):
+            return [s for part in parts for s in _tested_states(part)]
+        case Not():
+            return []
+    return []
+
+
+def contradicting_lessons(linter: Linter) -> None:
+    s = linter.scenario
+    reach = linter.reach_at_end()
+    for (i, a), (j, b) in combinations(enumerate(s.debrief), 2):
+        for x in _tested_states(a.when):
+            for y in _tested_states(b.when):
+                mx, my = PROJECT_STATE_MATCHES[x.state], PROJECT_STATE_MATCHES[y.state]
+                if x.project != y.project or mx <= my or my <= mx or not mx & my:
+                    continue
+                if reach.possible(AllOf((a.when, b.when))):
+                    linter.warn(("debrief", j, "when"),
+                                f"this lesson and lesson {i + 1} can show together: a project "
+                                f"'{x.project}' that is {' and '.join(sorted(mx & my))} is "
+                                f"both '{x.state}' and '{y.state}'; use the disjoint states "
+                                "on_time, late, overdue, open")
+                    return
+
+
+def late_landings(linter: Linter, data: Any) -> None:
+    s = linter.scenario
+    during = linter.reach_during()
+    for path, i, effect in raw_effects(data):
+        delay, lasts = effect.get("in", 0), effect.get("for", 1)
+        if not (isinstance(delay, int) and isinstance(lasts, int)) or delay + lasts <= 1:
+            continue
+        rounds = [b["round"] for b in during.boxes(s.events[i].when)]
+        firsts = [r.lo for r in rounds if isinstance(r, Span)]
+        if not firsts:
+            continue
+        first = int(min(firsts))
+        if first + delay + lasts - 1 > s.rounds:
+            key = "in" if "in" in effect else "for"
+            linter.warn((*path, key), f"lands after the last round ({s.rounds}): even if the "
+                                      f"event fires in round {first}, rounds "
+                                      f"{max(first + delay, s.rounds + 1)} to "
+                                      f"{first + delay + lasts - 1} never come")
+
+
+
+def flags_set(linter: Linter) -> set[str]:
+    return {name for e in linter.scenario.events for c in e.choices
+            for name, _ in (*c.sets, *c.adds)}
+
+
+def _mentions(c: Condition, kind: type) -> bool:
+    match c:
+        case AllOf(conditions=parts) | AnyOf(conditions=parts):
+            return any(_mentions(p, kind) for p in parts)
+        case Not(condition=inner):
+            return _mentions(inner, kind)
+    return isinstance(c, kind)
+
+
+def uses_story(c: Condition) -> bool:
+    return _mentions(c, FlagIs) or _mentions(c, After)
