@@ -255,7 +255,9 @@ class Effect:
 
     @property
     def now(self) -> bool:
-        return self.delay == 0 and self.lasts == 1 and self.team is None and self.project is None
+        """Lands at once on the organisation's state (the model's `apply_effects` alone)."""
+        return (self.delay == 0 and self.lasts == 1 and self.team is None
+                and self.project is None and "budget" not in dict(self.amounts))
 
 
 @dataclass(frozen=True)

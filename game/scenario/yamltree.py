@@ -165,6 +165,7 @@ class _Composer:
 
     def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        dash_missing = False  # said once: the keys repeat because a new list item began
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(_place(key_event), f"expected a key name, found {_kind(key_event)}"
@@ -180,8 +181,16 @@ class _Composer:
             value_event = self._next()
             if key in mapping:
                 first = self.tree.keys[(*path, key)]
-                self.problem(_place(key_event), f"duplicate key '{key}' (first written at line"
-                             f" {first[0]}); each key may appear once in a mapping")
+                in_list = bool(path) and isinstance(path[-1], int)
+                if in_list and key == next(iter(mapping)) and not dash_missing:
+                    dash_missing = True
+                    line = _place(key_event)[0]
+                    self.problem(_place(key_event), f"'{key}' again in the same list item "
+                                 f"(first at line {first[0]}): is the '- ' missing before line "
+                                 f"{line}? Each item of a list starts with '- '")
+                elif not dash_missing:
+                    self.problem(_place(key_event), f"duplicate key '{key}' (first written at "
+                                 f"line {first[0]}); each key may appear once in a mapping")
                 kept, self.tree = self.tree, Tree()  # read the repeat, keep nothing of it
                 try:
                     self._node(value_event, (*path, key), depth + 1)
@@ -250,10 +259,31 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[Place, str]:
                              f"(or a ',') is missing before line {at[0]}")
         return at, (f"expected ',' or '{closer}' here; inside {opener}...{closer} quote text that "
                     "holds ': ' or ', ' (title: \"Quiet: please\")")
+    if "mapping values are not allowed" in problem:
+        colon = _colon_in_text(text, at)
+        if colon:
+            return colon
     if "block" in context:
         return at, (f"this line does not line up with the list or mapping above it, which "
                     f"starts at line {started[0]} (check the indentation)")
     return at, " ".join(part for part in (problem, context) if part) or "cannot parse this"
+
+
+def _colon_in_text(text: str, at: Place) -> tuple[Place, str] | None:
+    """A plain value that holds ': ' (YAML reads a second key): where it starts, and the fix."""
+    lines = text.splitlines()
+    if not 0 < at[0] <= len(lines):
+        return None
+    line = lines[at[0] - 1]
+    body = line.lstrip(" -")
+    if ": " not in body:
+        return None
+    key, value = body.split(": ", 1)
+    start = len(line) - len(body) + len(key) + 3
+    shown = value.strip()
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return (at[0], start), (f"the text of '{key.strip()}' contains ': ', which YAML reads as "
+                            f"another key; quote the text: {key.strip()}: \"{shown}\"")
 
 
 def _short(tag: str | None) -> str:

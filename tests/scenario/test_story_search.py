@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).resolve().parent.parent / "data" / "story" / "ward-merg
 
 def test_a_story_scenario_is_evaluated_exactly_as_the_session_plays_it() -> None:
     scenario = load_scenario(FIXTURE)
-    assert tells_a_story(scenario) and not tells_a_story(load_scenario("scaling-new-markets"))
+    assert tells_a_story(scenario) and not tells_a_story(load_scenario("first-voyage"))
     games = []
     for name, seed in (("balanced", 1), ("random", 2), ("random", 7)):
         session, strategy = GameSession(scenario, seed), make_strategy(name, seed)

@@ -71,3 +71,22 @@ def test_notes_and_a_failing_keeper_never_stop_the_debrief(make_app) -> None:
 ])
 def test_par_in_words(score: float, par: float, words: str, sign: int) -> None:
     assert par_words(score, par) == (words, sign)
+
+
+def test_every_lesson_can_be_reached_page_by_page(make_app) -> None:
+    from dataclasses import replace
+
+    app = make_app()
+    finish(app)
+    screen = app.top
+    many = [f"Lesson {i}: " + "a sentence long enough to wrap onto a second line. " * 2
+            for i in range(14)]
+    screen.result = replace(screen.result, lessons=many)
+    pages = screen.pages()
+    assert len(pages) > 1 and [lesson for page in pages for lesson in page] == many
+    seen = []
+    for _ in pages:
+        app.frame(1 / 60)                       # draws the page shown
+        seen.append(screen.lesson_page)
+        screen.on_char("l")
+    assert seen == list(range(len(pages))) and screen.lesson_page == 0

@@ -20,6 +20,22 @@ PROFILE_WORDS = {
 }
 
 
+def lesson_pages(lessons: list[str], font: pygame.font.Font, width: int, height: int,
+                 gap: int, max_lines: int = 3) -> list[list[str]]:
+    """The lessons split into pages that fit a `width` x `height` box, in order; none is lost."""
+    pages: list[list[str]] = [[]]
+    used = 0
+    for lesson in lessons:
+        lines = min(len(text.wrap(f"•  {lesson}", font, width)), max_lines)
+        need = lines * font.get_linesize() + gap
+        if pages[-1] and used + need > height:
+            pages.append([])
+            used = 0
+        pages[-1].append(lesson)
+        used += need
+    return pages
+
+
 def par_words(score: float, par: float) -> tuple[str, int]:
     """("Par 70.0 — 1.7 below par", -1 | 0 | +1)."""
     diff = round(score - par, 1)
@@ -46,14 +62,41 @@ class DebriefScreen(Screen):
             from game.persistence import Progress
 
             self.progress = Progress.of(self.kept, float(self.result.score), self.result.par)
+        self.lesson_page = 0
 
     def build(self) -> None:
-        chrome.footer_buttons(self, [("again", "[R] Play again", ""),
+        more = [("lessons", "[L] More lessons", "")] if len(self.pages()) > 1 else []
+        chrome.footer_buttons(self, [*more, ("again", "[R] Play again", ""),
                                      ("title", "[Enter] Back to title", "@primary")])
         self.focus = "title"
 
+    def lessons_box(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The lessons card and the rect inside it, below its title (as `panel` lays it out)."""
+        _, right = self.columns()
+        top = right.top + self.s(150) + self.s(10) + self.s(160) + self.s(10)
+        card = pygame.Rect(right.left, top, right.width, right.bottom - top)
+        inner = card.inflate(-self.s(24), -self.s(20))
+        title = self.font("h3", True).get_linesize() + self.s(6)
+        return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
+
+    def source_line(self) -> str:
+        """The article the lessons quote, named under them when one of them cites it."""
+        quotes = any(w in lesson.lower() for lesson in self.result.lessons
+                     for w in ("article", "research"))
+        return f"Source: {ARTICLE}." if quotes else ""
+
+    def pages(self) -> list[list[str]]:
+        """Every lesson shown, in the order the rules give (priority first), page by page."""
+        _, inner = self.lessons_box()
+        source = self.source_line()
+        room = inner.height - (text.height_of(source, self.font("small"), inner.width) if source else 0)
+        lessons = self.result.lessons or ["No lessons matched this play."]
+        return lesson_pages(lessons, self.font("body"), inner.width, room, self.s(6))
+
     def on_click(self, name: str) -> None:
-        if name == "again" and self.app.scenario_path is not None:
+        if name == "lessons":
+            self.lesson_page = (self.lesson_page + 1) % len(self.pages())
+        elif name == "again" and self.app.scenario_path is not None:
             self.app.start_game(self.app.scenario_path)
         elif name == "title":
             self.on_commit()
@@ -61,6 +104,8 @@ class DebriefScreen(Screen):
     def on_char(self, char: str) -> None:
         if char == "r":
             self.on_click("again")
+        elif char == "l":
+            self.on_click("lessons")
 
     def on_commit(self) -> None:
         from game.ui.screens.title import TitleScreen
@@ -113,20 +158,19 @@ class DebriefScreen(Screen):
         self.score_card(surface, score)
         mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width, self.s(160))
         self.progress_card(surface, mine)
-        lessons = pygame.Rect(right.left, mine.bottom + self.s(10), right.width,
-                              right.bottom - mine.bottom - self.s(10))
-        inner = self.panel(surface, lessons, "Lessons")
+        card, _ = self.lessons_box()
+        pages = self.pages()
+        page = min(self.lesson_page, len(pages) - 1)
+        title = "Lessons" if len(pages) == 1 else f"Lessons ({page + 1} of {len(pages)})"
+        inner = self.panel(surface, card, title)
         y, fb, fs = inner.top, self.font("body"), self.font("small")
-        quotes = any(w in lesson.lower() for lesson in res.lessons for w in ("article", "research"))
-        source = f"Source: {ARTICLE}." if quotes else ""
-        bottom = inner.bottom - (text.height_of(source, fs, inner.width) if quotes else 0)
-        for lesson in res.lessons or ["No lessons matched this play."]:
-            if y + fb.get_linesize() > bottom:
-                break
+        source = self.source_line()
+        bottom = inner.bottom - (text.height_of(source, fs, inner.width) if source else 0)
+        for lesson in pages[page]:
             y += text.paragraph(surface, f"•  {lesson}", fb, self.col("ink"),
                                 pygame.Rect(inner.left, y, inner.width, bottom - y),
                                 max_lines=3) + self.s(6)
-        if quotes:
+        if source:
             text.paragraph(surface, source, fs, self.col("ink_soft"),
                            pygame.Rect(inner.left, bottom, inner.width, inner.bottom - bottom))
         chrome.footer(self, surface, self.footer_text())

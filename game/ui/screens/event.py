@@ -42,14 +42,20 @@ class EventScreen(Screen):
     def build(self) -> None:
         card = self.card()
         choices = self.event.choices
+        closed = getattr(self.app.session.pending_event, "closed", ()) or ("",) * len(choices)
         h = self.s(50)
         y = card.bottom - self.s(24) - len(choices) * (h + self.s(10))
         width = card.width - self.s(56) - self.effects_width() - self.s(12)
         for i, ch in enumerate(choices):
-            self.button(f"choice:{i}", f"[{i + 1}] {ch.label}", pygame.Rect(
-                card.left + self.s(28), y, width, h), "@choice", tooltip=ch.label)
+            label = f"[{i + 1}] {ch.label}" + (f" — {closed[i]}" if closed[i] else "")
+            button = self.button(f"choice:{i}", label, pygame.Rect(
+                card.left + self.s(28), y, width, h), "@choice",
+                focusable=not closed[i], tooltip=closed[i] or ch.label)
+            if closed[i]:
+                button.disable()  # greyed: shown with its reason, cannot be chosen
             y += h + self.s(10)
-        self.focus = self.focus or "choice:0"
+        first_open = next((i for i, why in enumerate(closed) if not why), 0)
+        self.focus = self.focus or f"choice:{first_open}"
 
     def choose(self, index: int) -> None:
         if self.app.apply(ChooseOption(index)):
