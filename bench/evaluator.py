@@ -56,8 +56,8 @@ def main() -> None:
     seeds_seconds = time.perf_counter() - began
     assert same_seeds.score[0, 0] == one_by_one[0] and result.score.shape == (BATCH, 1)
     print(f"{scenario.id}: {BATCH} games of {scenario.rounds} rounds")
-    per_game_ms = session_seconds / BATCH * 1e3
-    print(f"  session, one by one        {session_seconds:8.3f} s  ({per_game_ms:.2f} ms a game)")
+    per_game = session_seconds / BATCH * 1e3
+    print(f"  session, one by one        {session_seconds:8.3f} s  ({per_game:.2f} ms a game)")
     print(f"  batch, 1000 sequences      {batch_seconds:8.3f} s  {session_seconds / batch_seconds:7.1f}x")
     print(f"  batch, 1 sequence x 1000   {seeds_seconds:8.3f} s  {session_seconds / seeds_seconds:7.1f}x")
 

@@ -13,15 +13,20 @@ from typing import Any
 
 import numpy as np
 
-from game.rules.records import METRIC_NAMES
+from game.analysis.strategies import make_strategy
+from game.rules.decisions import ChooseOption, EndPhase
+from game.rules.records import METRIC_NAMES, Phase
+from game.rules.session import GameSession
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence, evaluate
 from game.search.genome import MODE_TEXT, Space
-from game.search.players import Budget, Found, Progress, search
+from game.search.players import SEARCH_SEEDS, Budget, Found, Progress, search
 from game.search.policy import from_sequence
 
 SEARCHED: tuple[str, ...] = ("best-free", "best-fixed", "best-manager-only", "best-leader-only")
 SEARCH_ORDER: tuple[str, ...] = ("fixed", "free", "manager-only", "leader-only")
+# Each mode's search starts from the scripted persona that plays by its rules.
+OPENINGS = {"free": "balanced", "manager-only": "manager-only", "leader-only": "leader-only"}
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,27 @@ def hands_off(scenario: Scenario) -> DecisionSequence:
         tuple(tuple(0 for _ in scenario.events) for _ in range(scenario.rounds)))
 
 
+def recorded(scenario: Scenario, name: str, seed: int) -> DecisionSequence:
+    """A scripted persona's game on one seed, as the drafts and answers it played."""
+    session, strategy = GameSession(scenario, seed), make_strategy(name, seed)
+    ids = [e.id for e in scenario.events]
+    rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
+    while not session.over:
+        for decision in strategy.decide(session):
+            if session.phase is Phase.MANAGER and isinstance(decision, EndPhase):
+                rounds.append((session.leader, session.manager))
+            if isinstance(decision, ChooseOption) and session.pending_event is not None:
+                answers[session.round - 1][ids.index(session.pending_event.event_id)] = decision.index
+            session.apply(decision)
+    return DecisionSequence(tuple(rounds), tuple(tuple(row) for row in answers))
+
+
 def search_all(scenario: Scenario, budget: Budget, seeds: Sequence[int],
                progress: Progress | None = None) -> Searched:
     found: dict[str, Found] = {}
     for mode in SEARCH_ORDER:
-        found[mode] = search(scenario, mode, budget, progress=progress,
+        openings = [recorded(scenario, OPENINGS[mode], SEARCH_SEEDS - 1)] if mode in OPENINGS else []
+        found[mode] = search(scenario, mode, budget, progress=progress, openings=openings,
                              start=found.get("fixed") if mode == "free" else None)
     names = [f"best-{mode}" for mode in found] + ["hands-off"]
     sequences = [f.sequence for f in found.values()] + [hands_off(scenario)]

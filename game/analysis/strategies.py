@@ -39,7 +39,7 @@ def focused_schedule(session: GameSession, load: float, innovation_share: float
                      ) -> dict[str, dict[str, float]]:
     """Shares for every team: innovation work gets `innovation_share` of the capacity used,
     delivery projects the rest, soonest due first, each at the pace its date needs."""
-    open_projects = [p for p in session.projects if p.state in ("open", "missed") and not p.waiting]
+    open_projects = [p for p in session.projects if p.state in ("open", "missed")]
     innovation = [p for p in open_projects if p.kind == "innovation"]
     delivery = sorted((p for p in open_projects if p.kind == "delivery"), key=lambda p: p.due)
     shares: dict[str, float] = {p.id: 0.0 for p in session.projects}
@@ -70,7 +70,7 @@ def budget_split(session: GameSession, weights: dict[str, float]) -> dict[str, f
     categories = session.scenario.budget.categories
     used = {c: w for c, w in weights.items() if c in categories}
     total = sum(used.values()) or 1.0
-    per_round = session.manager.budget_total  # this round's money (budgets change over time)
+    per_round = session.available_budget
     return {c: per_round * w / total * 0.999999 for c, w in used.items()}
 
 
@@ -78,8 +78,7 @@ def answer_event(session: GameSession, prefer: Callable[[dict[str, float]], floa
     pending = session.pending_event
     assert pending is not None
     choices = pending.event.choices  # type: ignore[attr-defined]
-    open_ = [i for i in range(len(choices)) if not (pending.closed and pending.closed[i])]
-    best = max(open_, key=lambda i: prefer(choices[i].all_amounts()))
+    best = max(range(len(choices)), key=lambda i: prefer(dict(choices[i].effects)))
     return [ChooseOption(best)]
 
 
@@ -240,7 +239,7 @@ class RandomPlayer:
         if session.phase is Phase.MANAGER:
             categories = session.scenario.budget.categories
             weights = rng.random(len(categories))
-            amounts = weights / weights.sum() * session.manager.budget_total * 0.999
+            amounts = weights / weights.sum() * session.available_budget * 0.999
             projects = session.scenario.projects
             schedule = {}
             for squad in session.scenario.organization.teams:
@@ -253,9 +252,7 @@ class RandomPlayer:
         if session.phase is Phase.EVENT:
             pending = session.pending_event
             assert pending is not None
-            open_ = [i for i, why in enumerate(pending.closed or [""] * len(pending.choices))
-                     if not why]
-            return [ChooseOption(open_[int(rng.integers(len(open_)))])]
+            return [ChooseOption(int(rng.integers(len(pending.choices))))]
         return [Continue()]
 
 

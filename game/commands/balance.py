@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from game.analysis.balance import EXTREMES, GREEDY_RUNS, MEASURES, BalanceReport, balance
+from game.analysis.targets import scenario_targets
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
 from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
@@ -130,6 +131,8 @@ def format_report(report: BalanceReport) -> str:
         lines.append("  " + ", ".join(f"best-free / best-{x}: {report.best_ratio(x):.2f}x" for x in EXTREMES)
                      + f", best-free - best-fixed: "
                      f"{report.mean_score('best-free') - report.mean_score('best-fixed'):+.1f}")
+        lines.append("targets:")
+        lines += [f"  {t.describe()}" for t in scenario_targets(report)]
         lines.append("")
     if report.par is not None:
         source = "the best free game's" if report.searched is not None else "greedy's"
@@ -213,7 +216,11 @@ def run(args: argparse.Namespace) -> int:
     except (CommandError, OSError) as exc:
         return fail("balance", str(exc))
     if args.json:
-        print_json(report.as_dict())
+        data = report.as_dict()
+        if report.searched is not None:
+            data["targets"] = [{"what": t.what, "value": round(t.value, 4), "holds": t.holds}
+                               for t in scenario_targets(report)]
+        print_json(data)
     else:
         print(format_report(report))
         if args.plot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from typing import Any
 
@@ -34,15 +35,28 @@ def fail(prog: str, message: str) -> int:
     return 1
 
 
+def finite(data: Any) -> Any:
+    """`data` with any NaN or infinity replaced by null, so that it is always valid JSON."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
 def print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, sort_keys=False))
+    """Print `data` as JSON: always valid JSON (never NaN or Infinity)."""
+    print(json.dumps(finite(data), indent=2, sort_keys=False, allow_nan=False))
 
 
 def seed_type(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a seed is a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, not {text[:40]!r}") from None
     if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"a seed must be between 0 and 2**63-1, not {value}")
+        shown = str(value) if len(str(value)) <= 25 else "a number that long"
+        raise argparse.ArgumentTypeError(f"a seed must be between 0 and 2**63-1, not {shown}")
     return value

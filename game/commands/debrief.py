@@ -55,9 +55,14 @@ def _readable(paths: list[str]) -> list[SavedGame]:
     return saves
 
 
+def _short(name: str, most: int = 40) -> str:
+    """A participant's name as the table shows it (saves come from participants: any length)."""
+    return name if len(name) <= most else name[:most - 1] + "…"
+
+
 def _names(saves: list[SavedGame]) -> list[str]:
     """Each participant's name: the save's player, else its file name; made unique by file."""
-    names = [s.player or Path(s.source).stem for s in saves]
+    names = [_short(s.player or Path(s.source).stem) for s in saves]
     counts = Counter(names)
     return [f"{n} ({Path(s.source).name})" if counts[n] > 1 else n for n, s in zip(names, saves, strict=True)]
 
@@ -65,7 +70,11 @@ def _names(saves: list[SavedGame]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     saves = _readable(args.saves)
     if not saves:
-        return fail("debrief", "none of the saves could be read")
+        from game.persistence.datadir import data_dir
+
+        where = data_dir() / "saves"
+        return fail("debrief", f"none of the saves could be read (games played in the window "
+                    f"are saved in {where})")
     # A room plays one scenario: the one most saves are for (the first one on a tie).
     room_id = Counter(s.scenario_id for s in saves).most_common(1)[0][0]
     for s in saves:

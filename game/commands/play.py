@@ -8,15 +8,49 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands.common import seed_type
+
+MAX_SIZE = (7680, 4320)   # an 8K screen; a bigger window only costs memory and minutes
+MAX_NAME = 60             # a player's name on the hand-over screen and in saves
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text[:40]!r}") from None
     if w < 320 or h < 240:
         raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    if w > MAX_SIZE[0] or h > MAX_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"the window may be at most {MAX_SIZE[0]}x{MAX_SIZE[1]}")
     return w, h
+
+
+def _players(text: str) -> tuple[str, str]:
+    leader, _, manager = text.partition(",")
+    names = (leader.strip() or "Player 1", manager.strip() or "Player 2")
+    for name in names:
+        if len(name) > MAX_NAME:
+            raise argparse.ArgumentTypeError(f"a player's name is at most {MAX_NAME} characters, "
+                                             f"not {len(name):,}")
+        if not name.isprintable():
+            raise argparse.ArgumentTypeError("a player's name cannot hold control characters")
+    return names
+
+
+def screenshots_problem(folder: Path) -> str | None:
+    """Why screenshots cannot be saved in `folder`, checked before the window opens."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return f"--screenshots {folder}: is a file, not a folder"
+    except OSError as exc:
+        return f"--screenshots {folder}: cannot make the folder: {exc.strerror or exc}"
+    if not folder.is_dir():
+        return f"--screenshots {folder}: not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"--screenshots {folder}: cannot write in this folder"
+    return None
 
 
 def _scale(text: str) -> float:
@@ -36,18 +70,24 @@ def register(subparsers: Any) -> None:
                    "through the screens")
     p.add_argument("--screenshots", metavar="DIR", type=Path, help="with --autoplay: save one "
                    "PNG per screen here")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=seed_type, default=0, help="random seed, 0 to 2**63-1")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     p.add_argument("--ui-scale", type=_scale, default=1.0, metavar="S",
                    help="1..2 (or 100%%..200%%)")
     p.add_argument("--timer", type=int, default=0, metavar="SECONDS",
                    help="facilitator timer per leader/manager phase (0: off)")
     p.add_argument("--hotseat", action="store_true", help="two players: leader and manager")
-    p.add_argument("--players", default="Player 1,Player 2", metavar="LEADER,MANAGER")
+    p.add_argument("--players", type=_players, default=("Player 1", "Player 2"),
+                   metavar="LEADER,MANAGER", help=f"names, at most {MAX_NAME} characters each")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--no-save", action="store_true", help="do not keep the finished game in the "
-                   "data directory ($SAIL_KEEL_HOME or ~/.sail-and-keel/)")
+                   "data folder ($SAIL_KEEL_HOME, or the per-user data folder)")
     p.add_argument("--colour-blind", action="store_true", help="colour-blind-safe palette")
+    room = p.add_argument_group("a workshop room (sailkeel room serve)")
+    room.add_argument("--room", metavar="HOST:PORT", help="join the facilitator's room")
+    room.add_argument("--code", help="the room's join code")
+    room.add_argument("--name", help="your name as the room shows it (a hot-seat pair: "
+                      "--hotseat --players Ana,Ben)")
     p.set_defaults(func=run)
 
 
@@ -77,6 +117,13 @@ def run(args: argparse.Namespace) -> int:
         print("play: --timer must be 0 or more seconds", file=sys.stderr)
         return 2
     core = default_core()
+    client = None
+    if args.room or args.code or args.name:
+        joined = join_room(args)
+        if isinstance(joined, int):
+            return joined
+        client, room_path = joined
+        args.scenario, args.seed = str(room_path), client.welcome.seed if client.welcome else 0
     dirs = [Path(d) for d in args.scenarios]
     for d in dirs:
         if not d.is_dir():
@@ -89,10 +136,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if path is not None and all(path.resolve().parent != d.resolve() for d in search):
         dirs.append(path.parent)
-    leader, _, manager = args.players.partition(",")
     settings = Settings(size=args.size, ui_scale=args.ui_scale, fullscreen=args.fullscreen,
                         colour_blind=args.colour_blind, timer=args.timer, hotseat=args.hotseat,
-                        players=(leader.strip() or "Player 1", manager.strip() or "Player 2"),
+                        players=args.players,
                         seed=args.seed, scenario_dirs=[str(d) for d in dirs],
                         save_results=not args.no_save)
     driver = None
@@ -102,18 +148,29 @@ def run(args: argparse.Namespace) -> int:
         if path is None:
             print("play: no scenario to autoplay", file=sys.stderr)
             return 2
+        problem = screenshots_problem(args.screenshots) if args.screenshots else None
+        if problem:
+            print(f"play: {problem}", file=sys.stderr)
+            return 2
         try:
             strategy = core.make_strategy(args.autoplay, args.seed)
         except (KeyError, ValueError) as exc:
             print(f"play: unknown strategy {args.autoplay!r} ({exc})", file=sys.stderr)
             return 2
         driver = Autoplayer(strategy, path, args.screenshots, player=args.autoplay)
+    if client is not None:
+        from game.ui.room_hook import RoomDriver
+
+        settings.timer = client.timer or settings.timer
+        driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
     try:
         app.set_root(TitleScreen(app))
-        code = app.run(fps=0, fixed_dt=1 / 60) if driver else app.run()
+        code = app.run(fps=0, fixed_dt=1 / 60) if args.autoplay else app.run()
     finally:
         app.close()
+        if client is not None:
+            code = leave_room(client, code)
     if driver is not None and code == 0:
         if driver.final_score is None:
             print("play: autoplay ended before the debrief", file=sys.stderr)
@@ -122,4 +179,45 @@ def run(args: argparse.Namespace) -> int:
         kept = app.kept_game
         if kept is not None and kept.save is not None:
             print(f"saved: {kept.save}")
+    return code
+
+
+def join_room(args: argparse.Namespace) -> Any:
+    """Join the room named on the command line: (client, scenario file), or an exit code."""
+    from game.room.client import RoomClient, RoomError
+    from game.scenario import ScenarioError
+
+    if not (args.room and args.code):
+        print("play: a room needs --room HOST:PORT and --code CODE", file=sys.stderr)
+        return 2
+    if args.hotseat:
+        names = [n.strip() for n in args.players if n.strip()][:2]
+    else:
+        names = [args.name.strip()] if args.name and args.name.strip() else []
+    if not names:
+        print("play: give your name with --name (or --hotseat --players Ana,Ben)", file=sys.stderr)
+        return 2
+    try:
+        client = RoomClient(args.room, args.code, names)
+        client.join()
+        _, path = client.scenario()
+    except RoomError as exc:
+        print(f"play: {exc}", file=sys.stderr)
+        return 2
+    except ScenarioError as exc:
+        print(f"play: the room's scenario has problems:\n{exc}", file=sys.stderr)
+        return 2
+    number = client.welcome.participant if client.welcome else "?"
+    print(f"Joined the room as {' & '.join(names)} (participant {number})")
+    return client, path
+
+
+def leave_room(client: Any, code: int) -> int:
+    """Send what is left before the window's process ends; say so if the room is out of reach."""
+    if not client.wait_sent(timeout=20):
+        rounds = ", ".join(str(n) for n in client.pending)
+        print(f"play: the room has not received round(s) {rounds}: it is out of reach. Tell your "
+              "facilitator; your finished game is also kept in your data folder.", file=sys.stderr)
+        code = code or 1
+    client.close()
     return code

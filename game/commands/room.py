@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"room: the room needs the 'room' extra ({exc.name} is missing): "
               "pip install 'sail-and-keel[room]'", file=sys.stderr)
         return 2
-    from game.persistence.history import data_dir
+    from game.persistence.datadir import data_dir
     from game.room.serve import RoomOpenError
 
     if not 0 <= args.port < 65536:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.analysis.strategies import STRATEGIES, make_strategy, play
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
@@ -68,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
             save_game(args.save, session, player=args.strategy)
         except SaveError as exc:
             return fail("simulate", str(exc))
+        print(f"simulate: saved the game to {args.save}", file=sys.stderr)
     return 0

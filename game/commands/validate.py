@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.commands.common import print_json
 from game.scenario import Problem, ScenarioError, load_scenario, resolve_scenario
 from game.scenario.lint import lint
 from game.scenario.types import Scenario
@@ -76,7 +76,7 @@ def expand(items: list[str]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     reports = [check(item, args.strict) for item in expand(args.scenarios)]
     if args.json:
-        print(json.dumps([r.as_dict() for r in reports], indent=2))
+        print_json([r.as_dict() for r in reports])
     else:
         for report in reports:
             if report.ok and report.scenario is not None:

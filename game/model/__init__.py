@@ -20,12 +20,12 @@ from game.model.metrics import (
 from game.model.params import DEFAULT_PARAMS, Params
 from game.model.plan import RoundPlan, empty_plan
 from game.model.state import LEADER_ACTION_ORDER, STATUS_NAMES, OrgState, World, build_world, initial_state
-from game.model.step import RoundReport, base_capacity, gauges_of, metrics_of, step
+from game.model.step import RoundReport, available_budget, base_capacity, gauges_of, metrics_of, step
 from game.scenario.types import Scenario
 
 __all__ = [
     "DEFAULT_PARAMS", "LEADER_ACTION_ORDER", "STATUS_NAMES", "OrgState", "Params", "RoundPlan",
-    "RoundReport", "World", "apply_effects", "base_capacity", "empty_plan", "gauges_of",
+    "RoundReport", "World", "apply_effects", "available_budget", "base_capacity", "empty_plan", "gauges_of",
     "metrics_of", "new_game", "params_for", "step",
 ]
 

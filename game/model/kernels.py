@@ -36,6 +36,14 @@ def bounded_apply(level: Array, terms: dict[str, Array], scale: float = 1.0
     return new, contributions
 
 
+def bounded(level: Array, rises: Array | float, falls: Array | float) -> Array:
+    """`bounded_apply` without the parts, for a level nobody reports term by term: the sum
+    of the rising terms (each >= 0) is scaled by the room above, the sum of the falling
+    terms (each <= 0) by the room below, and the result kept within 0..1."""
+    new = level + rises * (1.0 - level) + falls * level
+    return np.minimum(np.maximum(new, 0.0), 1.0)
+
+
 def person_capacity(skill: Array, fatigue: Array, alignment: Array, tenure: Array,
                     active: Array, p: Params) -> Array:
     """(B, N) work points each person can give this round before org-wide multipliers."""
@@ -82,8 +90,10 @@ def per_person(team_values: Array, onehot: Array) -> Array:
     return np.einsum("bt,nt->bn", team_values, onehot)
 
 
-def active_mean(values: Array, active: Array) -> Array:
-    count = np.maximum(active.sum(axis=1), 1)
+def active_mean(values: Array, active: Array, count: Array | None = None) -> Array:
+    """(B,) the mean of (B, N) values over the active slots (`count` of them, if known)."""
+    if count is None:
+        count = np.maximum(active.sum(axis=1), 1)
     return (values * active).sum(axis=1) / count
 
 

@@ -29,21 +29,49 @@ INNOVATION_PARTS: tuple[str, ...] = ("Creativity", "Idea pipeline", "Innovation 
 DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadlines kept")
 
 
-def morale_metric_drivers(before_people: Array, bounded: Array, parts: dict[str, Array],
-                          after_people: Array, old_active: Array, still: Array,
-                          new_active: Array) -> Drivers:
-    """Morale drivers: each term's mean effect on those employed at the start, what the
-    0..1 bounds cut off, and the change that comes from who left and who joined."""
-    drivers = [(name, 100.0 * k.active_mean(part, old_active)) for name, part in parts.items()]
-    before = 100.0 * k.active_mean(before_people, old_active)
-    felt = 100.0 * k.active_mean(bounded, old_active)
-    explained = sum((value for _, value in drivers), np.zeros_like(before))
+def morale_update(morale: Array, terms: dict[str, Array], act: Array, count: Array
+                  ) -> tuple[Array, Drivers]:
+    """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
+    (B, N), per person. Returns the new (B, N) morale, within 0..1,
+    and each term's mean effect on those employed (`act`, `count` of them), in points."""
+    frac = morale
+    room = 1.0 - morale
+    mean_frac = k.active_mean(morale, act, count)
+    shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
+    # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
+    table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
+    rises = np.maximum(table, 0.0).sum(axis=1)
+    falls = np.minimum(table, 0.0).sum(axis=1)
+    effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
+                              table * mean_frac[:, None])
+    means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
+    new = morale + rises[:, None] * room + falls[:, None] * frac
+    for name, t in terms.items():
+        if t.ndim == 2:
+            part = np.where(t > 0, t * room, t * frac)
+            means[name] = 100.0 * k.active_mean(part, act, count)
+            new = new + part
+    drivers = [(name, means[name]) for name in terms]
+    return np.minimum(np.maximum(new, 0.0), 1.0), drivers
+
+
+def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
+                   old_active: Array, count: Array, still: Array | None,
+                   new_active: Array | None) -> Drivers:
+    """The last morale drivers: what the 0..1 bounds cut off (`before` the mean morale at
+    the start, `explained` the sum of the terms' drivers), and the change that comes from
+    who left (`still`: those who stayed; None if nobody left) and who joined (`new_active`:
+    everyone employed now; None if nobody joined)."""
+    drivers: Drivers = []
+    felt = 100.0 * k.active_mean(bounded, old_active, count)
     limits = felt - before - explained
-    if np.any(np.abs(limits) > 1e-9):
+    if (np.abs(limits) > 1e-9).any():
         drivers.append((LIMITS, limits))
-    stayed = 100.0 * k.active_mean(bounded, still)
+    stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
     drivers.append((LEAVING, stayed - felt))
-    drivers.append((JOINING, 100.0 * k.active_mean(after_people, new_active) - stayed))
+    after = stayed if new_active is None else 100.0 * k.active_mean(after_people,
+                                                                     new_active.astype(float))
+    drivers.append((JOINING, after - stayed))
     return drivers
 
 
@@ -64,9 +92,9 @@ def _pull(level: Array, names: tuple[str, ...], weights: Array, now: Array, befo
         part = np.where(shock > 0, shock * room, shock * frac)
         drivers.append((name, part))
         total = total + part
-    new = np.clip(level + total, 0.0, 100.0)
+    new = np.minimum(np.maximum(level + total, 0.0), 100.0)
     residual = new - level - total
-    if np.any(np.abs(residual) > 1e-9):
+    if (np.abs(residual) > 1e-9).any():
         drivers.append((LIMITS, residual))
     return new, drivers
 
@@ -75,7 +103,7 @@ def innovation_components(creativity: Array, ideas: Array, momentum: Array, head
                           ) -> Array:
     """(B, 3) in INNOVATION_PARTS order, each 0..1."""
     pipeline = 1.0 - np.exp(-ideas / np.maximum(headcount * 0.4, 1.0))
-    return np.stack([creativity, pipeline, momentum], axis=1)
+    return np.array([creativity, pipeline, momentum]).T
 
 
 def innovation_weights(p: Params) -> Array:
@@ -91,7 +119,7 @@ def innovation_update(level: Array, now: Array, before: Array, launched: Array, 
 
 def delivery_components(delivered_ratio: Array, quality: Array, kept: Array) -> Array:
     """(B, 3) in DELIVERY_PARTS order, each 0..1."""
-    return np.stack([delivered_ratio, quality, kept], axis=1)
+    return np.array([delivered_ratio, quality, kept], dtype=float).T
 
 
 def delivery_weights(p: Params) -> Array:

@@ -97,6 +97,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "risk_fatigue": 0.15,
         "risk_shock": 9.0,             # delivery points a risk event costs, unabsorbed
         "reserve_reference_share": 0.1,
+        "runway_repay_share": 0.5,     # most of a round's budget that goes to paying down debt
         # --- metrics ---------------------------------------------------------------------------
         "metric_rate": 0.45,           # how fast innovation and delivery follow their drivers
         "innovation_creativity_weight": 0.35,
@@ -120,6 +121,11 @@ class Params:
     """Coefficients as attributes, built from the defaults and a scenario's overrides."""
 
     values: Mapping[str, float]
+
+    def __post_init__(self) -> None:
+        # Real attributes, so the model's many look-ups each round are plain and fast.
+        for key, value in self.values.items():
+            object.__setattr__(self, key, value)
 
     def __getattr__(self, name: str) -> float:
         try:

@@ -38,8 +38,9 @@ class World:
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
-    budget_per_round: float
-    budget: Array           # (rounds + 1,) round r's scheduled budget (index 0 unused)
+    budget: Array           # (rounds + 1,) each round's scheduled budget (index 0 unused)
+    reference_budget: float # the scenario's typical budget (the mean over rounds): budget
+                            # shares in the model's formulas are money over this
     categories: tuple[str, ...]
     rounds: int
 
@@ -78,8 +79,8 @@ class OrgState:
     trust: Array
     process: Array
     ideas: Array            # idea pipeline, in work points ready for innovation projects
-    cash: Array
-    budget_shift: Array     # the sum of event `budget` effects for the coming round
+    cash: Array             # money: negative is a debt the coming rounds' budgets repay
+    budget_shift: Array     # change to the coming round's budget from event effects; the step uses it up
     risk: Array
     habit: Array            # (B, A) habituation to each leader action 0..1 (LEADER_ACTION_ORDER)
     record: Array           # 0..1 track record of shipping what was promised
@@ -97,6 +98,16 @@ class OrgState:
 
     def evolve(self, **changes: Any) -> OrgState:
         return replace(self, **changes)
+
+
+def _budget_schedule(per_round: object, rounds: int) -> dict[str, Any]:
+    """`budget.per_round` as a number (every round the same) or one number per round."""
+    values = np.asarray(per_round, dtype=float).reshape(-1)
+    if values.size == 1:
+        values = np.full(rounds, float(values[0]))
+    if values.size != rounds:
+        raise ValueError(f"budget.per_round lists {values.size} rounds; the scenario has {rounds}")
+    return {"budget": np.concatenate([[0.0], values]), "reference_budget": float(values.mean())}
 
 
 def build_world(scenario: Scenario) -> World:
@@ -119,9 +130,7 @@ def build_world(scenario: Scenario) -> World:
         ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
         fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
                        for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
-        budget_per_round=float(scenario.budget.per_round),
-        budget=np.array([0.0] + [scenario.budget.scheduled(r)
-                                 for r in range(1, scenario.rounds + 1)]),
+        **_budget_schedule(scenario.budget.by_round or scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,
     )

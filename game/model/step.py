@@ -7,6 +7,7 @@ some leave and some join, and the three metrics move with their drivers.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +18,8 @@ from game.model.metrics import (
     delivery_update,
     innovation_components,
     innovation_update,
-    morale_metric_drivers,
+    morale_update,
+    people_drivers,
 )
 from game.model.params import Params
 from game.model.plan import RoundPlan
@@ -34,15 +36,28 @@ PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work
 class RoundReport:
     """What happened in a round, batch-first. Drivers sum exactly to each metric's change."""
 
-    metrics: dict[str, Array]                      # morale / innovation / delivery, (B,)
     drivers: dict[str, list[tuple[str, Array]]]    # per metric: (label, (B,) contribution)
-    gauges: dict[str, Array]                       # 0..100 readings of hidden state, (B,)
     shipped: Array                                 # (B, P) shipped this round
     missed: Array                                  # (B, P) missed its date this round
     risk_hit: Array                                # (B,) a risk event struck
     left: Array                                    # (B,) people who left
     hired: Array                                   # (B,) people who joined
     capacity: Array                                # (B, T) team capacity this round
+    available: Array                               # (B,) money the round could spend
+    repaid: Array                                  # (B,) money the budget paid toward debt
+    state: OrgState                                # the state the round ended in
+    world: World
+    params: Params
+
+    @property
+    def metrics(self) -> dict[str, Array]:
+        """Morale, innovation and delivery after the round, (B,) each (worked out on demand)."""
+        return metrics_of(self.state)
+
+    @property
+    def gauges(self) -> dict[str, Array]:
+        """0..100 readings of hidden state after the round, (B,) each (worked out on demand)."""
+        return gauges_of(self.state, self.world, self.params)
     load: Array                                    # (B, T) scheduled share of capacity
 
 
@@ -70,11 +85,32 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
                        np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
                                 clarity * (1.0 - p.clarity_decay)))
     acted = plan.actions.sum(axis=1) > 0
-    leadership = np.clip(0.5 * has_vision * clarity + 0.5 * acted, 0.0, 1.0)
+    leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
     believed = ambition * credibility * ~misfit
     return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership)
+
+
+def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, Array]:
+    """(B,) the money the coming round can spend and (B,) the part of its scheduled budget
+    that repays debt: repay = min(debt, `runway_repay_share` × scheduled budget), and
+    available = max(scheduled budget + budget shift − repay, 0)."""
+    scheduled = world.budget[min(state.round + 1, world.rounds)]
+    repay = np.minimum(np.maximum(-state.cash, 0.0), p.runway_repay_share * scheduled)
+    return np.maximum(scheduled + state.budget_shift - repay, 0.0), repay
+
+
+AT_REFERENCE = 1.0 - math.exp(-1.0)  # saturate() at its reference share
+REFERENCE_SHARE = {"operations": "ops_reference_share", "innovation": "innovation_reference_share",
+                   "training": "training_reference_share", "wellbeing": "wellbeing_reference_share",
+                   "reserve": "reserve_reference_share"}
+
+
+def _references(world: World, p: Params) -> Array:
+    """(C,) each budget category's reference share (1 where none applies: hiring)."""
+    return np.array([max(getattr(p, REFERENCE_SHARE[c]), 1e-9) if c in REFERENCE_SHARE else 1.0
+                     for c in world.categories])
 
 
 def _demand(state: OrgState, world: World) -> Array:
@@ -89,16 +125,23 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
          rng: np.random.Generator) -> tuple[OrgState, RoundReport]:
     """Play one round for every playthrough in the batch. Pure: returns a new state."""
     round_no = state.round + 1
-    share = {c: plan.share(world, c) for c in ("operations", "innovation", "training",
-                                                 "hiring", "wellbeing", "reserve")}
+    # --- the runway: a debt takes its repayment from this round's budget ---------------------
+    available, repay = available_budget(state, world, p)
+    # Shares are of the money available; the formulas read money over the reference budget.
+    scale = available / world.reference_budget
+    shares = plan.budget * scale[:, None]
+    share = {c: shares[:, i] for i, c in enumerate(world.categories)}
+    # Each category with diminishing returns: saturate(share, its reference share), all at once.
+    funded_all = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
+    funded = {c: funded_all[:, i] for i, c in enumerate(world.categories)}
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
+    count = np.maximum(act.sum(axis=1), 1.0)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
-    org_mult = (1.0 + p.ops_capacity_gain * (k.saturate(share["operations"], p.ops_reference_share)
-                                             - k.saturate(np.ones(1), 1.0)))
+    org_mult = 1.0 + p.ops_capacity_gain * (funded["operations"] - AT_REFERENCE)
     org_mult = org_mult * (1.0 + p.overtime_capacity * plan.overtime)
     org_mult = org_mult * (1.0 - p.process_capacity / 2 + p.process_capacity * state.process)
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
@@ -118,18 +161,18 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     delivery_done = (done * ~world.is_innovation).sum(axis=1)
     innovation_done = (done * world.is_innovation).sum(axis=1)
 
-    mean_skill = k.active_mean(state.skill, act)
-    mean_fatigue = k.active_mean(state.fatigue, act)
+    mean_skill = k.active_mean(state.skill, act, count)
+    mean_fatigue = k.active_mean(state.fatigue, act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
     # counted in units of full overtime, with one price (fatigue, morale and quality now).
     over_team = np.maximum(load - 1.0, 0.0)
     pressure_team = plan.overtime[:, None] + over_team * (p.overload_efficiency
                                                           / max(p.overtime_capacity, 1e-9))
     pressure = k.per_person(pressure_team, world.team_onehot)
-    mean_pressure = k.active_mean(pressure, act)
-    target_quality = np.clip(0.45 + 0.25 * state.process + 0.25 * mean_skill
-                             + p.review_quality * plan.reviews - p.pressure_quality * mean_pressure
-                             - 0.2 * mean_fatigue, 0.0, 1.0)
+    mean_pressure = k.active_mean(pressure, act, count)
+    target_quality = np.minimum(np.maximum(
+        0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
+        - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, 0.0), 1.0)
     pull = np.minimum(done / np.maximum(world.scope * 0.25, 1e-9), 1.0)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
 
@@ -151,12 +194,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
-    slack_team = np.clip(1.0 - load, 0.0, 1.0)
+    slack_team = np.maximum(1.0 - load, 0.0)
     slack = k.per_person(slack_team, world.team_onehot)
-    mean_creativity = k.active_mean(state.creativity, act)
-    mean_slack = k.active_mean(slack, act)
+    mean_creativity = k.active_mean(state.creativity, act, count)
+    mean_slack = k.active_mean(slack, act, count)
     generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
-                 * (0.25 + 0.75 * k.saturate(share["innovation"], p.innovation_reference_share))
+                 * (0.25 + 0.75 * funded["innovation"])
                  * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.believed))
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
@@ -165,13 +208,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
-    wellbeing = k.saturate(share["wellbeing"], p.wellbeing_reference_share)
-    fatigue, _ = k.bounded_apply(state.fatigue, {
-        "pressure": p.pressure_fatigue * pressure,
-        "ambition": p.ambition_pressure * stretch[:, None],
-        "recovery": -(p.base_recovery + p.slack_recovery * slack
-                      + p.wellbeing_recovery * wellbeing[:, None]),
-    })
+    wellbeing = funded["wellbeing"]
+    fatigue = k.bounded(
+        state.fatigue,
+        rises=p.pressure_fatigue * pressure + (p.ambition_pressure * stretch)[:, None],
+        falls=-(p.base_recovery + p.slack_recovery * slack + p.wellbeing_recovery * wellbeing[:, None]))
 
     # --- how the round felt --------------------------------------------------------------------
     coached = k.per_person(plan.coached, world.team_onehot)
@@ -181,90 +222,97 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     fresh = plan.actions * (1.0 - habituation * state.habit)
     town_hall_f, _, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
     col = np.newaxis
-    morale_terms = {
-        "Vision": (p.vision_morale * lead.believed * lead.clarity)[:, col],
+    morale_terms = {  # (B,) the same for everyone, or (B, N) per person
+        "Vision": p.vision_morale * lead.believed * lead.clarity,
         # Only where the world can move on from a vision, so other scenarios keep their drivers.
-        **({MISFIT: (-p.misfit_morale * lead.misfit)[:, col]} if world.changes else {}),
-        "Cynicism (ambition beyond capacity)": (-p.cynicism * stretch)[:, col],
-        "Town hall": (p.town_hall_morale * town_hall_f)[:, col],
+        **({MISFIT: -p.misfit_morale * lead.misfit} if world.changes else {}),
+        "Cynicism (ambition beyond capacity)": -p.cynicism * stretch,
+        "Town hall": p.town_hall_morale * town_hall_f,
         "Coaching": p.coaching_morale * coached,
-        "Recognition": (p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio))[:, col],
-        "Celebration": (p.celebrate_morale * celebrate_f * shipped_factor)[:, col],
+        "Recognition": p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio),
+        "Celebration": p.celebrate_morale * celebrate_f * shipped_factor,
         PRESSURE: -p.pressure_morale * pressure,
         "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
-        "Wellbeing budget": (p.wellbeing_morale * wellbeing)[:, col],
-        "Performance reviews": (-p.review_morale * plan.reviews)[:, col],
-        "No leadership attention": (-p.neglect_morale * (1.0 - lead.leadership_input))[:, col],
-        "Work shipped": (p.shipped_morale * shipped_factor)[:, col],
-        "Missed deadlines": (-p.missed_morale * n_missed)[:, col],
+        "Wellbeing budget": p.wellbeing_morale * wellbeing,
+        "Performance reviews": -p.review_morale * plan.reviews,
+        "No leadership attention": -p.neglect_morale * (1.0 - lead.leadership_input),
+        "Work shipped": p.shipped_morale * shipped_factor,
+        "Missed deadlines": -p.missed_morale * n_missed,
     }
-    morale, morale_parts = k.bounded_apply(state.morale, morale_terms)
+    morale, morale_drivers = morale_update(state.morale, morale_terms, act, count)
 
-    creativity, _ = k.bounded_apply(state.creativity, {
-        "challenge": (p.challenge_creativity * challenge_f)[:, col],
-        "vision": (p.creativity_from_vision * lead.believed * lead.clarity)[:, col],
-        "trust": (p.creativity_from_trust * (state.trust - 0.4))[:, col],
-        "slack": p.creativity_from_slack * slack,
-        "reviews": (-p.review_creativity * plan.reviews)[:, col],
-        "process": (-p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3)[:, col],
-        "decay": -p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)[:, col],
-        "fatigue": -0.05 * state.fatigue,
-        "misfit": (-p.misfit_creativity * lead.misfit)[:, col],
-    })
+    trust_pull = p.creativity_from_trust * (state.trust - 0.4)
+    creativity = k.bounded(
+        state.creativity,
+        rises=(p.challenge_creativity * challenge_f + np.maximum(trust_pull, 0.0)
+               + p.creativity_from_vision * lead.believed * lead.clarity)[:, col]
+        + p.creativity_from_slack * slack,
+        falls=(np.minimum(trust_pull, 0.0) - p.review_creativity * plan.reviews
+               - p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3
+               - p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)
+               - p.misfit_creativity * lead.misfit)[:, col]
+        - 0.05 * state.fatigue)
     alignment = np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
                          state.alignment)
-    alignment, _ = k.bounded_apply(alignment, {
-        "clarity": (p.alignment_from_clarity * lead.clarity)[:, col],
-        "town hall": (p.town_hall_alignment * town_hall_f)[:, col],
-        "decay": np.full_like(alignment, -p.alignment_decay),
-        "misfit": (-p.misfit_alignment * lead.misfit)[:, col],
-    })
-    training = k.saturate(share["training"], p.training_reference_share)
+    alignment = k.bounded(
+        alignment,
+        rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
+        falls=(-p.alignment_decay - p.misfit_alignment * lead.misfit)[:, col])
+    training = funded["training"]
     learning = state.learning + p.coaching_learning * coached + p.training_learning * training[:, col]
     learned = p.learning_rate * learning
-    skill = np.clip(state.skill + learned * (1.0 - state.skill), 0.0, 1.0)
+    skill = np.minimum(state.skill + learned * (1.0 - state.skill), 1.0)
     learning = learning - learned
 
-    trust, _ = k.bounded_apply(state.trust, {
-        "listening": p.listening_trust * listening_f,
-        "celebrate": p.celebrate_trust * celebrate_f * shipped_factor,
-        "delivery": p.trust_from_delivery * shipped_factor,
-        "missed": -p.trust_missed * n_missed,
-        "change": -p.change_trust_cost * lead.changed,
-        "drift": -p.trust_decay * (state.trust - 0.4) * 2.0,
-    })
-    process, _ = k.bounded_apply(state.process, {
-        "reviews": p.review_process * plan.reviews,
-        "challenge": -p.challenge_process * challenge,
-        "decay": np.full_like(state.process, -p.process_decay),
-    })
+    drift = -p.trust_decay * (state.trust - 0.4) * 2.0
+    trust = k.bounded(
+        state.trust,
+        rises=(p.listening_trust * listening_f + p.celebrate_trust * celebrate_f * shipped_factor
+               + p.trust_from_delivery * shipped_factor + np.maximum(drift, 0.0)),
+        falls=(np.minimum(drift, 0.0) - p.trust_missed * n_missed
+               - p.change_trust_cost * lead.changed))
+    process = k.bounded(state.process, rises=p.review_process * plan.reviews,
+                        falls=-p.challenge_process * challenge - p.process_decay)
 
     # --- shocks, leavers and joiners ---------------------------------------------------------
-    risk = np.clip(p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
-                   - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02, 0.6)
+    risk = np.minimum(np.maximum(
+        p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
+        - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
     risk_hit = rng.random(state.batch) < risk
     severity = rng.uniform(0.6, 1.4, state.batch)
-    absorbed = k.saturate(share["reserve"], p.reserve_reference_share)
+    absorbed = funded["reserve"]
     shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
+    # Money: the reserve pays for what it absorbed and is saved if no shock used it; money
+    # left unallocated is saved too; what the reserve could not absorb comes out of cash.
+    money = world.reference_budget / 100.0
+    reserve_money = share["reserve"] * world.reference_budget
+    reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
+    unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
+    cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
     leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
                + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
+    someone_left = bool(leaving.any())
     wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
     joining = k.fill_slots(still, hires, world.hire_order)
     new_active = still | joining
 
+    someone_joined = bool(joining.any())  # most rounds nobody joins: skip the work then
+
     def joiners(values: Array, start: Array | float) -> Array:
-        return np.where(joining, start, values)
+        return np.where(joining, start, values) if someone_joined else values
 
     # --- the metrics and why they moved ------------------------------------------------------
     # Hires join at the mood of the people they join, so hiring never buys morale.
-    morale_new = joiners(morale, k.active_mean(morale, still)[:, col])
-    morale_drivers = morale_metric_drivers(state.morale, morale, morale_parts, morale_new, act,
-                                           still.astype(float), new_active.astype(float))
+    morale_new = joiners(morale, k.active_mean(morale, still)[:, col]) if someone_joined else morale
+    morale_drivers += people_drivers(
+        100.0 * k.active_mean(state.morale, act, count), morale, morale_new,
+        sum((value for _, value in morale_drivers), np.zeros(state.batch)), act, count,
+        still if someone_left else None, new_active if someone_joined else None)
     momentum = (p.momentum_keep * state.momentum
                 + (1.0 - p.momentum_keep) * np.minimum(innovation_done / _innovation_reference(world), 1.0))
     creativity_new = joiners(creativity, 0.5)
@@ -295,19 +343,18 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         vision=plan.vision.copy(),
         vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
-        cash=state.cash - shock * world.budget_per_round / 100.0,
+        cash=cash, budget_shift=np.zeros_like(cash),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
         record=p.record_keep * state.record + (1.0 - p.record_keep) * promise,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
         innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
     report = RoundReport(
-        metrics=metrics_of(new_state),
         drivers={"morale": morale_drivers, "innovation": innovation_drivers,
                  "delivery": delivery_drivers},
-        gauges=gauges_of(new_state, world, p),
         shipped=shipped, missed=missed, risk_hit=risk_hit,
         left=leaving.sum(axis=1), hired=joining.sum(axis=1), capacity=team_cap, load=load,
+        available=available, repaid=repay, state=new_state, world=world, params=p,
     )
     return new_state, report
 

@@ -3,7 +3,11 @@
     {"format": "sail-and-keel-save", "version": 1,
      "scenario": "scaling-new-markets", "scenario_sha256": "…", "seed": 7, "player": "Alice",
      "decisions": [{"type": "SetVision", "vision": "europe-first"}, …],
-     "result": {"rounds_played": 8, "final": {…}, "score": 68.4, …}}   # null if unfinished
+     "result": {"rounds_played": 8, "final": {…}, "score": 68.4, …},   # null if unfinished
+     "branch": {"from_round": 3, "original": [{"type": …}, …]}}         # only on a "what if"
+
+A game the player rewound ("what if") records the round it branched from and the original
+line's decisions, so a debrief can replay and show both lines.
 
 The decisions are the truth; `result` is a summary for people and tools that only read.
 Loading checks everything and turns any problem into one `SaveError` line naming the file.
@@ -21,16 +25,19 @@ from typing import Any
 from game.persistence import codec
 from game.persistence.codec import BadValue
 from game.persistence.files import MAX_BYTES, SaveError, parse_json, read_text, write_atomic
+from game.rules.branching import Branch
 from game.rules.decisions import Decision, IllegalDecision
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
 from game.safeio import NotAFile, read_regular
+from game.scenario.limits import MAX_ID
 from game.scenario.schema import SLUG_PATTERN
 from game.scenario.types import Scenario
 
 FORMAT = "sail-and-keel-save"
 VERSION = 1
 KEYS = ("format", "version", "scenario", "scenario_sha256", "seed", "player", "decisions", "result")
+OPTIONAL_KEYS = ("branch",)
 SUMMARY_KEYS = ("rounds_played", "final", "score", "par", "leader_share", "profile")
 PROFILES = ("leader-heavy", "balanced", "manager-heavy", "hands-off")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -70,6 +77,7 @@ class SavedGame:
     player: str | None
     decisions: tuple[Decision, ...]
     summary: SaveSummary | None      # None for a game saved before its end
+    branch: Branch | None = None     # a "what if": where it left the original line
 
 
 def scenario_sha256(scenario: Scenario | str | Path) -> str:
@@ -97,7 +105,15 @@ def save_text(session: GameSession, scenario_sha: str, player: str | None = None
     lines = [f"  {dump(key)}: {dump(value)}," for key, value in header.items()]
     decisions = ",\n".join(f"    {dump(codec.encode_decision(d))}" for d in session.log)
     lines.append(f'  "decisions": [\n{decisions}\n  ],' if decisions else '  "decisions": [],')
-    lines.append(f'  "result": {dump(summary)}')
+    branch = session.branch
+    if branch is None:
+        lines.append(f'  "result": {dump(summary)}')
+    else:
+        lines.append(f'  "result": {dump(summary)},')
+        original = ",\n".join(f"      {dump(codec.encode_decision(d))}" for d in branch.original)
+        lines.append(f'  "branch": {{"from_round": {branch.from_round}, "original": [\n'
+                     f'{original}\n  ]}}' if original else
+                     f'  "branch": {{"from_round": {branch.from_round}, "original": []}}')
     return "{\n" + "\n".join(lines) + "\n}\n"
 
 
@@ -134,13 +150,16 @@ def _saved_game(data: object, source: str) -> SavedGame:
     if version != VERSION:
         newer = " (written by a newer version of the game)" if version > VERSION else ""
         raise BadValue(f"save version {version} is not supported{newer}; this game reads version {VERSION}")
-    unknown = sorted(set(data) - set(KEYS))
+    unknown = sorted(set(data) - set(KEYS) - set(OPTIONAL_KEYS))
     if unknown:
         raise BadValue(f"unknown key {unknown[0]!r} (keys: {', '.join(KEYS)})")
     missing = [key for key in KEYS if key not in data]
     if missing:
         raise BadValue(f"the key {missing[0]!r} is missing")
     scenario = codec.text(data["scenario"], "scenario")
+    if len(scenario) > MAX_ID:  # ids name files; a longer one names none
+        raise BadValue(f"scenario must be a scenario id, at most {MAX_ID} characters, "
+                       f"not {len(scenario):,}")
     if not re.fullmatch(SLUG_PATTERN, scenario):  # an id, never a path to some other file
         raise BadValue(f"scenario must be a scenario id (lowercase letters, digits and '-'), "
                        f"not {codec.describe(scenario)}")
@@ -157,7 +176,20 @@ def _saved_game(data: object, source: str) -> SavedGame:
         raise BadValue(f"decisions must be a list, not {codec.describe(raw)}")
     decisions = tuple(codec.decode_decision(d, f"decisions[{i}]") for i, d in enumerate(raw))
     summary = None if data["result"] is None else _summary(data["result"])
-    return SavedGame(source, scenario, sha, seed, player, decisions, summary)
+    branch = None if data.get("branch") is None else _branch(data["branch"])
+    return SavedGame(source, scenario, sha, seed, player, decisions, summary, branch)
+
+
+def _branch(value: object) -> Branch:
+    data = codec.obj(value, "branch")
+    if sorted(data) != ["from_round", "original"]:
+        raise BadValue("branch must give exactly from_round and original")
+    raw = data["original"]
+    if not isinstance(raw, list):
+        raise BadValue(f"branch.original must be a list, not {codec.describe(raw)}")
+    return Branch(codec.whole(data["from_round"], "branch.from_round"),
+                  tuple(codec.decode_decision(d, f"branch.original[{i}]")
+                        for i, d in enumerate(raw)))
 
 
 def _summary(value: object) -> SaveSummary:
@@ -206,6 +238,7 @@ def replay_save(saved: SavedGame, scenario: Scenario, force: bool = False) -> Ga
         except IllegalDecision as exc:
             raise SaveError(f"{saved.source}: decisions[{index}] ({type(decision).__name__}) is "
                             f"refused on replay: {exc}") from None
+    session.branch = saved.branch
     return session
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from game.persistence.codec import encode_decision
-from game.persistence.history import data_dir
+from game.persistence.datadir import data_dir
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession
@@ -231,7 +231,7 @@ class RoomClient:
                     ws.send(json.dumps(message))
                     sent.add(message["round"])
                 try:
-                    raw = ws.recv(timeout=0.05)
+                    raw = ws.recv(timeout=0.02)
                 except TimeoutError:
                     continue
                 self._handle(json.loads(raw))

@@ -145,7 +145,9 @@ class Room:
 
     def submit(self, player: Player, sub: protocol.RoundSubmission) -> dict[str, Any]:
         """Record a round, once. A round already recorded with the same decisions is acknowledged
-        again (a client that lost the answer resends); with other decisions it is refused."""
+        again (a client that lost the answer resends); with other decisions it is refused.
+        Until the game ends every round is taken: start and pause ask the windows to wait,
+        and a round played anyway is kept rather than lost."""
         done = len(player.records)
         encoded = rounds.encoded(sub.decisions)
         if sub.round <= done:
@@ -154,12 +156,15 @@ class Room:
             raise Refused(f"round {sub.round} is already recorded; a round counts once")
         if self.row.state == "ended":
             raise Refused("the game has ended; no more rounds are taken")
-        if self.row.state == "lobby":
-            raise Refused("the room has not started yet")
         if sub.round != done + 1:
             raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first")
-        game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
-                                 sub.score)
+        before = player.session.log
+        try:
+            game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
+                                     sub.score)
+        except Refused:
+            player.session = rounds.restore(player.session, before)
+            raise
         record = rounds.record_json(game.history[-1])
         self.store.add_round(player.id, sub.round, encoded, record)
         rounds.finish(game)

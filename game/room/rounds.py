@@ -15,7 +15,7 @@ from game.persistence.codec import encode_decision
 from game.room.protocol import Refused
 from game.rules.decisions import Continue, Decision, IllegalDecision, InjectEvent
 from game.rules.records import METRIC_NAMES, Phase, RoundRecord
-from game.rules.session import GameSession
+from game.rules.session import GameSession, replay
 
 SCORE_TOLERANCE = 1e-6
 
@@ -25,8 +25,9 @@ def play_round(session: GameSession, number: int, decisions: tuple[Decision, ...
     """The session after round `number` is played with `decisions`; Refused if it cannot be.
 
     `injectable` counts the events the facilitator sent this participant that their game
-    has not used yet; an `InjectEvent` beyond them is refused. The given session is left
-    untouched (the round is tried on a copy).
+    has not used yet; an `InjectEvent` beyond them is refused. The round is played on the
+    given session itself (copying it costs more than the round): after a refusal it may be
+    part-way through, and the caller rebuilds it with `restore`.
     """
     if len(session.history) != number - 1:
         raise Refused(f"round {number} cannot be played now: the room has {len(session.history)} "
@@ -37,7 +38,7 @@ def play_round(session: GameSession, number: int, decisions: tuple[Decision, ...
     extra = [e for e, n in wanted.items() if n > injectable[e]]
     if extra:
         raise Refused(f"the event {extra[0]!r} was not sent to you by the facilitator")
-    game = session.fork()
+    game = session
     try:
         if number > 1:
             game.apply(Continue())
@@ -53,6 +54,11 @@ def play_round(session: GameSession, number: int, decisions: tuple[Decision, ...
         raise Refused(f"round {number}: the score you report ({claimed:.4f}) is not what these "
                       f"decisions give ({score:.4f}); is your scenario the room's?")
     return game
+
+
+def restore(session: GameSession, log: tuple[Decision, ...]) -> GameSession:
+    """The game as it was before a refused round: replayed from its decision log."""
+    return replay(session.scenario, session.seed, log)
 
 
 def finish(session: GameSession) -> None:

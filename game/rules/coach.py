@@ -90,6 +90,14 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
     return Activity(lead, manage)
 
 
+def leader_share(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
+                 chose_vision: bool) -> float | None:
+    """The leader share a scenario's `leader_share` condition reads: None in a hands-off
+    round, where no profile condition holds."""
+    done = activity(scenario, leader, manager, chose_vision)
+    return None if done.level < HANDS_OFF_ACTIVITY else done.share
+
+
 def profile_name(share: float, level: float = 1.0) -> str:
     """The profile of a round or a game: hands-off when the player hardly did anything."""
     if level < HANDS_OFF_ACTIVITY:
@@ -141,6 +149,9 @@ def coach_remark(scenario: Scenario, record: RoundRecord, history: list[RoundRec
         advice = ADVICE.get(_cause(worst[1]).removeprefix("Event: "))
         if advice:
             lines.append(advice)
+    if record.repaid > 0.005:
+        lines.append(f"Debt took {record.repaid:.0f} of this {period}'s budget to pay it down "
+                     f"(cash now {record.cash:+.0f}).")
     if record.revealed:
         lines.append(f"Listening showed fatigue at {record.gauges['fatigue']:.0f}% "
                      f"and risk at {record.gauges['risk']:.0f}%.")

@@ -87,11 +87,10 @@ class StoryRules:
         keep = np.isin(self._world.slot_team[self._all_hires], here)
         self._world = replace(self._world, hire_order=self._all_hires[keep])
 
-    def available_budget(self, round_no: int | None = None) -> float:
-        """The money a round has to split: its scheduled budget plus event `budget` effects."""
-        r = self.round if round_no is None else round_no
-        return max(float(self._world.budget[min(r, self._world.rounds)])
-                   + self._shift.get(r, 0.0), 0.0)
+    def budget_shift(self, round_no: int | None = None) -> float:
+        """The change event `budget` effects make to a round's scheduled budget (the model
+        then takes a debt's repayment out of the sum: see `available_budget`)."""
+        return self._shift.get(self.round if round_no is None else round_no, 0.0)
 
     def _waiting(self, index: int) -> str:
         """Why work on a project does not count yet ('' when it does)."""

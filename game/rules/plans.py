@@ -17,6 +17,24 @@ def naive_schedule(scenario: Scenario) -> dict[str, dict[str, float]]:
     return {t.id: {p.id: share for p in scenario.projects} for t in scenario.organization.teams}
 
 
+def starting_schedule(scenario: Scenario, slack: float = 0.1) -> dict[str, dict[str, float]]:
+    """A focused first plan to start from: projects in order of their due round are dealt
+    to the teams in turn, and each team splits all but `slack` of its capacity evenly over
+    the projects it was dealt. Every project is staffed, no team is spread over all of them,
+    and a tenth of every team's capacity is left free for recovery and ideas."""
+    teams = [t.id for t in scenario.organization.teams]
+    order = sorted(scenario.projects, key=lambda p: (p.due, scenario.projects.index(p)))
+    dealt: dict[str, list[str]] = {t: [] for t in teams}
+    for i, project in enumerate(order):
+        dealt[teams[i % len(teams)]].append(project.id)
+    plan = {}
+    for team in teams:
+        mine = dealt[team] or [order[teams.index(team) % len(order)].id]
+        share = round((1.0 - slack) / len(mine), 4)
+        plan[team] = {p.id: (share if p.id in mine else 0.0) for p in scenario.projects}
+    return plan
+
+
 def plan_from_drafts(scenario: Scenario, world: World, leader: LeaderDraft,
                      manager: ManagerDraft) -> RoundPlan:
     return plans_from_drafts(scenario, world, [(leader, manager)])
@@ -26,11 +44,13 @@ def plans_from_drafts(scenario: Scenario, world: World,
                       drafts: Sequence[tuple[LeaderDraft, ManagerDraft]]) -> RoundPlan:
     """One plan row per (leader, manager) draft pair: the session's conversion, batched."""
     vision_ids = {v.id: i for i, v in enumerate(scenario.visions)}
-    team_ids = {t.id: i for i, t in enumerate(scenario.organization.teams)}
-    project_ids = {p.id: i for i, p in enumerate(scenario.projects)}
+    team_ids = [t.id for t in scenario.organization.teams]
+    project_ids = [p.id for p in scenario.projects]
+    team_index = {t: i for i, t in enumerate(team_ids)}
     action_ids = {a: i for i, a in enumerate(LEADER_ACTION_ORDER)}
-    category_ids = {c: i for i, c in enumerate(world.categories)}
+    categories = world.categories
     n_actions, n_teams, n_projects = len(LEADER_ACTION_ORDER), len(team_ids), len(project_ids)
+    idle = [0.0] * n_projects
     vision, actions, coached, budget, schedule, overtime, reviews = [], [], [], [], [], [], []
     for leader, manager in drafts:
         vision.append(vision_ids[leader.vision] if leader.vision else -1)
@@ -38,19 +58,16 @@ def plans_from_drafts(scenario: Scenario, world: World,
         for act in leader.actions:
             acts[action_ids[act.action]] = 1.0
             if act.team is not None:
-                coach[team_ids[act.team]] = 1.0
+                coach[team_index[act.team]] = 1.0
         actions.append(acts)
         coached.append(coach)
-        split = [0.0] * len(world.categories)
-        for category, amount in manager.budget.items():
-            split[category_ids[category]] = amount / world.budget_per_round
-        budget.append(split)
-        rows = [[0.0] * n_projects for _ in range(n_teams)]
-        for team, shares in manager.schedule.items():
-            row = rows[team_ids[team]]
-            for project, share in shares.items():
-                row[project_ids[project]] = share
-        schedule.append(rows)
+        # Shares of the money the manager had; the model scales them to what the round has.
+        total = max(manager.budget_total, 1e-9)
+        money = manager.budget
+        budget.append([money[c] / total if c in money else 0.0 for c in categories])
+        plan = manager.schedule
+        schedule.append([[row.get(p, 0.0) for p in project_ids] if (row := plan.get(t)) else idle
+                         for t in team_ids])
         overtime.append(manager.overtime)
         reviews.append(float(manager.reviews))
     batch = len(drafts)

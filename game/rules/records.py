@@ -96,8 +96,10 @@ class RoundRecord:
     left: int
     hired: int
     activity: float = 1.0               # 0..1: how much the player did, against leaving things be
+    available_budget: float = 0.0       # the money the round had to spend
+    repaid: float = 0.0                 # the part of the round's budget that paid down debt
+    cash: float = 0.0                   # money at the end of the round (negative: a debt)
     landed: list[str] = field(default_factory=list)  # earlier choices' effects that landed
-    budget_available: float = 0.0                    # the money this round had to split
 
 
 @dataclass(frozen=True)

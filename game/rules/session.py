@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from game.model import (
     LEADER_ACTION_ORDER,
     STATUS_NAMES,
+    available_budget,
     base_capacity,
     metrics_of,
     new_game,
@@ -57,6 +59,9 @@ from game.rules.records import (
 )
 from game.scenario.types import Event, Scenario
 
+if TYPE_CHECKING:
+    from game.rules.branching import Branch
+
 
 @dataclass
 class _Played:
@@ -68,6 +73,7 @@ class _Played:
     left: int
     hired: int
     activity: Activity
+    repaid: float
 
 
 class GameSession(StoryRules):
@@ -86,13 +92,15 @@ class GameSession(StoryRules):
         self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
+        self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
             budget=scenario.budget.default_split(),
-            budget_total=self.available_budget(1),
+            budget_total=float(self._world.budget[1]),
             schedule=naive_schedule(scenario),
         )
+        self._open_budget()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -150,6 +158,15 @@ class GameSession(StoryRules):
         return self.scenario.vision(vision_id).fits(self.round if round_no is None else round_no)
 
     @property
+    def available_budget(self) -> float:
+        """The money the manager can allocate this round (a debt's repayment taken out)."""
+        return self.manager.budget_total
+
+    @property
+    def cash(self) -> float:
+        return float(self._state.cash[0])
+
+    @property
     def over(self) -> bool:
         return self.phase is Phase.END
 
@@ -168,7 +185,6 @@ class GameSession(StoryRules):
                 self._need(Phase.LEADER, "set the vision")
                 check.vision(self.scenario, vision)
                 self.leader = replace(self.leader, vision=vision)
-                self._chose_vision = True
             case Inspire():
                 self._need(Phase.LEADER, "inspire people")
                 cost = check.inspire(self.scenario, self.leader, decision)
@@ -239,17 +255,19 @@ class GameSession(StoryRules):
         before = self.metrics
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
         plan = replace(plan, schedule=plan.schedule * self._workable()[None, None, :])
-        shift = self.available_budget() - float(self._world.budget[self.round])
-        self._state = self._state.evolve(budget_shift=np.full(self._state.batch, shift))
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         listened = any(a.action == "listening" for a in self.leader.actions)
         drivers = {m: [(label if listened or label not in HIDDEN_DRIVERS else label + HIDDEN,
                         float(v[0])) for label, v in report.drivers[m]] for m in METRIC_NAMES}
+        # A vision is the player's once they have played a round with one other than the
+        # organisation's own (read from the drafts, so a batch of drafts agrees).
+        self._chose_vision |= self.leader.vision != self.scenario.organization.vision
         done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
             left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
+            repaid=float(report.repaid[0]),
         )
         self._outcomes, self._landed, self._queue, self._queued = [], [], [], set()
         self._land_due()
@@ -285,7 +303,8 @@ class GameSession(StoryRules):
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
             left=pending.left, hired=pending.hired, activity=pending.activity.level,
-            landed=list(self._landed), budget_available=self.manager.budget_total,
+            available_budget=self.manager.budget_total, repaid=pending.repaid,
+            cash=float(self._state.cash[0]), landed=list(self._landed),
         )
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
@@ -300,12 +319,20 @@ class GameSession(StoryRules):
         self._arrivals()
         energy = self.scenario.organization.leader_energy
         self.leader = LeaderDraft(self.leader.vision, (), energy, energy)
-        total = self.available_budget()
-        spent = sum(self.manager.budget.values())
-        split = self.manager.budget if spent <= total + 1e-9 else \
-            {c: v * total / spent for c, v in self.manager.budget.items()}
-        self.manager = replace(self.manager, budget=split, budget_total=total)
+        self._open_budget()
         self.phase = Phase.LEADER
+
+    def _open_budget(self) -> None:
+        """Work out the money this round has (its budget, less what a debt takes back) and
+        keep the manager's split in the same proportions within it."""
+        self._state = self._state.evolve(budget_shift=np.array([self.budget_shift()]))
+        available, _ = available_budget(self._state, self._world, self._params)
+        total = float(available[0])
+        old = self.manager.budget_total
+        scale = total / old if old > 0 else 0.0
+        budget = {c: v * scale for c, v in self.manager.budget.items()} if scale != 1.0 \
+            else self.manager.budget
+        self.manager = replace(self.manager, budget=budget, budget_total=total)
 
     def _composite(self, metrics: dict[str, float]) -> float:
         w = self.scenario.scoring

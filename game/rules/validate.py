@@ -57,8 +57,8 @@ def inspire(scenario: Scenario, draft: LeaderDraft, decision: Inspire) -> int:
     return action.cost
 
 
-def budget(scenario: Scenario, amounts: Mapping[str, float],
-           limit: float | None = None) -> dict[str, float]:
+def budget(scenario: Scenario, amounts: Mapping[str, float], limit: float) -> dict[str, float]:
+    """The amounts per category, checked against `limit`, the money the round has."""
     categories = scenario.budget.categories
     result = {c: 0.0 for c in categories}
     for category, amount in amounts.items():
@@ -66,9 +66,8 @@ def budget(scenario: Scenario, amounts: Mapping[str, float],
             raise IllegalDecision(f"There is no budget category {category!r} here.")
         result[category] = number(amount, f"The {category} budget")
     total = sum(result.values())
-    limit = scenario.budget.per_round if limit is None else limit
     if total > limit + 1e-6:
-        raise IllegalDecision(f"That spends {total:g}, over the budget of {limit:g}.")
+        raise IllegalDecision(f"That spends {total:g}, over the budget of {limit:g} this round.")
     return result
 
 

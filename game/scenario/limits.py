@@ -25,9 +25,10 @@ TEXT_LIMITS = {"id": MAX_ID, "title": MAX_SHORT_TEXT, "name": MAX_SHORT_TEXT,
                "label": MAX_SHORT_TEXT, "round_label": 40, "summary": MAX_SUMMARY,
                "briefing": MAX_BRIEFING}
 LIST_LIMITS = {"visions": 12, "projects": 40, "events": 100, "choices": 6, "debrief": 40,
-               "claims": 20, "objectives": 10, "teams": 8, "categories": 6, "all": 16, "any": 16}
-MAX_CONDITION_PARTS = 64  # shapes in one `when:`, all levels together
-MAX_CONDITION_DEPTH = 8   # `all`/`any`/`not` inside one another
+               "claims": 20, "objectives": 10, "teams": 8, "categories": 6, "all": 12, "any": 12}
+MAX_CONDITION_PARTS = 24  # shapes in one `when:`, all levels together
+MAX_CONDITION_DEPTH = 6   # `all`/`any`/`not` inside one another
+MAX_ALL_CONDITION_PARTS = 1_000  # shapes in all the file's conditions together
 MAX_NUMBER = 1e9          # any number anywhere
 NUMBER_LIMITS: dict[str, tuple[float, float]] = {   # key -> (lowest, highest)
     "per_round": (0.01, 1e6), "cash": (-1e9, 1e9), "scope": (0.01, 1e5), "value": (0, 1e5),
@@ -41,8 +42,23 @@ CONTROL_OK = frozenset("\n\t")
 
 def limit_problems(tree: Tree, source: str) -> list[Problem]:
     """One problem per value over a limit, located at the value."""
-    return [Problem(source, *tree.place(path), f"{where(path) or 'the file'}: {message}")
-            for path, message in _check(tree.data, ())]
+    problems = [Problem(source, *tree.place(path), f"{where(path) or 'the file'}: {message}")
+                for path, message in _check(tree.data, ())]
+    if not problems:
+        total = sum(_size(when, 0)[0] for when in _conditions(tree.data))
+        if total > MAX_ALL_CONDITION_PARTS:
+            problems.append(Problem(source, 1, 1, f"the conditions (when:) have {total:,} parts "
+                                                  f"together; at most {MAX_ALL_CONDITION_PARTS:,}"))
+    return problems
+
+
+def _conditions(data: Any) -> Iterator[Any]:
+    if not isinstance(data, dict):
+        return
+    for section in ("events", "debrief"):
+        items = data.get(section)
+        if isinstance(items, list):
+            yield from (item["when"] for item in items if isinstance(item, dict) and "when" in item)
 
 
 def _check(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:

@@ -91,7 +91,7 @@ class Linter:
         self.never_fire: set[str] = set()
         during = self.reach_during()
         while True:  # an event that never fires makes its follow-ups never fire: to a fixpoint
-            never = {e.id for e in s.events if not during.possible(e.when)}
+            never = {e.id for e in s.events if not self._maybe(during, e.when)}
             if never <= self.never_fire:
                 break
             self.never_fire |= never
@@ -102,6 +102,15 @@ class Linter:
             self._reachable(at_end, lesson.when, ("debrief", i, "when"),
                             "this lesson can never be shown (the debrief is judged after the "
                             f"last round, {s.rounds})")
+
+    @staticmethod
+    def _maybe(reach: Reach, condition: Condition) -> bool:
+        """Whether a condition can hold; too complex to tell counts as 'it can'."""
+        reach.work = 0
+        try:
+            return reach.possible(condition)
+        except TooComplex:
+            return True
 
     def _reachable(self, reach: Reach, condition: Condition, path: DataPath, what: str) -> None:
         reach.work = 0  # each condition has its own budget

@@ -22,6 +22,7 @@ from game.scenario.yamltree import parse_tree
 DEFAULT_SCENARIO_ID = "scaling-new-markets"
 MAX_BYTES = 1024 * 1024  # checked before reading: parsing big YAML is slow and hungry
 SUFFIXES = (".yaml", ".yml")
+MAX_ID_CHARS = 64  # game.scenario.limits.MAX_ID: ids name files
 
 
 def scenarios_dir() -> Path:
@@ -47,9 +48,15 @@ def resolve_scenario(path_or_id: str | Path) -> Path:
         raise ScenarioError([Problem("''", 0, 0, "no scenario given (an id from scenarios/ or a path)")])
     if isinstance(path_or_id, Path) or _looks_like_path(path_or_id):
         return Path(path_or_id)
+    if len(path_or_id) > MAX_ID_CHARS:  # no such file; asking the file system would fail
+        raise ScenarioError([Problem(path_or_id[:60] + "...", 0, 0, "no such scenario file or id "
+                                     f"(an id is at most {MAX_ID_CHARS} characters)")])
     candidate = scenarios_dir() / f"{path_or_id}.yaml"
-    if candidate.is_file() or Path(path_or_id).exists():
-        return candidate if candidate.is_file() else Path(path_or_id)
+    try:
+        if candidate.is_file() or Path(path_or_id).exists():
+            return candidate if candidate.is_file() else Path(path_or_id)
+    except (OSError, ValueError):
+        pass
     ids = [p.stem for p in list_scenarios()]
     listed = f"available: {', '.join(ids)}" if ids else "no scenarios are installed"
     raise ScenarioError([Problem(str(path_or_id), 0, 0,

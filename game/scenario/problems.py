@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from game.safeio import clean
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -21,9 +23,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        message = clean(self.message)  # one line, whatever values it quotes
         if self.line <= 0:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return f"{clean(self.file)}: {message}"
+        return f"{clean(self.file)}:{self.line}:{self.column}: {message}"
 
     def as_dict(self) -> dict[str, str | int]:
         return asdict(self)

@@ -2,7 +2,7 @@
 
 Every decision sequence is played on every seed (row `p * len(seeds) + s`), all rows stepping
 together through the model's own `step`. Each round's drafts become the model's plan through
-the session's own `plan_from_drafts`, events fire on the session's conditions and their
+the session's own conversion (`plans_from_drafts`), events fire on the session's conditions and their
 answers go through the model's `apply_effects`, and each row rolls its dice from its own
 seed's generator. So a row's numbers are bit for bit what `GameSession` gives for that seed
 and those decisions (a test checks it).
@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from game.model import OrgState, RoundPlan, apply_effects, gauges_of, metrics_of, new_game, params_for, step
-from game.rules.coach import HANDS_OFF_ACTIVITY, activity
+from game.rules.coach import leader_share
 from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
@@ -102,12 +102,15 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     wants_profile = any(uses_profile(e.when) for e in events)
     vision_ids = tuple(v.id for v in scenario.visions)
     per_round = np.zeros((batch, rounds))
+    start_vision = scenario.organization.vision
+    chose = [False] * n_seq  # each sequence has played a vision of its own (see the session)
     for r in range(rounds):
         drafts = [seq.rounds[r] for seq in sequences]
+        chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
         plan = _rows(plans_from_drafts(scenario, world, drafts), rows)
         state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
         if events:
-            shares = _profile(scenario, sequences, r, rows) if wants_profile else None
+            shares = _profile(scenario, drafts, chose, rows) if wants_profile else None
             state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
                                    vision_ids, shares)
         per_round[:, r] = composite(scenario, metrics_of(state))
@@ -122,19 +125,12 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     )
 
 
-def _profile(scenario: Scenario, sequences: Sequence[DecisionSequence], r: int, rows: Array
-             ) -> Array:
-    """(B,) each row's leader share this round as the session sees it; NaN when hands-off.
-
-    The vision counts as chosen once a round's vision differs from the one the organisation
-    started with (drafts do not say whether the player re-set the same vision)."""
-    start = scenario.organization.vision
-    shares = []
-    for seq in sequences:
-        chose = any(lead.vision != start for lead, _ in seq.rounds[:r + 1])
-        done = activity(scenario, *seq.rounds[r], chose)
-        shares.append(float("nan") if done.level < HANDS_OFF_ACTIVITY else done.share)
-    return np.array(shares)[rows]
+def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
+             chose: Sequence[bool], rows: Array) -> Array:
+    """(B,) each row's leader share; NaN in a hands-off round, where no profile condition holds."""
+    shares = [leader_share(scenario, lead, manage, c)
+              for (lead, manage), c in zip(drafts, chose, strict=True)]
+    return np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
 
 
 def _events(scenario: Scenario, state: OrgState, world: object, params: object, plan: RoundPlan,

@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+
+from game.model.state import build_world
 from game.rules.decisions import LEADER_ACTIONS, MAX_TEAM_LOAD, Inspire
 from game.rules.plans import naive_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
+from game.search.batch import DecisionSequence
 
 MODES: tuple[str, ...] = ("free", "fixed", "manager-only", "leader-only")
 MODE_TEXT = {
@@ -68,13 +72,15 @@ class Space:
     projects: tuple[str, ...]
     visions: tuple[str, ...]
     choices: tuple[int, ...]      # number of choices of each event
+    first_budget: float           # the money the first round has, as the session offers it
 
     @classmethod
     def of(cls, scenario: Scenario) -> Space:
+        world = build_world(scenario)
         return cls(scenario, tuple(action_sets(scenario)), tuple(scenario.budget.categories),
                    tuple(t.id for t in scenario.organization.teams),
                    tuple(p.id for p in scenario.projects), tuple(v.id for v in scenario.visions),
-                   tuple(len(e.choices) for e in scenario.events))
+                   tuple(len(e.choices) for e in scenario.events), float(world.budget[1]))
 
     def leader(self, vision: str | None, action_set: int) -> LeaderDraft:
         energy = self.scenario.organization.leader_energy
@@ -88,9 +94,10 @@ class Space:
 
     def manager(self, budget: list[float], loads: list[float], splits: list[list[float]],
                 overtime: float, reviews: bool) -> ManagerDraft:
-        """`budget`: shares per category (summing to at most 1); `splits[t]`: team t's shares
-        of its load per project (summing to 1)."""
-        per_round = float(self.scenario.budget.per_round)
+        """`budget`: shares per category (summing to at most 1) of the money a round has (the
+        model scales the shares to each round's money); `splits[t]`: team t's shares of its
+        load per project (summing to 1)."""
+        per_round = self.first_budget
         amounts = {c: per_round * float(s) for c, s in zip(self.categories, budget, strict=True)}
         schedule = {}
         for team, load, split in zip(self.teams, loads, splits, strict=True):
@@ -100,5 +107,34 @@ class Space:
 
     def starting_manager(self) -> ManagerDraft:
         scenario = self.scenario
-        return ManagerDraft(scenario.budget.default_split(), float(scenario.budget.per_round),
-                            naive_schedule(scenario))
+        return ManagerDraft(scenario.budget.default_split(), self.first_budget, naive_schedule(scenario))
+
+
+def encode(space: Space, sequence: DecisionSequence) -> dict[str, np.ndarray]:
+    """The genes (a population of one, one row per round) that decode to about `sequence`.
+
+    Lets a search start from a known game, such as a scripted persona's. Budget and schedule
+    round-trip closely (not bit for bit); a leader's actions map to the same action set."""
+    index = {frozenset((a.action, a.team) for a in s): i for i, s in enumerate(space.actions)}
+    eps = 1e-3
+    genes: dict[str, list] = {k: [] for k in ("budget", "load", "split", "overtime", "reviews",
+                                              "vision", "actions")}
+    for leader, manager in sequence.rounds:
+        total = max(manager.budget_total, 1e-9)
+        shares = [manager.budget.get(c, 0.0) / total for c in space.categories]
+        genes["budget"].append(np.log(np.array(shares + [max(1.0 - sum(shares), 0.0)]) + eps))
+        loads, splits = [], []
+        for team in space.teams:
+            row = [manager.schedule.get(team, {}).get(p, 0.0) for p in space.projects]
+            load = sum(row)
+            loads.append(load)
+            splits.append(np.log(np.array(row) / max(load, 1e-9) + eps))
+        genes["load"].append(np.array(loads))
+        genes["split"].append(np.array(splits))
+        genes["overtime"].append(manager.overtime)
+        genes["reviews"].append(manager.reviews)
+        genes["vision"].append(space.visions.index(leader.vision) if leader.vision in space.visions else 0)
+        genes["actions"].append(index.get(frozenset((a.action, a.team) for a in leader.actions), 0))
+    result = {k: np.array(v)[None] for k, v in genes.items()}
+    result["answers"] = np.array(sequence.answers, dtype=np.int64)[None]
+    return result

@@ -11,7 +11,7 @@ more seeds and the best of those is the mode's best. Seeds the search sees start
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +19,7 @@ import numpy as np
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence, evaluate
-from game.search.genome import Mode, Space
+from game.search.genome import Mode, Space, encode
 
 Array = np.ndarray
 SEARCH_SEEDS = 1_000_000_000  # the search plays seeds from here on; reports score below it
@@ -60,8 +60,7 @@ class _Distribution:
         C = len(space.categories) + 1  # the last share is left unspent
         self.rounds = R
         default = space.starting_manager()
-        per_round = space.scenario.budget.per_round
-        split = np.array([default.budget[c] for c in space.categories] + [0.0]) / per_round
+        split = np.array([default.budget[c] for c in space.categories] + [0.0]) / default.budget_total
         self.budget_mean = np.tile(np.log(split + 0.02), (R, 1))
         self.budget_std = np.full((R, C), 1.0)
         self.load_mean = np.full((R, T), 1.0)
@@ -142,6 +141,9 @@ class _Distribution:
 
     def decode(self, genes: dict[str, Array]) -> list[DecisionSequence]:
         space, mode, scenario = self.space, self.mode, self.space.scenario
+        # A fixed policy's one round is played every round.
+        genes = {k: v if k == "answers" or v.shape[1] >= self.rounds
+                 else np.repeat(v[:, :1], self.rounds, axis=1) for k, v in genes.items()}
         n = genes["budget"].shape[0]
         budget = _softmax(genes["budget"])[..., :-1]
         splits = _softmax(genes["split"])
@@ -198,22 +200,31 @@ def _softmax(x: Array) -> Array:
 
 
 def search(scenario: Scenario, mode_name: str, budget: Budget | None = None, seed: int = 0,
-           progress: Progress | None = None, start: Found | None = None) -> Found:
+           progress: Progress | None = None, start: Found | None = None,
+           openings: Sequence[DecisionSequence] = ()) -> Found:
     """The best decision sequence the cross-entropy method finds for one mode.
 
-    `start`, a game found before (say the best fixed policy for the free search), is where
-    the distribution begins and one of the finalists, so the search can only improve on it.
+    `start` (a game found before, say the best fixed policy for the free search) and
+    `openings` (known games, say a scripted persona's) are candidates from the outset: the
+    distribution begins at the best of them and they stay among the finalists, so the search
+    can only improve on them.
     """
     budget = budget or Budget()
     mode = Mode.named(mode_name)
     space = Space.of(scenario)
     rng = np.random.default_rng([seed, sum(map(ord, scenario.id)), sum(map(ord, mode_name))])
     dist = _Distribution(space, mode, 1 if mode.fixed else scenario.rounds, rng)
-    if start is not None:
-        dist.centre_on(start.genes)
     n_elite = max(2, budget.population // 10)
     pool: list[tuple[float, dict[str, Array]]] = []
     next_seed = SEARCH_SEEDS + seed * 10_000_000
+    known = ([start.genes] if start is not None else []) + \
+        ([encode(space, seq) for seq in openings] if not mode.fixed else [])
+    if known:
+        seeds = list(range(next_seed, next_seed + budget.final_seeds))
+        next_seed += budget.final_seeds
+        scores = evaluate(scenario, [dist.decode(genes)[0] for genes in known], seeds).mean_score()
+        dist.centre_on(known[int(np.argmax(scores))])
+        pool += [(float(score), genes) for score, genes in zip(scores, known, strict=True)]
     for generation in range(budget.generations):
         genes = dist.sample(budget.population)
         sequences = dist.decode(genes)
@@ -232,6 +243,9 @@ def search(scenario: Scenario, mode_name: str, budget: Budget | None = None, see
     if start is not None and not mode.fixed:
         candidates.append(start.genes)
         finalists.append(start.sequence)
+    for seq in openings:  # exactly as played, not as its genes decode
+        candidates.append(encode(space, seq))
+        finalists.append(seq)
     seeds = list(range(next_seed, next_seed + budget.final_seeds))
     final = evaluate(scenario, finalists, seeds).mean_score()
     best = int(np.argmax(final))

@@ -7,6 +7,9 @@ shows any error as a readable message instead of a traceback.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import traceback
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +22,8 @@ from game.ui.core import Core
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings
 from game.ui.theme import PALETTES, Fonts, build_theme, effective_scale, preload_list
+from game.ui.widgets import text
+from game.ui.widgets.callout import whole_text
 
 
 class Driver(Protocol):
@@ -28,9 +33,42 @@ class Driver(Protocol):
     def after_draw(self, app: App) -> None: ...
 
 
+class Stopped(SystemExit):
+    """SIGTERM (or SIGINT) arrived: unwind, close the window, exit with 128 + the signal."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(128 + signum)
+
+
+def install_signal_handlers() -> dict[int, Any]:
+    """SIGTERM and SIGINT end the window at once, whatever it is doing (loading, frozen).
+
+    SDL would turn them into a quit event that only a running event loop ever reads; a
+    Python handler runs between any two steps of Python code instead, and the `finally`
+    blocks close the window and remove temporary files on the way out.
+    """
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, _stop)
+    return previous
+
+
+def restore_signal_handlers(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        if handler is not None:
+            signal.signal(number, handler)
+
+
 class App:
     def __init__(self, core: Core, settings: Settings, scenario_path: Path | None = None,
                  driver: Driver | None = None) -> None:
+        os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # ours, not SDL's
+        self._signals = install_signal_handlers()
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(350, 40)
@@ -100,6 +138,8 @@ class App:
         screen.enter()
 
     def push(self, screen: Screen) -> None:
+        if not screen.opaque and self.stack:
+            screen.backdrop = self.window.copy()   # the screen beneath, widgets and all
         if self.stack:
             self.stack[-1].clear()
         self.stack.append(screen)
@@ -146,12 +186,50 @@ class App:
         self.set_root(BriefingScreen(self))
         return True
 
+    def in_progress(self) -> bool:
+        """Whether a game has moves that a restart or a quit would lose."""
+        s = self.session
+        return s is not None and not s.over and bool(s.log)
+
+    def ask(self, title: str, body: str, yes: str, then: Any) -> None:
+        """Do `then` once the player confirms (at once when nothing would be lost)."""
+        if not self.in_progress():
+            then()
+            return
+        from game.ui.screens.confirm import ConfirmScreen
+
+        self.push(ConfirmScreen(self, title, body, yes, then))
+
+    def reloadable(self) -> bool:
+        """F5 reloads only a scenario that came from a path, not a shipped one."""
+        path, shipped = self.scenario_path, self.core.default_dir
+        if path is None:
+            return False
+        return shipped is None or Path(path).resolve().parent != Path(shipped).resolve()
+
     def reload(self) -> None:
         if self.scenario_path is None:
             self.say("No scenario file to reload yet: pick a scenario first.")
             return
-        if self.start_game(self.scenario_path):
-            self.say(f"Reloaded {Path(self.scenario_path).name}; the session restarted.", good=True)
+        if not self.reloadable():
+            self.say("F5 reloads a scenario you play from its own file "
+                     "(play path/to/mine.yaml); shipped scenarios do not change.")
+            return
+        name = Path(self.scenario_path).name
+
+        def go() -> None:
+            if self.start_game(self.scenario_path):
+                self.say(f"Reloaded {name}; the session restarted.", good=True)
+
+        self.ask(f"Reload {name}?", "Reloading starts the game again from the first round: "
+                 "the choices made so far are lost.", "Reload and restart", go)
+
+    def quit(self) -> None:
+        def stop() -> None:
+            self.running = False
+
+        self.ask("Quit the game?", "The game in progress is not finished and will be lost.",
+                 "Quit", stop)
 
     def apply(self, decision: object) -> bool:
         """Send a decision to the session; an illegal one is shown, not raised."""
@@ -175,6 +253,7 @@ class App:
             return None
         if self._kept_for is not session:
             self._kept_for, self._kept = session, None
+            self.finished_tutorial(session)
             if self.settings.save_results:
                 player = getattr(self.driver, "player", None) or self.settings.player_name
                 try:
@@ -185,6 +264,17 @@ class App:
 
                     self._kept = KeptGame(None, [], notes=[f"The game could not be kept ({exc})."])
         return self._kept
+
+    @staticmethod
+    def finished_tutorial(session: Any) -> None:
+        """A finished tutorial is remembered: the picker stops putting it first."""
+        if getattr(session.scenario, "difficulty", "") == "tutorial":
+            from game.ui import prefs
+
+            remembered = prefs.load()
+            if not remembered.tutorial_done:
+                remembered.tutorial_done = True
+                prefs.save(remembered)
 
     @property
     def kept_game(self) -> Any:
@@ -211,7 +301,10 @@ class App:
 
     def dispatch(self, intent: ui_input.Intent) -> None:
         if isinstance(intent, ui_input.Quit):
-            self.running = False
+            if self.stack and self.top.kind == "confirm":   # asked already: the window closes
+                self.running = False
+            else:
+                self.quit()
         elif isinstance(intent, ui_input.Resize):
             if not self.settings.fullscreen:
                 self.settings.size = intent.size
@@ -233,8 +326,10 @@ class App:
 
     def draw(self) -> None:
         surface = self.window
+        text.CUT.clear()
         try:
-            first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+            first = max((i for i, s in enumerate(self.stack) if s.opaque or s.backdrop),
+                        default=0)
             for screen in self.stack[first:]:
                 screen.draw(surface)
             if self.stack:
@@ -242,6 +337,7 @@ class App:
             self.manager.draw_ui(surface)
             if self.stack:
                 self.top.draw_focus(surface)
+            whole_text(self, surface)
         except Exception as exc:  # a broken screen must not freeze the window
             surface.fill(self.palette.rgb("paper"))
             font = self.fonts.get("body")
@@ -281,3 +377,4 @@ class App:
             self.stack.pop().exit()
         pygame_gui.core.utility.set_default_manager(None)
         pygame.display.quit()
+        restore_signal_handlers(self._signals)

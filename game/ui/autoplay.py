@@ -103,6 +103,8 @@ class Autoplayer:
         elif kind == "pause":
             self.seen_pause = True
             add(("key", pygame.K_ESCAPE))
+        elif kind == "confirm":   # the strategy chose to commit with energy or budget left
+            add(("click", "yes"))
         elif kind == "picker":
             target = self.scenario_path.resolve()
             idx = next((i for i, e in enumerate(top.entries) if e.path.resolve() == target), None)
@@ -113,7 +115,7 @@ class Autoplayer:
                 add(("key", pygame.K_m))
             add(("click", f"pick:{idx}"))
             add(("click", "start"))
-        elif kind in ("briefing", "handover"):
+        elif kind in ("briefing", "handover", "name"):
             add(("key", pygame.K_RETURN))
         elif kind == "resolution":
             add(("wait", 20))

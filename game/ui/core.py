@@ -22,11 +22,20 @@ class Core:
     default_scenario: str | None = None        # id of the scenario `play` starts by default
     # (finished session, player) -> KeptGame: save it and add it to the play history
     keep_game: Callable[[Any, str], Any] | None = None
+    # the headless session features the window offers when the core has them
+    can_undo: Callable[[Any], bool] | None = None      # session -> anything to undo?
+    undo: Callable[[Any], Any] | None = None           # session -> session minus its last decision
+    rewind: Callable[[Any, int], Any] | None = None    # (session, round) -> a "what if" branch
+    original_line: Callable[[Any], Any] | None = None  # session -> the rounds of the line it left
+    forecast: Callable[[Any], Any] | None = None       # session -> Forecast (rules/forecast.py)
+    people: Callable[[Any], Any] | None = None         # session -> [Person]
+    team_fatigue: Callable[[Any], Any] | None = None   # session -> {team: fatigue} or None
 
 
 def default_core() -> Core:
     from game.analysis.strategies import make_strategy
     from game.persistence import keep_game
+    from game.rules import branching, forecast
     from game.rules.session import GameSession
     from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario, scenarios_dir
 
@@ -38,6 +47,9 @@ def default_core() -> Core:
         default_dir=Path(scenarios_dir()),
         default_scenario=DEFAULT_SCENARIO_ID,
         keep_game=lambda session, player: keep_game(session, player),
+        can_undo=branching.can_undo, undo=branching.undo, rewind=branching.rewind,
+        original_line=branching.original_line, forecast=forecast.forecast,
+        people=forecast.people, team_fatigue=forecast.team_fatigue,
     )
 
 

@@ -21,8 +21,9 @@ class Click:
 
 @dataclass(frozen=True)
 class Key:
-    """A key with a meaning: commit, back, next, prev, up, down, left, right, activate,
-    fullscreen, reload, or `char:x` for a letter/digit shortcut."""
+    """A key with a meaning: enter (press the focused control), commit (Ctrl+Enter: end the
+    phase), undo, back, next, prev, up, down, left, right, activate, fullscreen, reload, or
+    `char:x` for a letter/digit shortcut."""
 
     name: str
 
@@ -48,8 +49,8 @@ class Quit:
 Intent = Click | Key | EnterText | Resize | Quit
 
 KEYMAP: dict[int, str] = {
-    pygame.K_RETURN: "commit",
-    pygame.K_KP_ENTER: "commit",
+    pygame.K_RETURN: "enter",
+    pygame.K_KP_ENTER: "enter",
     pygame.K_ESCAPE: "back",
     pygame.K_UP: "up",
     pygame.K_DOWN: "down",
@@ -104,6 +105,11 @@ def translate(
     if event.type != pygame.KEYDOWN:
         return None
     typing = text_entry_focused(manager)
+    ctrl = bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL)
+    if ctrl and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        return Key("commit")
+    if ctrl and event.key == pygame.K_z and not typing:
+        return Key("undo")
     if event.key == pygame.K_TAB:
         return Key("prev" if event.mod & pygame.KMOD_SHIFT else "next")
     if event.key in (pygame.K_F11, pygame.K_F5):

@@ -104,7 +104,8 @@ def test_no_readable_save_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtur
     broken.write_text("[]", encoding="utf-8")
     code, out, err = debrief(capsys, str(broken))
     assert code == 1 and out == ""
-    assert err.splitlines()[-1] == "debrief: none of the saves could be read"
+    assert err.splitlines()[-1].startswith("debrief: none of the saves could be read (games "
+                                           "played in the window are saved in ")
 
 
 def test_the_table_lists_everyone(room: dict[str, dict], capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,8 +26,8 @@ def one_line_error(code: int, err: str) -> str:
 
 def test_replay_prints_what_simulate_printed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     save = str(tmp_path / "g.json")
-    code, simulated, _ = run(capsys, "simulate", "--strategy", "random", "--seed", "9", "--save", save)
-    assert code == 0
+    code, simulated, said = run(capsys, "simulate", "--strategy", "random", "--seed", "9", "--save", save)
+    assert code == 0 and said == f"simulate: saved the game to {save}\n"
     code, replayed, err = run(capsys, "replay", save)
     assert code == 0 and err == ""
     assert replayed.splitlines()[1:] == simulated.splitlines()[1:]  # the title line names the player

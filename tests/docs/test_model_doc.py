@@ -46,3 +46,23 @@ def test_every_coefficient_named_in_the_story_exists() -> None:
 def test_every_coefficient_has_its_place_in_the_story() -> None:
     story = DOC.read_text(encoding="utf-8").split("## 14. Every coefficient", 1)[0]
     assert [key for key in DEFAULT_PARAMS if f"`{key}`" not in story] == []
+
+
+def test_every_lever_has_a_price_and_a_payoff() -> None:
+    from game.rules.decisions import LEADER_ACTIONS
+    from game.scenario.types import BUDGET_CATEGORIES
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("## Every lever: its price and its payoff", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("lever", "---"):
+            rows[cells[0]] = cells[1:]
+    levers = ([f"{c} budget" for c in BUDGET_CATEGORIES if c != "reserve"] + ["reserve"]
+              + [LEADER_ACTIONS[a].title.lower() for a in LEADER_ACTIONS]
+              + ["overtime", "performance reviews", "changing the vision", "event answers"])
+    for lever in levers:
+        assert lever in rows, lever
+        price, payoff = rows[lever]
+        assert price and payoff, lever

@@ -26,7 +26,7 @@ def test_a_fifo_is_refused_in_one_line(command: str, fifo: Path) -> None:
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines() or done.stdout.strip().splitlines()
     if command == "debrief":      # one line per skipped save, then the verdict
-        assert lines[1:] == ["debrief: none of the saves could be read"]
+        assert len(lines) == 2 and lines[1].startswith("debrief: none of the saves could be read")
         lines = lines[:1]
     assert len(lines) == 1 and "named pipe" in lines[0] and str(fifo) in lines[0]
 

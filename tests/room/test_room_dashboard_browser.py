@@ -17,9 +17,12 @@ pytestmark = pytest.mark.skipif(missing() is not None, reason=f"no headless brow
 
 
 def _wait(driver: Any, test: Any, timeout: float = 15) -> Any:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: test(d))
+    # The page redraws live: an element read mid-redraw is stale, so the wait reads again.
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: test(d))
 
 
 def _text(driver: Any, css: str) -> str:
@@ -48,7 +51,8 @@ def test_the_dashboard_loads_updates_live_and_its_controls_work(room: RoomProces
         mallory.join()
         ana.join()
         _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#participants tbody tr")) == 2)
-        cells = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "#participants tbody td")]
+        cells = _wait(driver, lambda d: [c.text for c in
+                                         d.find_elements(By.CSS_SELECTOR, "#participants tbody td")])
         assert "<img src=x onerror=alert(1)>" in cells and "Ana & Ben" in cells   # shown as text
         assert not driver.find_elements(By.CSS_SELECTOR, "#participants img")
 

@@ -103,9 +103,9 @@ def test_a_delayed_effect_lands_later_and_says_where_it_came_from() -> None:
 
 
 def test_budget_by_round_and_a_lasting_budget_cut() -> None:
-    budgets = [r.budget_available for r in play(scenario(), {"vendor": 0}).history]
+    budgets = [r.available_budget for r in play(scenario(), {"vendor": 0}).history]
     assert budgets == [100, 90, 50, 100, 100]  # -10 for two rounds, on top of 60 in round 3
-    assert [r.budget_available for r in play(scenario(), {"vendor": 1}).history] == \
+    assert [r.available_budget for r in play(scenario(), {"vendor": 1}).history] == \
         [100, 100, 60, 100, 100]
 
     def overspend(session: GameSession) -> None:
@@ -119,20 +119,23 @@ def test_budget_by_round_and_a_lasting_budget_cut() -> None:
 def test_a_team_arrives_and_people_leave_it() -> None:
     counts: list[tuple[int, int]] = []
 
+    def nights(session: GameSession) -> int:
+        return next(t for t in session.teams if t.id == "nights").headcount
+
     def watch(session: GameSession) -> None:
         pending = session.pending_event
         assert pending is not None
         if pending.event_id == "nurse-leaves":
-            nights = next(t for t in session.teams if t.id == "nights")
-            counts.append((session.round, nights.headcount))
+            counts.append((session.round, nights(session)))
 
-    session = play(scenario(), {"nurse-leaves": 1}, on_event=watch)
-    heads = [next(t for t in r_teams if t.id == "nights").headcount
-             for r_teams in [session.teams]]
+    after: list[tuple[int, int]] = []
+    play(scenario(), {"nurse-leaves": 1}, on_event=watch,
+         on_manager=lambda session: after.append((session.round, nights(session))))
     assert counts and counts[0][0] == 3 and counts[0][1] >= 3
-    assert heads[0] <= counts[0][1]  # one night nurse moved out of the ward
+    # The round after the choice opens with one night nurse fewer (nobody is hired between).
+    assert dict(after)[4] == counts[0][1] - 1
     early = GameSession(scenario(), 0)
-    assert next(t for t in early.teams if t.id == "nights").headcount == 0
+    assert nights(early) == 0
 
 
 def test_team_scope_condition_and_effect() -> None:

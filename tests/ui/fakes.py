@@ -178,6 +178,7 @@ class FakeSession:
         self.vision: str | None = self.scenario.organization.vision
         self._events_done: set[str] = set()
         self._event_log: list[EventOutcome] = []
+        self._log: list[object] = []
         self._new_drafts()
 
     @property
@@ -190,7 +191,15 @@ class FakeSession:
         self.manager = ManagerDraft(self.scenario.budget.default_split(),
                                     self.scenario.budget.per_round, sched)
 
-    def apply(self, d: object) -> None:  # noqa: C901 - a fake; flat is clearer
+    @property
+    def log(self) -> tuple[object, ...]:
+        return tuple(self._log)
+
+    def apply(self, d: object) -> None:
+        self._apply(d)
+        self._log.append(d)
+
+    def _apply(self, d: object) -> None:  # noqa: C901 - a fake; flat is clearer
         ph = self.phase
         if isinstance(d, SetVision | Inspire | CancelInspire) and ph is not Phase.LEADER:
             raise IllegalDecision("That is a leader decision; it is not the leader phase.")
@@ -340,15 +349,6 @@ class FakeStrategy:
         if s.phase is Phase.REPORT:
             return [Continue()]
         return []
-
-
-def fake_simulate(scenario: Scenario, seed: int) -> float:
-    s = FakeSession(scenario, seed=seed)
-    strat = FakeStrategy(seed)
-    while s.phase is not Phase.END:
-        for d in strat.decide(s):
-            s.apply(d)
-    return round(s.result().score, 1)
 
 
 class FakeKeeper:

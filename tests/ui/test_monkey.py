@@ -31,7 +31,9 @@ def random_event(rng: random.Random, size: tuple[int, int], app) -> pygame.event
     if roll < 0.65:
         return pygame.event.Event(pygame.TEXTINPUT, text=rng.choice(["5", "0.5", "x", "120", "-3"]))
     key = rng.choice(KEYS)
-    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, scancode=0,
+    # Ctrl+Enter commits a phase, Ctrl+Z undoes: the monkey presses them too
+    mod = pygame.KMOD_CTRL if key in (pygame.K_RETURN, pygame.K_z) and rng.random() < 0.5 else 0
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, scancode=0,
                               unicode=pygame.key.name(key) if len(pygame.key.name(key)) == 1
                               else "")
 

@@ -70,9 +70,9 @@ def test_enter_dismisses_the_tip_before_it_commits(make_app) -> None:  # type: i
                                                    ("vision", "Pick one.")))
     app.top.rebuild()
     assert app.top.tip is not None and app.top.tip.topic == "briefing"
-    app.top.handle(Key("commit"))
+    app.top.handle(Key("enter"))
     assert app.top.kind == "briefing" and app.top.tip is None and "tip:ok" not in app.top.widgets
-    app.top.handle(Key("commit"))
+    app.top.handle(Key("enter"))
     assert app.top.kind == "leader" and app.top.tip.topic == "vision"
     app.top.on_click("vision:modern")          # a rebuild keeps the tip until it is dismissed
     assert app.top.tip.topic == "vision"

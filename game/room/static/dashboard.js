@@ -80,6 +80,7 @@
     $("state").textContent = s.room.state;
     $("state").className = "state-" + s.room.state;
     $("timer-shown").textContent = s.room.timer ? "· timer " + s.room.timer + " s" : "· no timer";
+    if (document.activeElement !== $("timer")) $("timer").value = String(s.room.timer);
     document.body.dataset.version = String(s.version);
     renderParticipants(s);
     renderOptions(s);
@@ -148,7 +149,7 @@
   }
 
   function chart(metric, rows, rounds) {
-    const W = 420, H = 240, L = 40, R = 14, T = 30, B = 34;
+    const W = 360, H = 230, L = 40, R = 14, T = 30, B = 34;
     const x = (n) => L + (rounds > 1 ? (n - 1) / (rounds - 1) : 0.5) * (W - L - R);
     const y = (v) => T + (1 - Math.max(0, Math.min(100, v)) / 100) * (H - T - B);
     const root = svg("svg", {xmlns: SVGNS, viewBox: "0 0 " + W + " " + H, width: W, height: H,

@@ -24,6 +24,7 @@ class Screen:
     kind = "screen"          # the name screenshots and tests use
     opaque = True            # overlays set False: the screen below is drawn first
     tip_topics: tuple[str, ...] = ()   # the scenario's `tutorial:` tips this screen can show
+    backdrop: pygame.Surface | None = None   # overlays: the window as it was when they opened
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -140,7 +141,10 @@ class Screen:
     def button(self, name: str, label: str, rect: pygame.Rect, style: str = "",
                focusable: bool = True, tooltip: str | None = None) -> pygame_gui.elements.UIButton:
         width = rect.width - 2 * self.s(8)
-        label = text.fit(label, self.font("body", bold=True), width)
+        if len(label) > 1:   # a one-glyph label (− +) is never cut to an ellipsis
+            whole, label = label, text.fit(label, self.font("body", bold=True), width)
+            if label != whole and not tooltip:
+                tooltip = whole   # cut short: the whole label shows on hover
         el = pygame_gui.elements.UIButton(
             rect, label, manager=self.app.manager, tool_tip_text=tooltip,
             object_id=ObjectID(object_id=f"#{name.replace(':', '_')}",
@@ -169,11 +173,13 @@ class Screen:
 
     # --- input -----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
-        if self.tip is not None and intent in (Click("tip:ok"), Key("commit")):
+        if self.tip is not None and intent in (Click("tip:ok"), Key("enter")):
             self.dismiss_tip()
             return
         if isinstance(intent, Key):
-            if intent.name in ("next", "down"):
+            if intent.name == "enter":
+                self.on_enter()
+            elif intent.name in ("next", "down"):
                 self.move_focus(+1)
             elif intent.name in ("prev", "up"):
                 self.move_focus(-1)
@@ -181,6 +187,8 @@ class Screen:
                 self.on_click(self.focus)
             elif intent.name == "commit":
                 self.on_commit()
+            elif intent.name == "undo":
+                self.on_undo()
             elif intent.name == "back":
                 self.on_back()
             elif intent.name.startswith("char:"):
@@ -201,8 +209,25 @@ class Screen:
         i = order.index(self.focus) if self.focus in order else (-1 if step > 0 else 0)
         self.focus = order[(i + step) % len(order)]
 
+    def focused_control(self) -> str | None:
+        """The focused control if it can be pressed now (shown and enabled), else None."""
+        el = self.widgets.get(self.focus or "")
+        if el is None or not el.visible or not el.is_enabled:
+            return None
+        return self.focus
+
+    def on_enter(self) -> None:
+        """Enter presses the focused control; with none, it does the screen's main thing
+        (phase screens refuse: their commit has its own key)."""
+        name = self.focused_control()
+        if name is not None and not name.endswith(":field"):
+            self.on_click(name)
+        else:
+            self.on_commit()
+
     def on_click(self, name: str) -> None: ...
     def on_commit(self) -> None: ...
+    def on_undo(self) -> None: ...
     def on_char(self, char: str) -> None: ...
     def on_adjust(self, name: str, step: int) -> None: ...
     def on_other(self, intent: Any) -> None: ...
@@ -215,6 +240,17 @@ class Screen:
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.col("paper"))
+
+    def draw_backdrop(self, surface: pygame.Surface, alpha: int = 170) -> None:
+        """Overlays: the screen beneath as it was, whole, under a shade."""
+        if self.backdrop is not None:
+            shot = self.backdrop
+            if shot.get_size() != surface.get_size():
+                shot = pygame.transform.smoothscale(shot, surface.get_size())
+            surface.blit(shot, (0, 0))
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((20, 25, 32, alpha))
+        surface.blit(shade, (0, 0))
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         el = self.widgets.get(self.focus or "")

@@ -13,10 +13,19 @@ class BriefingScreen(Screen):
     tip_topics = ("briefing",)
 
     def card(self) -> pygame.Rect:
+        """As tall as the briefing needs (at most the room there is), not an empty card."""
         top = chrome.header_height(self) + self.s(24)
         w = min(self.W - self.s(64), self.s(1000))
-        return pygame.Rect((self.W - w) // 2, top, w, self.H - top - chrome.footer_height(self)
-                           - self.s(24))
+        room = self.H - top - chrome.footer_height(self) - self.s(24)
+        sc = self.app.scenario
+        inner_w = w - self.s(24)
+        body = text.height_of(sc.briefing or sc.summary, self.font("h3"), inner_w)
+        col_w = (inner_w - self.s(24)) // 2
+        objectives = sum(min(2, len(text.wrap(f"•  {o}", self.font("body"), col_w)))
+                         * self.font("body").get_linesize() + self.s(4) for o in sc.objectives[:5])
+        columns = max(self.s(34) + 3 * self.s(52), self.s(34) + objectives)
+        need = self.s(20 + 50) + body + self.s(16) + columns
+        return pygame.Rect((self.W - w) // 2, top, w, min(room, need))
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         return self.widgets_rect("begin")  # "read this, then begin": it sits in the free space

@@ -9,6 +9,9 @@ from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
 from game.ui.widgets import charts, chrome, icons, text
 
+# The article the game's claims come from; lessons that quote it name it.
+ARTICLE = ("\u201cUnlocking organizational success by mastering what is the difference between "
+           "leadership and management\u201d (Join The Collective)")
 PROFILE_WORDS = {
     "leader-heavy": "leader-heavy — mostly leading, so ambitions may outrun the plan",
     "balanced": "balanced — vision and execution together",
@@ -51,6 +54,10 @@ class DebriefScreen(Screen):
         self.result = app.session.result()
         self.kept = app.keep_finished_game()
         self.progress = None
+        core = app.core
+        self.branch = getattr(app.session, "branch", None)
+        self.original = core.original_line(app.session) if core.original_line is not None \
+            and self.branch is not None else []
         if self.kept is not None:
             from game.persistence import Progress
 
@@ -72,11 +79,20 @@ class DebriefScreen(Screen):
         title = self.font("h3", True).get_linesize() + self.s(6)
         return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
 
+    def source_line(self) -> str:
+        """The article's citation, when a lesson quotes it."""
+        quotes = any(w in lesson.lower() for lesson in self.result.lessons
+                     for w in ("article", "research"))
+        return f"Source: {ARTICLE}." if quotes else ""
+
     def pages(self) -> list[list[str]]:
         """Every lesson shown, in the order the rules give (priority first), page by page."""
         _, inner = self.lessons_box()
+        source = self.source_line()
+        height = inner.height - (text.height_of(source, self.font("small"), inner.width)
+                                 if source else 0)
         lessons = self.result.lessons or ["No lessons matched this play."]
-        return lesson_pages(lessons, self.font("body"), inner.width, inner.height, self.s(6))
+        return lesson_pages(lessons, self.font("body"), inner.width, height, self.s(6))
 
     def on_click(self, name: str) -> None:
         if name == "lessons":
@@ -122,8 +138,21 @@ class DebriefScreen(Screen):
         inner = self.panel(surface, chart, "How the organisation moved")
         hist = res.history
         start = {m: hist[0].metrics[m] - hist[0].deltas[m] for m in METRIC_NAMES} if hist else None
-        charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
-                     start)
+        series = {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES}
+        if self.original and start is not None:
+            first = self.original
+            word = sc.round_label.lower()
+            legend = (f"dashed: your first line, before you went back to {word} "
+                      f"{self.branch.from_round} ({len(first)} {word}s played, mean score "
+                      f"{sum(r.score for r in first) / len(first):.1f})")
+            fs = self.font("small")
+            text.draw(surface, legend, fs, self.col("ink_soft"), (inner.left, inner.top),
+                      width=inner.width)
+            below = fs.get_linesize() + fs.get_height() // 2   # clear of the axis' "100"
+            inner = pygame.Rect(inner.left, inner.top + below, inner.width, inner.height - below)
+            charts.ghost(self, surface, inner, {m: [r.metrics[m] for r in first]
+                                                for m in METRIC_NAMES}, start, len(hist))
+        charts.trend(self, surface, inner, series, start)
         self.balance_card(surface, pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
                                                left.bottom - chart.bottom - self.s(10)))
         score = pygame.Rect(right.left, right.top, right.width, self.s(150))
@@ -135,11 +164,17 @@ class DebriefScreen(Screen):
         page = min(self.lesson_page, len(pages) - 1)
         title = "Lessons" if len(pages) == 1 else f"Lessons ({page + 1} of {len(pages)})"
         inner = self.panel(surface, card, title)
-        y, fb = inner.top, self.font("body")
+        y, fb, fs = inner.top, self.font("body"), self.font("small")
+        source = self.source_line()
+        bottom = inner.bottom - (text.height_of(source, fs, inner.width) if source else 0)
+        quotes = bool(source)
         for lesson in pages[page]:
             y += text.paragraph(surface, f"•  {lesson}", fb, self.col("ink"),
-                                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                                pygame.Rect(inner.left, y, inner.width, bottom - y),
                                 max_lines=3) + self.s(6)
+        if quotes:
+            text.paragraph(surface, source, fs, self.col("ink_soft"),
+                           pygame.Rect(inner.left, bottom, inner.width, inner.bottom - bottom))
         chrome.footer(self, surface, self.footer_text())
 
     def footer_text(self) -> str:

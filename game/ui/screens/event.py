@@ -9,6 +9,13 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import chrome, icons, text
 
 
+def touched(effects: tuple[tuple[str, float], ...]) -> list[str]:
+    """"delivery +, morale −" in lines of at most three: the sign of each change, not the
+    amount (Reigns' meters)."""
+    words = [f"{key} {'+' if amount > 0 else '−'}" for key, amount in effects if amount]
+    return [", ".join(words[i:i + 3]) for i in range(0, len(words), 3)] or ["nothing measured"]
+
+
 class EventScreen(Screen):
     kind = "event"
     tip_topics = ("event",)
@@ -21,9 +28,16 @@ class EventScreen(Screen):
         return self.app.session.pending_event.event
 
     def card(self) -> pygame.Rect:
+        """As tall as the text and the choices need, not the whole window."""
         top = chrome.header_height(self) + self.s(24)
         w = min(self.W - self.s(80), self.s(960))
-        return pygame.Rect((self.W - w) // 2, top, w, self.H - top - self.s(24))
+        body = text.height_of(self.event.text, self.font("h3"), w - self.s(56))
+        need = self.s(96 + 16 + 24) + body + len(self.event.choices) * self.s(60)
+        return pygame.Rect((self.W - w) // 2, top, w, min(self.H - top - self.s(24),
+                                                            max(need, self.s(300))))
+
+    def effects_width(self) -> int:
+        return int(self.card().width * 0.34)
 
     def build(self) -> None:
         card = self.card()
@@ -31,11 +45,12 @@ class EventScreen(Screen):
         closed = getattr(self.app.session.pending_event, "closed", ()) or ("",) * len(choices)
         h = self.s(50)
         y = card.bottom - self.s(24) - len(choices) * (h + self.s(10))
+        width = card.width - self.s(56) - self.effects_width() - self.s(12)
         for i, ch in enumerate(choices):
             label = f"[{i + 1}] {ch.label}" + (f" — {closed[i]}" if closed[i] else "")
             button = self.button(f"choice:{i}", label, pygame.Rect(
-                card.left + self.s(28), y, card.width - self.s(56), h), "@choice",
-                focusable=not closed[i], tooltip=closed[i] or None)
+                card.left + self.s(28), y, width, h), "@choice",
+                focusable=not closed[i], tooltip=closed[i] or ch.label)
             if closed[i]:
                 button.disable()  # greyed: shown with its reason, cannot be chosen
             y += h + self.s(10)
@@ -66,11 +81,26 @@ class EventScreen(Screen):
         pygame.draw.rect(surface, self.col("warn"), card, self.s(3), border_radius=self.s(10))
         icons.triangle(surface, (card.left + self.s(42), card.top + self.s(44)), self.s(16),
                        self.col("warn"), up=True)
-        text.draw(surface, "Event", self.font("small", True), self.col("warn"),
-                  (card.left + self.s(70), card.top + self.s(20)))
+        tag = text.draw(surface, "Event", self.font("small", True), self.col("warn"),
+                        (card.left + self.s(70), card.top + self.s(14)))
         text.draw(surface, self.event.title, self.font("h1", True), self.col("ink"),
-                  (card.left + self.s(70), card.top + self.s(36)), width=card.width - self.s(100))
+                  (card.left + self.s(70), tag.bottom), width=card.width - self.s(100))
         first_button = card.bottom - self.s(24) - len(self.event.choices) * self.s(60)
         body = pygame.Rect(card.left + self.s(28), card.top + self.s(96), card.width - self.s(56),
                            first_button - card.top - self.s(110))
         text.paragraph(surface, self.event.text, self.font("h3"), self.col("ink"), body)
+        fs = self.font("small", True)
+        for i, ch in enumerate(self.event.choices):
+            button = self.widgets.get(f"choice:{i}")
+            if button is None:
+                continue
+            x, right = button.rect.right + self.s(12), card.right - self.s(28)
+            lines = touched(ch.effects)
+            top = button.rect.centery - len(lines[:2]) * fs.get_linesize() // 2
+            for n, words in enumerate(lines[:2]):
+                text.draw(surface, words, fs, self.col("ink"), (x, top + n * fs.get_linesize()),
+                          width=right - x)
+        text.draw(surface, "What each choice touches: + raises, − lowers (amounts show in the "
+                  "report)", self.font("small"), self.col("ink_soft"),
+                  (card.left + self.s(28), card.bottom - self.s(20)), width=card.width - self.s(56))
+

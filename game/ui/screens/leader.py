@@ -8,7 +8,7 @@ import pygame
 
 from game.rules.decisions import LEADER_ACTIONS, CancelInspire, Inspire, SetVision
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, text
+from game.ui.widgets import chrome, people, text
 from game.ui.widgets.meters import ambition, pips
 
 if TYPE_CHECKING:
@@ -42,6 +42,27 @@ class LeaderScreen(PhaseScreen):
         right = pygame.Rect(left.right + self.s(16), top, self.W - left.right - self.s(32), h)
         return left, right
 
+    def vision_row(self) -> int:
+        left, _ = self.columns()
+        n = len(self.app.scenario.visions) + 1
+        return max(self.s(56), min(self.s(74), (left.height * 6 // 10 - self.s(112)) // n))
+
+    def left_cards(self) -> tuple[pygame.Rect, pygame.Rect | None]:
+        """The vision card, sized to its rows, and the people card below it (if it fits)."""
+        left, _ = self.columns()
+        n = len(self.app.scenario.visions)
+        vision_h = self.s(52) + n * self.vision_row() + self.s(40 + 56)
+        vision = pygame.Rect(left.left, left.top, left.width, min(vision_h, left.height))
+        room = left.bottom - vision.bottom - self.s(12)
+        if room < self.s(110) or self.app.core.people is None:
+            vision.height = left.height
+            return vision, None
+        return vision, pygame.Rect(left.left, vision.bottom + self.s(12), left.width, room)
+
+    def team_row_y(self) -> int:
+        _, right = self.columns()
+        return right.top + self.s(92) + len(LEADER_ACTIONS) * self.s(46) + self.s(30)
+
     def fits_now(self, vision: Vision) -> bool | None:
         """Whether a vision fits the world this round; None where the world never moves
         (no vision in the scenario has `fits:`), so there is nothing to say."""
@@ -51,35 +72,39 @@ class LeaderScreen(PhaseScreen):
         return bool(self.app.session.vision_fits(vision.id))
 
     def build(self) -> None:
-        left, right = self.columns()
+        vision_card, _ = self.left_cards()
         visions = list(self.app.scenario.visions)
-        y = left.top + self.s(52)
-        row_h = min(self.s(74), (left.bottom - y - self.s(60)) // max(1, len(visions) + 1))
+        y = vision_card.top + self.s(52)
+        row_h = self.vision_row()
         for i, v in enumerate(visions):
             fits = self.fits_now(v)
             fit = "" if fits is None else (" · fits now" if fits else " · out of step")
             b = self.button(f"vision:{v.id}", f"[{i + 1}] {v.title}{fit}",
-                            pygame.Rect(left.left + self.s(12), y, left.width - self.s(24),
-                                        row_h - self.s(30)), "@choice")
+                            pygame.Rect(vision_card.left + self.s(12), y,
+                                        vision_card.width - self.s(24), row_h - self.s(30)),
+                            "@choice", tooltip=v.description or None)
             if self.draft.vision == v.id:
                 b.select()
             y += row_h
         b = self.button("vision:none", "[0] No vision", pygame.Rect(
-            left.left + self.s(12), y, left.width - self.s(24), self.s(40)), "@choice")
+            vision_card.left + self.s(12), y, vision_card.width - self.s(24), self.s(40)),
+            "@choice")
         if self.draft.vision is None:
             b.select()
+        _, right = self.columns()
         # actions: a button each, blurb beside it
         x = right.left + self.s(12)
         y = right.top + self.s(92)
         bw = self.action_width(right)
         for aid, act in LEADER_ACTIONS.items():
             label = f"[{_KEYS[aid].upper()}] {act.title} · {act.cost} energy"
-            b = self.button(f"action:{aid}", label, pygame.Rect(x, y, bw, self.s(38)), "@leader")
+            b = self.button(f"action:{aid}", label, pygame.Rect(x, y, bw, self.s(38)), "@leader",
+                            tooltip=act.blurb)
             if act.cost > self.draft.energy_left:
                 b.disable()
             y += self.s(46)
-        # coaching target
-        y += self.s(30)
+        # coaching target, each team's morale (and fatigue once known) drawn under it
+        y = self.team_row_y()
         teams = self.app.session.teams
         tw = (right.width - self.s(24) - self.s(8) * (len(teams) - 1)) // max(1, len(teams))
         for i, t in enumerate(teams):
@@ -87,19 +112,24 @@ class LeaderScreen(PhaseScreen):
                 x + i * (tw + self.s(8)), y, tw, self.s(38)), "@choice")
             if t.id == self.team:
                 b.select()
-        # planned actions (click to take back)
-        y += self.s(76)
-        px = x
+        # planned actions (click to take back): chips in up to two rows
+        top = y + self.s(38 + 22 + 34)
+        px, py, rows = x, top, 1
+        row_room = right.bottom - self.s(12) - top
+        max_rows = max(1, min(2, (row_room + self.s(6)) // self.s(40)))
         for i, a in enumerate(self.draft.actions[:PLANNED_MAX]):
-            label = f"✕ {LEADER_ACTIONS[a.action].title}".replace("✕", "×")
+            label = f"× {LEADER_ACTIONS[a.action].title}"
             if a.team:
                 label += f" ({self._team_name(a.team)})"
-            w = min(self.button_width(label), right.right - self.s(12) - px)
-            if w < self.s(120):
-                break
-            self.button(f"planned:{i}", label, pygame.Rect(px, y, w, self.s(34)), "@small")
+            w = min(self.button_width(label), right.width - self.s(24))
+            if px + w > right.right - self.s(12):
+                if rows == max_rows:
+                    break
+                px, py, rows = x, py + self.s(40), rows + 1
+            self.button(f"planned:{i}", label, pygame.Rect(px, py, w, self.s(34)), "@small")
             px += w + self.s(8)
-        chrome.footer_buttons(self, [("commit", "[Enter] Commit leader phase", "@leader")])
+        chrome.footer_buttons(self, self.footer_specs("Commit leader phase", "@leader"))
+        self.refresh_undo()
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         if topic == "vision":
@@ -144,6 +174,8 @@ class LeaderScreen(PhaseScreen):
                 self.rebuild()
         elif kind == "commit":
             self.commit()
+        elif kind == "undo":
+            self.on_undo()
 
     def on_char(self, char: str) -> None:
         visions = self.app.scenario.visions
@@ -162,11 +194,11 @@ class LeaderScreen(PhaseScreen):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.col("paper"))
         chrome.header(self, surface, self.app.scenario.title, "LEADER", self.time_left)
-        left, right = self.columns()
-        inner = self.panel(surface, left, "Vision: where are we going?")
+        vision_card, people_card = self.left_cards()
+        inner = self.panel(surface, vision_card, "Vision: where are we going?")
         visions = list(self.app.scenario.visions)
-        y = left.top + self.s(52)
-        row_h = min(self.s(74), (left.bottom - y - self.s(60)) // max(1, len(visions) + 1))
+        y = vision_card.top + self.s(52)
+        row_h = self.vision_row()
         current = self.app.session.leader.vision
         hist = self.app.session.history
         kept = hist[-1].vision if hist else self.app.scenario.organization.vision
@@ -183,8 +215,13 @@ class LeaderScreen(PhaseScreen):
             y += row_h
         note = ("Changing the vision costs clarity and trust; keeping it builds them.")
         text.paragraph(surface, note, self.font("small"), self.col("ink_soft"),
-                       pygame.Rect(inner.left, left.bottom - self.s(52), inner.width,
+                       pygame.Rect(inner.left, vision_card.bottom - self.s(52), inner.width,
                                    self.s(40)), max_lines=2)
+        if people_card is not None:
+            inner = self.panel(surface, people_card, "Your people")
+            people.team_rows(self, surface, inner, self.app.session.teams, self.folk(),
+                             self.fatigue())
+        _, right = self.columns()
         inner = self.panel(surface, right, "Inspire: spend your energy")
         d = self.draft
         pips(self, surface, (inner.left, inner.top + self.s(2)), d.energy_left, d.energy_total,
@@ -196,15 +233,45 @@ class LeaderScreen(PhaseScreen):
                            pygame.Rect(x, y - self.s(1), right.right - x - self.s(12),
                                        self.s(40)), max_lines=2)
             y += self.s(46)
+        y = self.team_row_y()
         text.draw(surface, "Team to coach (Tab to a team, Space to choose):",
-                  self.font("body", True), self.col("ink"), (inner.left, y + self.s(4)),
+                  self.font("body", True), self.col("ink"), (inner.left, y - self.s(26)),
                   width=inner.width)
-        y += self.s(30 + 38 + 12)
+        fatigue = self.fatigue()
+        for t in self.app.session.teams:
+            el = self.widgets.get(f"team:{t.id}")
+            if el is None:
+                continue
+            words = f"morale {t.morale * 100:.0f}"
+            words += f" · fatigue {fatigue[t.id] * 100:.0f}" if fatigue else " · fatigue ?"
+            text.draw(surface, words, self.font("small"), self.col("ink_soft"),
+                      (el.rect.left, el.rect.bottom + self.s(3)), width=el.rect.width)
+        y += self.s(38 + 22)
         planned = "Planned (click to take back):" if d.actions else "Nothing planned yet."
         text.draw(surface, planned, self.font("body", True), self.col("ink"), (inner.left, y),
                   width=inner.width)
-        if len(d.actions) > PLANNED_MAX:
-            text.draw(surface, f"and {len(d.actions) - PLANNED_MAX} more", self.font("small"),
-                      self.col("ink_soft"), (inner.left, y + self.s(72)))
+        shown = sum(1 for name in self.widgets if name.startswith("planned:"))
+        if len(d.actions) > shown:
+            text.draw(surface, f"and {len(d.actions) - shown} more", self.font("small"),
+                      self.col("ink_soft"), (inner.right, y + self.s(4)), "topright")
         chrome.footer(self, surface, f"Energy left {d.energy_left} of {d.energy_total} · "
                       "letters plan actions, digits pick the vision")
+
+    def folk(self) -> list:  # type: ignore[type-arg]
+        """The people, read once per session state (not every frame)."""
+        key = (id(self.app.session), len(self.app.session.log))
+        if getattr(self, "_folk_key", None) != key:
+            self._folk_key, self._folk = key, self.app.core.people(self.app.session)
+        return self._folk  # type: ignore[no-any-return]
+
+    def fatigue(self) -> dict[str, float] | None:
+        core = self.app.core
+        return core.team_fatigue(self.app.session) if core.team_fatigue is not None else None
+
+    def unspent(self) -> str | None:
+        d = self.draft
+        cheapest = min(a.cost for a in LEADER_ACTIONS.values())
+        if d.energy_left >= cheapest:
+            return (f"You have {d.energy_left} of {d.energy_total} energy left. Energy does not "
+                    "carry over to the next round.")
+        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
+from game.rules.plans import naive_schedule, starting_schedule
 from game.ui.screens.phase import PhaseScreen
 from game.ui.widgets import chrome, icons, stepper, text
 from game.ui.widgets.meters import load_bar
@@ -38,10 +39,35 @@ class ManagerScreen(PhaseScreen):
 
     def grid(self, right: pygame.Rect) -> tuple[int, int, int, int]:
         """(x of first cell, cell width, y of first row, row pitch)."""
-        name_w, load_w = self.s(130), self.s(136)
+        name_w, load_w = self.s(120), self.s(150)
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
-        return right.left + self.s(12) + name_w, cell, right.top + self.s(130), self.s(58)
+        teams = max(1, len(self.app.session.teams))
+        pitch = min(self.s(60), (right.height - self.s(150 + 30)) // teams)
+        return right.left + self.s(12) + name_w, cell, right.top + self.s(150), pitch
+
+    def enter(self) -> None:
+        self.start_plan()
+        super().enter()
+
+    def start_plan(self) -> None:
+        """Round 1 starts from a focused plan with a tenth of slack, not from a spread with
+        none; later rounds start from the previous round's plan (the session keeps it)."""
+        session, scenario = self.app.session, self.app.scenario
+        if session.round != 1 or any(isinstance(d, Schedule) for d in session.log):
+            return
+        if self.draft.schedule == naive_schedule(scenario):
+            self.app.apply(Schedule(starting_schedule(scenario)))
+
+    def outlook(self):  # type: ignore[no-untyped-def]
+        """The model's forecast of the plan as it stands, computed again only when it changes."""
+        core, session = self.app.core, self.app.session
+        if core.forecast is None:
+            return None
+        key = (id(session), len(session.log))
+        if getattr(self, "_outlook_key", None) != key:
+            self._outlook_key, self._outlook = key, core.forecast(session)
+        return self._outlook
 
     def build(self) -> None:
         left, right = self.columns()
@@ -60,35 +86,28 @@ class ManagerScreen(PhaseScreen):
         self.button("reviews", label, pygame.Rect(left.right - self.s(12) - sw, y, sw,
                                                   self.s(36)))
         x0, cw, y0, pitch = self.grid(right)
-        buttons = cw >= self.s(130)
         for i, team in enumerate(self.app.session.teams):
             for j, proj in enumerate(self.app.scenario.projects):
-                r = pygame.Rect(x0 + j * cw + self.s(4), y0 + i * pitch, cw - self.s(8), self.s(36))
+                r = pygame.Rect(x0 + j * cw + self.s(3), y0 + i * pitch, cw - self.s(6), self.s(36))
                 share = d.schedule.get(team.id, {}).get(proj.id, 0.0)
-                if buttons:
-                    stepper.build(self, f"cell:{team.id}:{proj.id}", r, share, True)
-                else:
-                    self.entry(f"cell:{team.id}:{proj.id}:field", stepper.shown(share, True), r)
-                    self.widgets[f"cell:{team.id}:{proj.id}"] = self.widgets[
-                        f"cell:{team.id}:{proj.id}:field"]
-                    self.focus_order.append(f"cell:{team.id}:{proj.id}")
-        chrome.footer_buttons(self, [("commit", "[Enter] Commit and play the round", "@manager")])
+                stepper.build(self, f"cell:{team.id}:{proj.id}", r, share, True)
+        chrome.footer_buttons(self, self.footer_specs("Commit and play the round", "@manager"))
         self.refresh()
 
     def refresh(self) -> None:
         d = self.draft
         left = d.budget_left
         for cat, amount in d.budget.items():
-            stepper.refresh(self, f"budget:{cat}", amount, False, amount > 1e-9, left > 1e-9)
+            others = any(v > 1e-9 for c, v in d.budget.items() if c != cat)
+            stepper.refresh(self, f"budget:{cat}", amount, False, amount > 1e-9,
+                            left > 1e-9 or others)
         stepper.refresh(self, "overtime", d.overtime, True, d.overtime > 0, d.overtime < 1)
         for team in self.app.session.teams:
             for proj in self.app.scenario.projects:
                 share = d.schedule.get(team.id, {}).get(proj.id, 0.0)
-                name = f"cell:{team.id}:{proj.id}"
-                if f"{name}:-" in self.widgets:
-                    stepper.refresh(self, name, share, True, share > 0, share < 1)
-                else:
-                    stepper.refresh_field(self, name, share, True)
+                stepper.refresh(self, f"cell:{team.id}:{proj.id}", share, True, share > 0,
+                                share < 1)
+        self.refresh_undo()
 
     # --- decisions -------------------------------------------------------------------------
     def set_value(self, name: str, value: float) -> None:
@@ -96,15 +115,27 @@ class ManagerScreen(PhaseScreen):
         kind, _, rest = name.partition(":")
         if kind == "budget":
             current = d.budget[rest]
-            value = max(0.0, min(value, current + d.budget_left))
-            ok = self.app.apply(AllocateBudget({**d.budget, rest: value}))
+            room = current + max(0.0, d.budget_left)
+            kept = max(0.0, min(value, room))
+            ok = self.app.apply(AllocateBudget({**d.budget, rest: kept}))
+            if ok and kept != value:
+                why = "below 0" if value < 0 else f"only {stepper.shown(room, False)} is free"
+                self.app.say(f"{rest.capitalize()} set to {stepper.shown(kept, False)}, not "
+                             f"{stepper.shown(value, False)}: {why}. Lower another line first.")
         elif kind == "overtime":
-            ok = self.app.apply(SetOvertime(max(0.0, min(1.0, value))))
+            kept = max(0.0, min(1.0, value))
+            ok = self.app.apply(SetOvertime(kept))
+            if ok and kept != value:
+                self.app.say(f"Overtime set to {stepper.shown(kept, True)}: it runs from 0% to 100%.")
         elif kind == "cell":
             team, _, proj = rest.partition(":")
             rows = {t: dict(p) for t, p in d.schedule.items()}
-            rows.setdefault(team, {})[proj] = max(0.0, min(1.0, value))
+            kept = max(0.0, min(1.0, value))
+            rows.setdefault(team, {})[proj] = kept
             ok = self.app.apply(Schedule(rows))
+            if ok and kept != value:
+                self.app.say(f"Set to {stepper.shown(kept, True)}: a cell holds from 0% to 100% of "
+                             "the team's capacity.")
         else:
             return
         if ok:
@@ -120,14 +151,43 @@ class ManagerScreen(PhaseScreen):
         return float(self.draft.schedule.get(team, {}).get(proj, 0.0))
 
     def on_adjust(self, name: str, step: int) -> None:
-        if name.startswith("budget:"):
+        if name.startswith("budget:") and step > 0 and self.draft.budget_left < self.step() - 1e-9:
+            self.take_for(name[len("budget:"):])
+        elif name.startswith("budget:"):
             self.set_value(name, round(self.value_of(name) + step * self.step(), 6))
         elif name.startswith(("overtime", "cell:")):
             unit = 0.1 if name == "overtime" else 0.05
             self.set_value(name, round(self.value_of(name) + step * unit, 6))
 
+    def take_for(self, category: str) -> None:
+        """"+" with nothing left to spend moves one step over from the reserve, or else from
+        the largest other line, and says so."""
+        d = self.draft
+        others = {c: v for c, v in d.budget.items() if c != category and v > 1e-9}
+        if not others:
+            self.app.say("All of the budget is on this line already.")
+            return
+        source = "reserve" if "reserve" in others else max(others, key=lambda c: others[c])
+        amount = min(self.step() - max(0.0, d.budget_left), others[source])
+        budget = {**d.budget, source: round(others[source] - amount, 6)}
+        budget[category] = round(d.budget[category] + amount + max(0.0, d.budget_left), 6)
+        if self.app.apply(AllocateBudget(budget)):
+            self.app.say(f"+{stepper.shown(amount, False)} {category}, taken from {source}.",
+                         good=True)
+            self.refresh()
+
+    def unspent(self) -> str | None:
+        left = self.draft.budget_left
+        if left > 0.5:
+            return (f"{stepper.shown(left, False)} of the budget is not allocated, and unspent "
+                    "budget does nothing this round. (The reserve line is the one that absorbs "
+                    "shocks.)")
+        return None
+
     def on_click(self, name: str) -> None:
-        if name.endswith((":-", ":+")):
+        if name == "undo":
+            self.on_undo()
+        elif name.endswith((":-", ":+")):
             self.on_adjust(name[:-2], -1 if name.endswith("-") else 1)
         elif name == "reviews":
             if self.app.apply(SetReviews(not self.draft.reviews)):
@@ -192,13 +252,16 @@ class ManagerScreen(PhaseScreen):
         inner = self.panel(surface, right, "Schedule: share of each team's capacity per project")
         x0, cw, y0, pitch = self.grid(right)
         fs, fsb = self.font("small"), self.font("small", True)
+        outlook = self.outlook()
         for j, proj in enumerate(self.app.scenario.projects):
-            cx = x0 + j * cw + self.s(4)
+            cx = x0 + j * cw + self.s(3)
             kind_name = "innovation" if proj.kind == "innovation" else "delivery"
-            icons.metric(surface, kind_name, (cx + self.s(8), inner.top + self.s(12)), self.s(7),
+            icons.metric(surface, kind_name, (cx + self.s(7), inner.top + self.s(9)), self.s(6),
                          self.col(kind_name))
-            text.paragraph(surface, proj.title, fsb, self.col("ink"),
-                           pygame.Rect(cx + self.s(18), inner.top, cw - self.s(24), self.s(54)),
+            title_w = cw - self.s(20)
+            font = fsb if text.longest_word(proj.title, fsb) <= title_w else fs
+            text.paragraph(surface, proj.title, font, self.col("ink"),
+                           pygame.Rect(cx + self.s(16), inner.top, title_w, self.s(54)),
                            max_lines=3)
             status = next((p for p in self.app.session.projects if p.id == proj.id), None)
             line = f"due {proj.due}"
@@ -206,7 +269,10 @@ class ManagerScreen(PhaseScreen):
                 line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
                     else f" · {status.state}"
             text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(56)),
-                      width=cw - self.s(8))
+                      width=cw - self.s(6))
+            seen = outlook.projects.get(proj.id) if outlook is not None else None
+            if seen is not None:
+                self.draw_verdict(surface, seen, (cx, inner.top + self.s(76)), cw - self.s(6))
         lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
         text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
         loads = self.draft.team_load
@@ -224,17 +290,40 @@ class ManagerScreen(PhaseScreen):
             if over:
                 icons.triangle(surface, (lx + self.s(6), y + self.s(9)), self.s(6),
                                self.col("bad"), up=True)
+            width = inner.right - lx - self.s(4)
             text.draw(surface, label, fsb if over else fs, self.col("bad" if over else "ink"),
-                      (lx + (self.s(16) if over else 0), y), width=inner.right - lx - self.s(16))
-            load_bar(self, surface, pygame.Rect(lx, y + self.s(24), inner.right - lx - self.s(4),
-                                                self.s(8)), load)
-        legend_y = inner.bottom - self.s(22)
+                      (lx + (self.s(16) if over else 0), y), width=width - self.s(16))
+            load_bar(self, surface, pygame.Rect(lx, y + self.s(22), width, self.s(7)), load)
+            team_view = outlook.teams.get(team.id) if outlook is not None else None
+            if team_view is not None and pitch >= self.s(50):
+                change = team_view.fatigue_change
+                words = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
+                text.draw(surface, words, fsb if over else fs,
+                          self.col("bad" if change >= 0.5 else "ink_soft"),
+                          (lx, y + self.s(32)), width=width)
+        legend_y = inner.bottom - self.s(20)
         icons.star(surface, (inner.left + self.s(8), legend_y + self.s(9)), self.s(7),
                    self.col("innovation"))
-        text.draw(surface, "innovation project", fs, self.col("ink_soft"),
+        text.draw(surface, "innovation", fs, self.col("ink_soft"),
                   (inner.left + self.s(20), legend_y))
-        bx = inner.left + self.s(20) + fs.size("innovation project")[0] + self.s(24)
+        bx = inner.left + self.s(20) + fs.size("innovation")[0] + self.s(16)
         icons.box(surface, (bx, legend_y + self.s(9)), self.s(7), self.col("delivery"))
-        text.draw(surface, "delivery project · a cell is the share of the team's capacity",
-                  fs, self.col("ink_soft"), (bx + self.s(12), legend_y),
+        note = ("delivery · on track / at risk / off track, and % done by the due round: "
+                "the model plays this plan on, 8 times")
+        text.draw(surface, note, fs, self.col("ink_soft"), (bx + self.s(12), legend_y),
                   width=inner.right - bx - self.s(12))
+
+    def draw_verdict(self, surface: pygame.Surface, seen, pos: tuple[int, int],  # type: ignore[no-untyped-def]
+                     width: int) -> None:
+        """On track / at risk / off track, with a glyph so colour is not alone."""
+        colour = {"on track": "good", "at risk": "warn"}.get(seen.verdict, "bad")
+        x, y = pos
+        mid = y + self.font("small", True).get_linesize() // 2
+        if seen.verdict == "on track":
+            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=True)
+        else:
+            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=False)
+        words = seen.verdict if seen.verdict == "on track" else \
+            f"{seen.verdict} {seen.progress * 100:.0f}%"
+        text.draw(surface, words, self.font("small", True),
+                  self.col(colour), (x + self.s(14), y), width=width - self.s(14))

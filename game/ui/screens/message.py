@@ -49,9 +49,7 @@ class MessageScreen(Screen):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((20, 25, 32, 150))
-        surface.blit(shade, (0, 0))
+        self.draw_backdrop(surface, 150)
         card = self.card()
         pygame.draw.rect(surface, self.col("panel"), card, border_radius=self.s(10))
         pygame.draw.rect(surface, self.col("bad"), card, self.s(3), border_radius=self.s(10))

@@ -34,10 +34,17 @@ class PauseScreen(Screen):
         elif name == "settings":
             self.app.push(SettingsScreen(self.app))
         elif name == "restart" and self.app.scenario_path is not None:
-            self.app.start_game(self.app.scenario_path)
+            path = self.app.scenario_path
+            self.app.ask("Restart the scenario?", "The game starts again from the first round; "
+                         "the choices made so far are lost.", "Restart",
+                         lambda: self.app.start_game(path))
         elif name == "title":
-            self.app.session = None
-            self.app.set_root(TitleScreen(self.app))
+            def to_title() -> None:
+                self.app.session = None
+                self.app.set_root(TitleScreen(self.app))
+
+            self.app.ask("Quit to the title screen?", "The game in progress is not finished "
+                         "and will be lost.", "Quit to title", to_title)
 
     def on_char(self, char: str) -> None:
         keys = {"s": "settings", "r": "restart", "t": "title"}
@@ -51,11 +58,9 @@ class PauseScreen(Screen):
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((20, 25, 32, 170))
-        surface.blit(shade, (0, 0))
-        card = pygame.Rect(0, 0, self.s(440), self.s(380))
-        card.center = (self.W // 2, self.H // 2 + self.s(10))
+        self.draw_backdrop(surface)
+        card = pygame.Rect(0, 0, self.s(440), self.s(80 + 58 * len(ITEMS) + 12))
+        card.midtop = (self.W // 2, self.H // 2 - self.s(180))
         pygame.draw.rect(surface, self.col("panel"), card, border_radius=self.s(10))
         text.draw(surface, "Paused", self.font("h1", True), self.col("ink"),
                   (self.W // 2, card.top + self.s(16)), "midtop")

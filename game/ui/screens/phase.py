@@ -1,9 +1,13 @@
-"""Shared by the leader and manager phases: the facilitator's countdown and the commit."""
+"""Shared by the leader and manager phases: the facilitator's countdown, the commit (its own
+key, Ctrl+Enter, and a question first when something is left unspent) and undo."""
 
 from __future__ import annotations
 
 from game.rules.decisions import EndPhase
 from game.ui.screens.base import Screen
+
+COMMIT_KEY = "Ctrl+Enter"
+UNDO_KEY = "Ctrl+Z"
 
 
 class PhaseScreen(Screen):
@@ -20,10 +24,21 @@ class PhaseScreen(Screen):
         if self.time_left <= 0:
             self.time_left = 0.0
             self.app.say("Time is up: the phase was committed with the choices made so far.")
-            self.commit()
+            self.commit(ask=False)
 
-    def commit(self) -> None:
+    def unspent(self) -> str | None:
+        """What the player would leave unused by committing now, in words, or None."""
+        return None
+
+    def commit(self, ask: bool = True) -> None:
         if self.app.phase() != self.phase:
+            return
+        left = self.unspent() if ask else None
+        if left is not None:
+            from game.ui.screens.confirm import ConfirmScreen
+
+            self.app.push(ConfirmScreen(self.app, "Commit with something unspent?", left,
+                                        "Commit anyway", lambda: self.commit(ask=False)))
             return
         if self.app.apply(EndPhase()):
             self.after_commit()
@@ -33,3 +48,33 @@ class PhaseScreen(Screen):
 
     def on_commit(self) -> None:
         self.commit()
+
+    def on_enter(self) -> None:
+        name = self.focused_control()
+        if name is not None and not name.endswith(":field"):
+            self.on_click(name)
+        else:
+            self.app.say(f"Enter presses the control with the ring; {COMMIT_KEY} commits the phase.")
+
+    def can_undo(self) -> bool:
+        core = self.app.core
+        return core.can_undo is not None and bool(core.can_undo(self.app.session))
+
+    def on_undo(self) -> None:
+        if not self.can_undo():
+            self.app.say("Nothing to undo in this phase.")
+            return
+        self.app.session = self.app.core.undo(self.app.session)
+        self.app.say("Undone.", good=True)
+        self.rebuild()
+
+    def footer_specs(self, commit_label: str, style: str) -> list[tuple[str, str, str]]:
+        specs = []
+        if self.app.core.undo is not None:
+            specs.append(("undo", f"[{UNDO_KEY}] Undo", ""))
+        return [*specs, ("commit", f"[{COMMIT_KEY}] {commit_label}", style)]
+
+    def refresh_undo(self) -> None:
+        el = self.widgets.get("undo")
+        if el is not None:
+            (el.enable if self.can_undo() else el.disable)()

@@ -26,6 +26,10 @@ class Entry:
         return self.scenario.title if self.scenario else f"{self.path.name} (cannot load)"
 
 
+def is_tutorial(entry: Entry) -> bool:
+    return entry.scenario is not None and getattr(entry.scenario, "difficulty", "") == "tutorial"
+
+
 class PickerScreen(Screen):
     kind = "picker"
 
@@ -33,6 +37,8 @@ class PickerScreen(Screen):
         super().__init__(app)
         self.entries = self.load()
         self.selected = self.index_of(app.scenario_path)  # the file given on the command line
+        if app.scenario_path is None and self.entries and self.first_time():
+            self.selected = 0   # the tutorial, first in the list
         self.page = self.selected // PAGE
 
     def load(self) -> list[Entry]:
@@ -45,10 +51,20 @@ class PickerScreen(Screen):
                 out.append(Entry(path, core.load_scenario(path)))
             except core.scenario_error as exc:
                 out.append(Entry(path, problem=str(exc)))
+            except Exception as exc:  # one odd file must not cost the player the others
+                out.append(Entry(path, problem=f"{path.name}: cannot be loaded ({type(exc).__name__})"))
         default = core.default_scenario
-        out.sort(key=lambda e: (e.scenario is None, not (e.scenario and e.scenario.id == default),
-                                e.title))
+        tutorial_first = self.first_time()
+        out.sort(key=lambda e: (e.scenario is None,
+                                not (tutorial_first and is_tutorial(e)),
+                                not (e.scenario and e.scenario.id == default), e.title))
         return out
+
+    def first_time(self) -> bool:
+        """Until a player finishes a tutorial, it comes first and is chosen for them."""
+        from game.ui import prefs
+
+        return not prefs.load().tutorial_done
 
     def index_of(self, path: Path | None) -> int:
         """The entry for `path`, or 0 (the default scenario comes first)."""
@@ -127,8 +143,25 @@ class PickerScreen(Screen):
         area = self.list_rect()
         detail = pygame.Rect(area.right + self.s(24), area.top, self.W - area.right - self.s(56),
                              area.height)
+        entry = self.entries[self.selected]
+        if entry.scenario is not None:   # as tall as its text, not an empty card
+            detail.height = min(detail.height,
+                                self.detail_height(entry.scenario, detail.width - self.s(24))
+                                + self.s(20))
         inner = self.panel(surface, detail)
-        self.draw_detail(surface, self.entries[self.selected], inner)
+        self.draw_detail(surface, entry, inner)
+
+    def detail_height(self, sc: Any, width: int) -> int:
+        """The height `draw_detail` uses for a scenario at this width."""
+        line = self.font("body").get_linesize()
+        title = min(2, len(text.wrap(sc.title, self.font("h2", True), width))) * \
+            self.font("h2", True).get_linesize()
+        h = title + self.s(40) + min(5, len(text.wrap(sc.summary, self.font("body"), width))) * line
+        if sc.objectives:
+            h += self.s(14 + 30)
+            for obj in sc.objectives[:5]:
+                h += min(2, len(text.wrap(f"•  {obj}", self.font("body"), width))) * line + self.s(2)
+        return h
 
     def draw_detail(self, surface: pygame.Surface, entry: Entry, r: pygame.Rect) -> None:
         ink, soft = self.col("ink"), self.col("ink_soft")

@@ -31,11 +31,44 @@ class ReportScreen(Screen):
         last = self.app.session.round >= self.app.scenario.rounds
         label = "[Enter] See the debrief" if last else "[Enter] Next " + \
             self.app.scenario.round_label.lower()
-        chrome.footer_buttons(self, [("continue", label, "@primary")])
+        specs = [("continue", label, "@primary")]
+        if self.app.core.rewind is not None:
+            specs.insert(0, ("whatif", f"[W] What if? Replay this {self.round_word()}", ""))
+        chrome.footer_buttons(self, specs)
         self.focus = "continue"
 
+    def round_word(self) -> str:
+        return str(self.app.scenario.round_label).lower()
+
     def on_click(self, name: str) -> None:
-        self.on_commit()
+        if name == "whatif":
+            self.what_if()
+        else:
+            self.on_commit()
+
+    def on_char(self, char: str) -> None:
+        if char == "w":
+            self.what_if()
+
+    def what_if(self) -> None:
+        """Go back to the start of this round on a new branch; the original line is kept."""
+        core, session = self.app.core, self.app.session
+        if core.rewind is None:
+            return
+        word, round_no = self.round_word(), session.round
+        from game.ui.screens.confirm import ConfirmScreen
+
+        def go() -> None:
+            self.app.session = core.rewind(self.app.session, round_no)
+            self.app.say(f"What if: back to the start of {word} {round_no}. Your first line is "
+                         "kept; the debrief shows both.", good=True)
+            self.app.advance()
+
+        self.app.push(ConfirmScreen(
+            self.app, f"Replay {word} {round_no} differently?",
+            f"The game goes back to the start of {word} {round_no} with the same luck, so you "
+            "can try other choices. What you played is kept as your first line: the save "
+            "records both and the debrief draws both.", f"Go back to {word} {round_no}", go))
 
     def on_commit(self) -> None:
         if self.app.apply(Continue()):
@@ -104,13 +137,18 @@ class ReportScreen(Screen):
         rec, fs, fb = self.record, self.font("small"), self.font("small", True)
         line = fs.get_linesize()
         g = rec.gauges
-        hidden = "" if rec.revealed else "  (listen to see fatigue and risk)"
+        hidden = "" if rec.revealed else " (?: hidden until a listening tour)"
         fatigue = f"{g['fatigue']:.0f}" if rec.revealed else "?"
         risk = f"{g['risk']:.0f}" if rec.revealed and "risk" in g else "?"
         gauges = (f"Fatigue {fatigue} · risk {risk} · trust {g['trust']:.0f} · "
                   f"clarity {g['clarity']:.0f} · ideas {g['ideas']:.0f}{hidden}")
+        legend = ("Hidden state, 0-100: fatigue and risk are better low; trust, clarity and "
+                  "ideas (the idea pipeline: work ready for innovation projects) better high.")
         events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
-        bottom = r.bottom - line * (1 + len(events)) - self.s(4)
+        if rec.left or rec.hired:   # people come and go between rounds
+            events.append(f"People · {rec.left} left, {rec.hired} joined (the new ones start "
+                          "unskilled and take others' time)")
+        bottom = r.bottom - line * (2 + len(events)) - self.s(4)
         state_w = fb.size("shipped late")[0]
         due_w = fs.size("due 00")[0]
         bar_w = max(self.s(40), int(r.width * 0.28))
@@ -150,5 +188,7 @@ class ReportScreen(Screen):
         for ev in events:
             text.draw(surface, ev, fs, self.col("ink"), (r.left, y), width=r.width)
             y += line
-        text.draw(surface, gauges, fs, self.col("ink_soft"), (r.left, r.bottom - line),
+        text.draw(surface, gauges, fs, self.col("ink"), (r.left, r.bottom - 2 * line),
+                  width=r.width)
+        text.draw(surface, legend, fs, self.col("ink_soft"), (r.left, r.bottom - line),
                   width=r.width)

@@ -29,8 +29,13 @@ class TitleScreen(Screen):
         from game.ui.screens.picker import PickerScreen
         from game.ui.screens.settings_screen import SettingsScreen
 
-        if name in ("solo", "hotseat"):
-            self.app.settings.hotseat = name == "hotseat"
+        if name == "solo":
+            from game.ui.screens.name import NameScreen
+
+            self.app.settings.hotseat = False
+            self.app.push(NameScreen(self.app))
+        elif name == "hotseat":
+            self.app.settings.hotseat = True
             self.app.push(PickerScreen(self.app))
         elif name == "settings":
             self.app.push(SettingsScreen(self.app))

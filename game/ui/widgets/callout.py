@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -107,3 +107,26 @@ def draw(sc: Screen, surface: pygame.Surface, tip: Tip) -> None:
     body = pygame.Rect(tip.card.left + pad, tip.card.top + pad + fb.get_linesize() + sc.s(4),
                        tip.card.width - 2 * pad, tip.button.top - tip.card.top - pad)
     text.paragraph(surface, tip.body, sc.font("body"), sc.col("ink"), body)
+
+
+def whole_text(app: Any, surface: pygame.Surface) -> None:
+    """Text cut short with an ellipsis is shown whole while the pointer rests on it."""
+    if not text.CUT or not pygame.mouse.get_focused():
+        return
+    pos = pygame.mouse.get_pos()
+    whole = next((full for rect, full in reversed(text.CUT) if rect.collidepoint(pos)), None)
+    if whole is None:
+        return
+    font = app.fonts.get("small")
+    pad = round(8 * app.scale)
+    width = min(round(420 * app.scale), surface.get_width() - 2 * pad)
+    lines = text.wrap(whole, font, width - 2 * pad)
+    box = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 2 * pad,
+                      len(lines) * font.get_linesize() + 2 * pad)
+    box.topleft = (pos[0] + pad, pos[1] + 2 * pad)
+    box.clamp_ip(surface.get_rect())
+    pygame.draw.rect(surface, app.palette.rgb("ink"), box, border_radius=pad)
+    y = box.top + pad
+    for line in lines:
+        surface.blit(font.render(line, True, app.palette.rgb("on_accent")), (box.left + pad, y))
+        y += font.get_linesize()

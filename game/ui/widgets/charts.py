@@ -31,7 +31,7 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     fs = sc.font("small")
     pad_l = fs.size("100")[0] + sc.s(8)
     plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
-                       rect.height - sc.s(6) - fs.get_linesize() - sc.s(6))
+                       rect.height - sc.s(6) - fs.get_height() * 3 // 2)
     for v in (0, 50, 100):
         y = plot.bottom - int(plot.height * v / 100)
         pygame.draw.line(surface, sc.col("line"), (plot.left, y), (plot.right, y), 1)
@@ -48,8 +48,22 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     for i, x in enumerate(xs):
         if i % step == 0 or i == n - 1:
             label = "start" if start and i == 0 else str(i if start else i + 1)
-            text.draw(surface, label, fs, sc.col("ink_faint"), (x, plot.bottom + sc.s(4)),
-                      "midtop")
+            below = plot.bottom + fs.get_height() // 2   # clear of the axis' "0"
+            text.draw(surface, label, fs, sc.col("ink_faint"),
+                      (x, below), "topleft" if i == 0 else "midtop")
+    for name in METRIC_NAMES:
+        values = list(series.get(name, ()))
+        if start:
+            values = [start[name], *values]
+        pts = [(xs[i], plot.bottom - int(plot.height * max(0, min(100, v)) / 100))
+               for i, v in enumerate(values)]
+        colour = sc.col(name)
+        if len(pts) > 1:
+            pygame.draw.lines(surface, colour, False, pts, max(2, sc.s(3)))
+        if len(pts) <= 12:   # markers while they have room; a long game is lines only
+            for p in pts:
+                pygame.draw.circle(surface, sc.col("panel"), p, sc.s(6))
+                icons.metric(surface, name, p, sc.s(5), colour)
     if used < n:
         ends = []
         for name in METRIC_NAMES:
@@ -61,23 +75,39 @@ def trend(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
         gap = fs.get_linesize()
         for i in range(1, len(ends)):     # keep the labels a line apart
             ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
+        overflow = ends[-1][0] + gap // 2 - plot.bottom if ends else 0
+        x = xs[used - 1] + sc.s(14)
         for y, name, value in ends:
-            x = xs[used - 1] + sc.s(20)
+            y -= max(0, overflow)
+            label = f"{value:.0f}"
+            w = sc.s(14) + sc.font("small", True).size(label)[0] + sc.s(4)
+            pygame.draw.rect(surface, sc.col("panel"), (x - sc.s(7), y - gap // 2, w, gap))
             icons.metric(surface, name, (x, y), sc.s(5), sc.col(name))
-            text.draw(surface, f"{value:.0f}", sc.font("small", True), sc.col("ink"),
+            text.draw(surface, label, sc.font("small", True), sc.col("ink"),
                       (x + sc.s(9), y), "midleft")
+
+
+def ghost(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
+          series: dict[str, Sequence[float]], start: dict[str, float], slots: int) -> None:
+    """Another line of the same game (the one a "what if" left), thin and dashed, on the
+    axes `trend` drew in `rect` with `start` and `slots`."""
+    fs = sc.font("small")
+    pad_l = fs.size("100")[0] + sc.s(8)
+    plot = pygame.Rect(rect.left + pad_l, rect.top + sc.s(6), rect.width - pad_l - sc.s(10),
+                       rect.height - sc.s(6) - fs.get_height() * 3 // 2)
+    n = slots + 1
     for name in METRIC_NAMES:
-        values = list(series.get(name, ()))
-        if start:
-            values = [start[name], *values]
-        pts = [(xs[i], plot.bottom - int(plot.height * max(0, min(100, v)) / 100))
+        values = [start[name], *series.get(name, ())]
+        pts = [(plot.left + plot.width * i // max(1, n - 1),
+                plot.bottom - int(plot.height * max(0, min(100, v)) / 100))
                for i, v in enumerate(values)]
-        colour = sc.col(name)
-        if len(pts) > 1:
-            pygame.draw.lines(surface, colour, False, pts, max(2, sc.s(3)))
-        for p in pts:
-            pygame.draw.circle(surface, sc.col("panel"), p, sc.s(8))
-            icons.metric(surface, name, p, sc.s(6), colour)
+        for a, b in zip(pts, pts[1:], strict=False):
+            steps = max(1, int(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 // sc.s(6)))
+            for k in range(0, steps, 2):
+                p0 = (a[0] + (b[0] - a[0]) * k // steps, a[1] + (b[1] - a[1]) * k // steps)
+                p1 = (a[0] + (b[0] - a[0]) * (k + 1) // steps,
+                      a[1] + (b[1] - a[1]) * (k + 1) // steps)
+                pygame.draw.line(surface, sc.col(name), p0, p1, max(1, sc.s(2)))
 
 
 def drivers(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
@@ -86,7 +116,7 @@ def drivers(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
     items = sorted(items, key=lambda kv: -abs(kv[1]))
     if len(items) > limit:
         rest = sum(v for _, v in items[limit - 1:])
-        items = [*items[: limit - 1], ("other", rest)]
+        items = [*items[: limit - 1], (f"{len(items) - limit + 1} smaller causes", rest)]
     fs = sc.font("small")
     row = max(fs.get_linesize(), sc.s(20)) + sc.s(2)
     label_w = int(rect.width * 0.45)
@@ -173,8 +203,21 @@ def sparkline(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, values: Se
     pygame.draw.circle(surface, sc.col("panel"), last, sc.s(7))
     pygame.draw.circle(surface, sc.col("accent"), last, sc.s(7), max(2, sc.s(2)))
     pygame.draw.circle(surface, sc.col("accent"), last, sc.s(3))
-    text.draw(surface, f"{values[-1]:.1f}", sc.font("small", True), sc.col("ink"),
-              (last[0], last[1] - sc.s(9)), "midbottom" if n == 1 else "bottomright")
+    fb = sc.font("small", True)
+    label = f"{values[-1]:.1f}"
+    box = fb.size(label)
+    spot = pygame.Rect(0, 0, *box)
+    if n == 1:
+        spot.midbottom = (last[0], last[1] - sc.s(9))
+    else:
+        spot.bottomright = (last[0] - sc.s(9), last[1] - sc.s(4))
+    if par is not None:   # the par label sits right of the plot: stay clear of it
+        par_box = pygame.Rect(plot.right + sc.s(12), y_of(par) - fs.get_linesize() // 2,
+                              fs.size(f"par {par:.1f}")[0], fs.get_linesize())
+        if spot.colliderect(par_box):
+            spot.right = min(spot.right, par_box.left - sc.s(4))
+    spot.top = max(rect.top, spot.top)
+    text.draw(surface, label, fb, sc.col("ink"), spot.topleft)
 
 
 def share_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, shares: Sequence[float],

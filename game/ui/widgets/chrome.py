@@ -33,6 +33,9 @@ def header(sc: Screen, surface: pygame.Surface, title: str, phase: str | None = 
     h = header_height(sc)
     band = pygame.Rect(0, 0, sc.W, h)
     colour_key, label, glyph = PHASE_STYLE.get(phase or "", ("ink", "", None))
+    if glyph is not None and app.settings.hotseat:   # whose turn it is
+        leader, manager = app.settings.players
+        label = f"{label} · {leader if phase == 'LEADER' else manager}"
     bg = sc.col(colour_key) if phase in PHASE_STYLE else sc.col("ink")
     pygame.draw.rect(surface, bg, band)
     white = sc.col("on_accent")
@@ -40,12 +43,17 @@ def header(sc: Screen, surface: pygame.Surface, title: str, phase: str | None = 
     if glyph is not None:
         glyph(surface, (x + sc.s(14), h // 2), sc.s(14), white)
         x += sc.s(40)
-        t = text.draw(surface, label, sc.font("h3", True), white, (x, h // 2), "midleft")
+        t = text.draw(surface, label, sc.font("h3", True), white, (x, h // 2), "midleft",
+                      width=sc.s(330))
         x = t.right + sc.s(20)
     session = app.session
     if session is not None and app.scenario is not None:
         rl = f"{app.scenario.round_label} {session.round} of {app.scenario.rounds}"
-        t = text.draw(surface, rl, sc.font("body", True), white, (x, h // 2 - sc.s(10)), "midleft")
+        branch = getattr(session, "branch", None)
+        if branch is not None:   # a "what if": say so, and from where
+            rl += f" · what if (from {app.scenario.round_label.lower()} {branch.from_round})"
+        t = text.draw(surface, rl, sc.font("body", True), white, (x, h // 2 - sc.s(10)), "midleft",
+                      width=sc.s(330))
         text.draw(surface, title, sc.font("small"), white, (x, h // 2 + sc.s(12)), "midleft",
                   width=sc.s(330))
     else:
@@ -75,13 +83,15 @@ def metric_chip(sc: Screen, surface: pygame.Surface, name: str, value: float, ri
     f_small, f_val = sc.font("small", True), sc.font("h3", True)
     label = METRIC_LABELS[name]
     w = sc.s(36) + max(f_small.size(label)[0], f_val.size("100")[0]) + sc.s(12)
-    rect = pygame.Rect(right - w, cy - sc.s(22), w, sc.s(44))
+    tall = f_small.get_height() + f_val.get_height() - sc.s(6)   # the boxes' blank edges meet
+    rect = pygame.Rect(right - w, cy - max(sc.s(22), tall // 2 + sc.s(1)), w,
+                       max(sc.s(44), tall + sc.s(2)))
     pygame.draw.rect(surface, sc.col("panel"), rect, border_radius=sc.s(8))
     icons.metric(surface, name, (rect.left + sc.s(18), rect.centery), sc.s(10), sc.col(name))
-    text.draw(surface, label, f_small, sc.col("ink_soft"),
-              (rect.left + sc.s(34), rect.top + sc.s(2)))
-    text.draw(surface, f"{value:.0f}", f_val, sc.col("ink"),
-              (rect.left + sc.s(34), rect.bottom - sc.s(1)), "bottomleft")
+    top = text.draw(surface, label, f_small, sc.col("ink_soft"),
+                    (rect.left + sc.s(34), rect.top - sc.s(2)))
+    text.draw(surface, f"{value:.0f}", f_val, sc.col("ink"), (rect.left + sc.s(34), top.bottom),
+              "topleft")
     return rect.left
 
 

@@ -45,7 +45,7 @@ def shown(value: float, percent: bool) -> str:
 def build(sc: Screen, name: str, rect: pygame.Rect, value: float, percent: bool) -> None:
     """Lay out a stepper in `rect`: buttons `name:-`, `name:+`, field `name:field`.
     The stepper takes keyboard focus as `name` (Left/Right step it)."""
-    bw = min(rect.height, sc.s(36))
+    bw = min(rect.height, sc.s(36), max(sc.s(22), rect.width // 4))
     sc.button(f"{name}:-", "−", pygame.Rect(rect.left, rect.top, bw, rect.height),
               focusable=False)
     sc.entry(f"{name}:field", shown(value, percent),

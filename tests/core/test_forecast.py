@@ -1,0 +1,48 @@
+"""The forecast runs the model on a copy: it never changes the game, and its numbers move
+with the plan the way the model says they should."""
+
+from __future__ import annotations
+
+from game.rules.decisions import EndPhase, Schedule
+from game.rules.forecast import fatigue_known, forecast, people, team_fatigue
+from game.rules.session import GameSession
+from game.scenario import load_scenario, resolve_scenario
+
+
+def session() -> GameSession:
+    return GameSession(load_scenario(resolve_scenario("scaling-new-markets")), 4)
+
+
+def test_forecast_leaves_the_game_alone_and_is_repeatable() -> None:
+    s = session()
+    before = (s.metrics, s.log, s.round)
+    first = forecast(s)
+    assert forecast(s) == first
+    assert (s.metrics, s.log, s.round) == before
+    assert set(first.projects) == {p.id for p in s.scenario.projects}
+    assert all(0.0 <= o.chance <= 1.0 for o in first.projects.values())
+
+
+def test_focus_puts_a_project_on_track_and_overload_tires_people() -> None:
+    s = session()
+    s.apply(EndPhase())
+    projects = [p.id for p in s.scenario.projects]
+    everyone_on_emea = {t.id: {p: (0.9 if p == "emea" else 0.0) for p in projects}
+                        for t in s.teams}
+    s.apply(Schedule(everyone_on_emea))
+    calm = forecast(s)
+    assert calm.projects["emea"].verdict == "on track"
+    assert calm.projects["apac"].verdict == "off track"
+    overloaded = {t.id: {p: (0.3 if p == "emea" else 0.25) for p in projects} for t in s.teams}
+    s.apply(Schedule(overloaded))
+    busy = forecast(s)
+    assert busy.teams["platform"].load > 1.0
+    assert busy.teams["platform"].fatigue_change > calm.teams["platform"].fatigue_change + 1
+
+
+def test_people_one_per_employee_and_fatigue_hidden_until_listening() -> None:
+    s = session()
+    folks = people(s)
+    assert len(folks) == sum(t.headcount for t in s.teams)
+    assert all(p.fatigue is None and not p.new for p in folks)
+    assert not fatigue_known(s) and team_fatigue(s) is None

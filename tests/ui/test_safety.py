@@ -1,0 +1,159 @@
+"""Safety and forgiveness on the real session: Enter, Ctrl+Enter, confirmations, F5, undo,
+"what if", clamped values said out loud, and a plan that stays visible at every scale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame_gui
+import pytest
+
+from game.rules.decisions import EndPhase, Inspire
+from game.ui.app import App
+from game.ui.core import default_core
+from game.ui.input import EnterText, Key
+from game.ui.settings import Settings
+
+
+@pytest.fixture
+def make() -> Iterator:
+    apps: list[App] = []
+
+    def build(**kw: object) -> App:
+        settings = Settings(seed=3, save_results=False)
+        for k, v in kw.items():
+            setattr(settings, k, v)
+        app = App(default_core(), settings)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.close()
+    pygame_gui.core.utility.set_default_manager(None)
+
+
+def shipped(app: App) -> Path:
+    return app.core.default_dir / f"{app.core.default_scenario}.yaml"
+
+
+def leader(app: App, path: Path | None = None) -> None:
+    app.start_game(path or shipped(app))
+    app.advance()
+    app.frame(1 / 60)
+
+
+def test_enter_presses_the_focused_control_and_ctrl_enter_commits(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.top.focus = "action:recognition"
+    app.top.handle(Key("enter"))
+    assert [a.action for a in app.session.leader.actions] == ["recognition"]
+    assert app.phase() == "LEADER"                       # Enter did not commit
+    app.top.focus = None
+    app.top.handle(Key("enter"))
+    assert app.phase() == "LEADER" and "Ctrl+Enter" in app.toast
+    app.top.handle(Key("commit"))                        # 4 energy left: asked first
+    assert app.top.kind == "confirm" and "4 of 5 energy" in app.top.body
+    app.top.handle(Key("back"))
+    assert app.top.kind == "leader" and app.phase() == "LEADER"
+    app.top.handle(Key("commit"))
+    app.top.handle(Key("char:y"))
+    assert app.phase() == "MANAGER" and app.top.kind == "manager"
+
+
+def test_undo_takes_back_the_last_choice_of_the_phase(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.top.on_click("action:town_hall")
+    app.top.on_click("action:listening")
+    app.top.handle(Key("undo"))
+    assert [a.action for a in app.session.leader.actions] == ["town_hall"]
+    assert app.top.widgets["undo"].is_enabled
+    app.top.handle(Key("undo"))
+    assert app.session.leader.actions == () and not app.top.widgets["undo"].is_enabled
+
+
+def test_f5_reloads_only_a_scenario_from_a_path_and_asks_first(make, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.apply(Inspire("town_hall"))
+    app.dispatch(Key("reload"))
+    assert app.top.kind == "leader" and "shipped scenarios" in app.toast
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes(shipped(app).read_bytes())
+    leader(app, mine)
+    app.apply(Inspire("town_hall"))
+    app.dispatch(Key("reload"))
+    assert app.top.kind == "confirm" and "lost" in app.top.body
+    app.top.handle(Key("char:y"))
+    assert app.top.kind == "briefing" and app.session.log == () and "Reloaded" in app.toast
+
+
+def test_restart_and_quit_ask_while_a_game_is_on(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.quit()
+    assert app.running is False                           # nothing to lose yet
+    app.running = True
+    app.apply(Inspire("town_hall"))
+    app.quit()
+    assert app.running is True and app.top.kind == "confirm"
+    app.top.handle(Key("back"))
+    app.open_pause()
+    app.top.on_click("restart")
+    assert app.top.kind == "confirm"
+    app.top.on_click("yes")
+    assert app.top.kind == "briefing" and app.session.log == ()
+
+
+def test_clamped_values_say_so_and_plus_takes_from_the_reserve(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.apply(EndPhase())
+    app.advance()
+    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
+    app.top.handle(EnterText("budget:training:field", "50"))
+    assert "not 50" in app.toast and app.session.manager.budget["training"] == pytest.approx(100 / 6)
+    app.top.handle(EnterText("cell:platform:emea:field", "150"))
+    assert "100%" in app.toast and app.session.manager.schedule["platform"]["emea"] == 1.0
+    app.top.on_click("budget:innovation:+")
+    assert "taken from reserve" in app.toast
+    assert app.session.manager.budget["innovation"] == pytest.approx(100 / 6 + 5)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.75),
+                                             ((2560, 1440), 1.75), ((2560, 1440), 2.0)])
+def test_the_plan_stays_visible_at_every_scale(make, size, scale) -> None:  # type: ignore[no-untyped-def]
+    app = make(size=size, ui_scale=scale)
+    leader(app)
+    for action in ("town_hall", "recognition", "listening", "celebrate"):
+        app.top.on_click(f"action:{action}")
+    app.frame(1 / 60)
+    chips = [n for n in app.top.widgets if n.startswith("planned:")]
+    assert len(chips) >= 3   # the rest, if any, are counted as "and N more"
+    assert "planned:0" in chips                            # the town hall, planned first
+    window = app.window.get_rect()
+    assert all(window.contains(app.top.widgets[n].rect) for n in chips)
+
+
+def test_what_if_replays_a_round_and_the_debrief_draws_both_lines(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    app.start_game(shipped(app))
+    strategy = app.core.make_strategy("balanced", 3)
+    while app.session.round < 2 or app.phase() != "REPORT":
+        app.session.apply_all(strategy.decide(app.session))
+    app.advance()
+    first = list(app.session.history)
+    app.top.handle(Key("char:w"))
+    assert app.top.kind == "confirm"
+    app.top.handle(Key("char:y"))
+    assert app.top.kind == "leader" and app.session.round == 2
+    assert app.session.branch.from_round == 2
+    assert app.session.history == first[:1]
+    while not app.session.over:
+        app.session.apply_all(app.core.make_strategy("manager-only", 0).decide(app.session))
+    app.advance()
+    assert app.top.kind == "debrief" and app.top.original == first
+    app.frame(1 / 60)
