@@ -39,7 +39,7 @@ def focused_schedule(session: GameSession, load: float, innovation_share: float
                      ) -> dict[str, dict[str, float]]:
     """Shares for every team: innovation work gets `innovation_share` of the capacity used,
     delivery projects the rest, soonest due first, each at the pace its date needs."""
-    open_projects = [p for p in session.projects if p.state in ("open", "missed")]
+    open_projects = [p for p in session.projects if p.state in ("open", "missed") and not p.waiting]
     innovation = [p for p in open_projects if p.kind == "innovation"]
     delivery = sorted((p for p in open_projects if p.kind == "delivery"), key=lambda p: p.due)
     shares: dict[str, float] = {p.id: 0.0 for p in session.projects}
@@ -78,7 +78,8 @@ def answer_event(session: GameSession, prefer: Callable[[dict[str, float]], floa
     pending = session.pending_event
     assert pending is not None
     choices = pending.event.choices  # type: ignore[attr-defined]
-    best = max(range(len(choices)), key=lambda i: prefer(dict(choices[i].effects)))
+    open_ = [i for i in range(len(choices)) if not (pending.closed and pending.closed[i])]
+    best = max(open_, key=lambda i: prefer(choices[i].all_amounts()))
     return [ChooseOption(best)]
 
 
@@ -149,9 +150,11 @@ class Balanced:
             return self._lead(session) + [EndPhase()]
         if session.phase is Phase.MANAGER:
             behind = session.metrics["delivery"] < 45
-            weights = {"operations": 36, "innovation": 18 * self.ideas_weight,
-                       "training": 10 * self.people_weight, "hiring": 6,
-                       "wellbeing": 14 * self.people_weight, "reserve": 16}
+            # Hiring keeps the ranks full (hires join at the mood of the people who stayed);
+            # training is left small: coaching grows skill where it is needed.
+            weights = {"operations": 38, "innovation": 24 * self.ideas_weight,
+                       "training": 4 * self.people_weight, "hiring": 16,
+                       "wellbeing": 10 * self.people_weight, "reserve": 8}
             return [
                 AllocateBudget(budget_split(session, weights)),
                 Schedule(focused_schedule(session, self.load, self.innovation_share)),
@@ -252,7 +255,9 @@ class RandomPlayer:
         if session.phase is Phase.EVENT:
             pending = session.pending_event
             assert pending is not None
-            return [ChooseOption(int(rng.integers(len(pending.choices))))]
+            open_ = [i for i, why in enumerate(pending.closed or [""] * len(pending.choices))
+                     if not why]
+            return [ChooseOption(open_[int(rng.integers(len(open_)))])]
         return [Continue()]
 
 

@@ -189,3 +189,24 @@ def _mentions(c: Condition, kind: type) -> bool:
 
 def uses_story(c: Condition) -> bool:
     return _mentions(c, FlagIs) or _mentions(c, After)
+
+
+def cash_costs(linter: Linter) -> None:
+    """A choice whose cash cost leaves a debt bigger than a round can repay: the runway."""
+    from game.model import params_for  # the model reads scenarios
+
+    s = linter.scenario
+    repay = params_for(s).runway_repay_share * s.budget.per_round
+    for i, event in enumerate(s.events):
+        for j, choice in enumerate(event.choices):
+            spent = [amount for key, amount in choice.effects if key == "cash"]
+            spent += [amount * effect.lasts for effect in choice.later
+                      for key, amount in effect.amounts if key == "cash"]
+            cost = -sum(amount for amount in spent if amount < 0)
+            debt = cost - s.organization.cash
+            if cost > 0 and debt > repay:
+                linter.warn(("events", i, "choices", j, "effects"),
+                            f"costs {cost:g} cash against a starting balance of "
+                            f"{s.organization.cash:g}: the debt of {debt:g} is more than a "
+                            f"round repays ({repay:g}, runway_repay_share of the budget), so "
+                            "several rounds' budgets shrink to pay it; is that the story?")

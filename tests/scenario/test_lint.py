@@ -36,6 +36,8 @@ EXPECTED = {
     "effect-lands-late": (27, 52, "effects[0].in: lands after the last round (6): even if the "
                                   "event fires in round 3, rounds 7 to 8 never come"),
     "id-not-file-name": (2, 5, "the id 'not-my-name' differs from the file name"),
+    "choice-deep-debt": (27, 35, "effects: costs 80 cash against a starting balance of 0: the "
+                                 "debt of 80 is more than a round repays (50"),
 }
 # Fixtures that trip a rule together with the rules it implies: (line, column, words) each.
 TOGETHER = {

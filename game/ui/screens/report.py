@@ -145,6 +145,7 @@ class ReportScreen(Screen):
         legend = ("Hidden state, 0-100: fatigue and risk are better low; trust, clarity and "
                   "ideas (the idea pipeline: work ready for innovation projects) better high.")
         events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
+        events += [f"Landed · {line}" for line in getattr(rec, "landed", ())]  # chosen earlier
         if rec.left or rec.hired:   # people come and go between rounds
             events.append(f"People · {rec.left} left, {rec.hired} joined (the new ones start "
                           "unskilled and take others' time)")
@@ -180,6 +181,9 @@ class ReportScreen(Screen):
             text.draw(surface, f"due {p.due}", fs, self.col("ink_soft"), (x, mid), "midleft")
             x += due_w + self.s(8)
             word = p.state if p.state != "open" else f"open {p.progress * 100:.0f}%"
+            waiting = getattr(p, "waiting", "")
+            if waiting and p.state == "open":  # a dependency not shipped, or not here yet
+                word = "waits" if waiting.startswith("needs") else "not yet"
             text.draw(surface, word, fb if p.state != "open" else fs,
                       self.col("bad" if p.state == "missed" else "ink"), (x, mid), "midleft",
                       width=r.right - x)
