@@ -8,7 +8,7 @@ report's seeds with the batched evaluator. The seeds the search plays never over
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -74,7 +74,9 @@ def search_all(scenario: Scenario, budget: Budget, seeds: Sequence[int],
     found: dict[str, Found] = {}
     for mode in SEARCH_ORDER:
         openings = [recorded(scenario, OPENINGS[mode], SEARCH_SEEDS - 1)] if mode in OPENINGS else []
-        found[mode] = search(scenario, mode, budget, progress=progress, openings=openings,
+        # The free search has a round's worth of decisions for every round: twice the generations.
+        effort = replace(budget, generations=budget.generations * 2) if mode == "free" else budget
+        found[mode] = search(scenario, mode, effort, progress=progress, openings=openings,
                              start=found.get("fixed") if mode == "free" else None)
     names = [f"best-{mode}" for mode in found] + ["hands-off"]
     sequences = [f.sequence for f in found.values()] + [hands_off(scenario)]

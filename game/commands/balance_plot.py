@@ -7,6 +7,7 @@ par as a dashed line. Colours are the Okabe-Ito palette, safe for colour-blind r
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -16,6 +17,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402  (only `balance --plot` imports this module)
 
 from game.analysis.balance import MEASURES, BalanceReport  # noqa: E402
+from game.safeio import WriteRefused, write_atomic  # noqa: E402
 
 WIDTH, HEIGHT = 1400, 760
 INK, GRID, PAPER = (30, 30, 30), (220, 220, 220), (255, 255, 255)
@@ -54,10 +56,14 @@ def draw_report(report: BalanceReport, path: Path) -> None:
         _lines(surface, fonts, report, (880, top, 480, HEIGHT - top - 120))
         _legend(surface, fonts, report, HEIGHT - 76)
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            pygame.image.save(surface, str(path))
+        try:  # drawn in memory, then written atomically: an old chart is never left half-written
+            image = io.BytesIO()
+            pygame.image.save(surface, image, path.name if path.suffix else f"{path.name}.png")
+            write_atomic(path, image.getvalue())
         except pygame.error as exc:  # an OSError to the command, like every other file trouble
             raise OSError(f"cannot write the chart {path}: {exc}") from None
+        except WriteRefused as exc:
+            raise OSError(f"cannot write the chart: {exc}") from None
     finally:
         pygame.font.quit()
 

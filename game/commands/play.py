@@ -117,6 +117,10 @@ def run(args: argparse.Namespace) -> int:
         print("play: --timer must be 0 or more seconds", file=sys.stderr)
         return 2
     core = default_core()
+    if not args.no_save:  # temporary files a crash or `kill -9` left in the data folder
+        from game.persistence.datadir import data_dir, tidy
+
+        tidy(data_dir())
     client = None
     if args.room or args.code or args.name:
         joined = join_room(args)
@@ -162,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
         from game.ui.room_hook import RoomDriver
 
         settings.timer = client.timer or settings.timer
+        if not args.hotseat and client.welcome is not None:   # the save names the participant
+            settings.players = (client.welcome.names[0], settings.players[1])
         driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
     try:

@@ -78,14 +78,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"room: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     port = sock.getsockname()[1]
-    host = lan_address() if args.host in ("0.0.0.0", "") else args.host
+    everywhere = args.host in ("0.0.0.0", "")
+    host = lan_address() if everywhere else args.host
+    local = "127.0.0.1" if everywhere else args.host     # where this machine reaches the server
     row = room.row
     print(f"{'Resumed' if resumed else 'Opened'} room for {room.scenario.title!r} "
-          f"({len(room.players)} participant(s) so far); results in {room.store.url}")
+          f"({len(room.players)} participant(s) so far); results in {room.store.shown_url}")
     print(f"Join code: {row.code}")
     print(f"Participants: sailkeel play --room {host}:{port} --code {row.code} --name YOUR-NAME")
     print(f"Join page:    http://{host}:{port}/")
     print(f"Dashboard (this machine only, keep the secret): "
-          f"http://127.0.0.1:{port}/dashboard#secret={row.secret}", flush=True)
+          f"http://{local}:{port}/dashboard#secret={row.secret}", flush=True)
     serve(room, sock)
     return 0

@@ -53,20 +53,19 @@ def person_capacity(skill: Array, fatigue: Array, alignment: Array, tenure: Arra
     return p.work_per_person * able * ramp * active
 
 
-def slot_sum(values: Array, onehot: Array) -> Array:
-    """(B, T) per-team sums of (B, N) slot values, added in slot order.
+def slot_sum(values: Array, team_starts: Array) -> Array:
+    """(B, T) per-team sums of (B, N) slot values; a team's slots are contiguous and start
+    at `team_starts`. Added slot by slot within each row, not as a matrix product: BLAS
+    adds in an order that depends on the batch size, and a row must come out bit for bit
+    the same whether it is stepped alone or in a batch."""
+    return np.add.reduceat(values, team_starts, axis=1)
 
-    Not a matrix product: BLAS adds in an order that depends on the batch size, and a row
-    must come out bit for bit the same whether it is stepped alone or in a batch.
-    """
-    return np.einsum("bn,nt->bt", values, onehot)
 
-
-def team_capacity(person_cap: Array, newcomers: Array, onehot: Array, org_mult: Array,
+def team_capacity(person_cap: Array, newcomers: Array, team_starts: Array, org_mult: Array,
                   p: Params) -> Array:
     """(B, T) capacity per team: people's work less onboarding load, times org multipliers."""
-    raw = slot_sum(person_cap, onehot)
-    onboarding = slot_sum(newcomers, onehot) * p.onboarding_load * p.work_per_person
+    raw = slot_sum(person_cap, team_starts)
+    onboarding = slot_sum(newcomers, team_starts) * p.onboarding_load * p.work_per_person
     return np.maximum(raw - onboarding, 0.0) * org_mult[:, None]
 
 
@@ -85,9 +84,9 @@ def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Pa
     return work, load
 
 
-def per_person(team_values: Array, onehot: Array) -> Array:
-    """Spread (B, T) team values onto (B, N) employee slots."""
-    return np.einsum("bt,nt->bn", team_values, onehot)
+def per_person(team_values: Array, slot_team: Array) -> Array:
+    """Spread (B, T) team values onto (B, N) employee slots (`slot_team`: each slot's team)."""
+    return team_values[:, slot_team]
 
 
 def active_mean(values: Array, active: Array, count: Array | None = None) -> Array:

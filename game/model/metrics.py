@@ -25,14 +25,16 @@ CATCH_UP = "Catching up with earlier rounds"  # the lag of a metric behind its c
 LIMITS = "Limits"                             # what the 0..100 bounds cut off
 LEAVING = "People leaving"
 JOINING = "People joining"
+BONUSES = frozenset({"Ideas launched", "Projects shipped"})  # the one-offs that only ever add
 INNOVATION_PARTS: tuple[str, ...] = ("Creativity", "Idea pipeline", "Innovation work shipped")
 DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadlines kept")
 
 
-def morale_update(morale: Array, terms: dict[str, Array], act: Array, count: Array
-                  ) -> tuple[Array, Drivers]:
+def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str], act: Array,
+                  count: Array) -> tuple[Array, Drivers]:
     """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
-    (B, N), per person. Returns the new (B, N) morale, within 0..1,
+    (B, N), per person; a per-person term named in `lifting` only ever lifts, any other
+    only ever lowers. Returns the new (B, N) morale, within 0..1,
     and each term's mean effect on those employed (`act`, `count` of them), in points."""
     frac = morale
     room = 1.0 - morale
@@ -48,7 +50,7 @@ def morale_update(morale: Array, terms: dict[str, Array], act: Array, count: Arr
     new = morale + rises[:, None] * room + falls[:, None] * frac
     for name, t in terms.items():
         if t.ndim == 2:
-            part = np.where(t > 0, t * room, t * frac)
+            part = t * (room if name in lifting else frac)
             means[name] = 100.0 * k.active_mean(part, act, count)
             new = new + part
     drivers = [(name, means[name]) for name in terms]
@@ -78,18 +80,19 @@ def people_drivers(before: Array, bounded: Array, after_people: Array, explained
 def _pull(level: Array, names: tuple[str, ...], weights: Array, now: Array, before: Array,
           shocks: dict[str, Array], p: Params) -> tuple[Array, Drivers]:
     """Move `level` toward its components `now` (B, K); drivers split each component's
-    pull into its own change since `before` and the catch-up of earlier rounds."""
+    pull into its own change since `before` and the catch-up of earlier rounds. Each
+    one-off in `shocks` keeps one sign: a bonus (>= 0) or a penalty (<= 0), by its name."""
     frac = level / 100.0
     room = 1.0 - frac
-    pull = p.metric_rate * weights * (100.0 * now - level[:, None])
+    rated = p.metric_rate * weights
+    pull = rated * (100.0 * now - level[:, None])
     factor = np.where(pull > 0, room[:, None], frac[:, None])
-    felt = pull * factor
-    own = factor * (p.metric_rate * 100.0) * weights * (now - before)
-    total = felt.sum(axis=1)
+    own = factor * (100.0 * rated) * (now - before)
+    total = (pull * factor).sum(axis=1)
     drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
     drivers.append((CATCH_UP, total - own.sum(axis=1)))
     for name, shock in shocks.items():
-        part = np.where(shock > 0, shock * room, shock * frac)
+        part = shock * (room if name in BONUSES else frac)
         drivers.append((name, part))
         total = total + part
     new = np.minimum(np.maximum(level + total, 0.0), 100.0)

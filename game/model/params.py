@@ -67,6 +67,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         # --- people ---------------------------------------------------------------------------
         "training_reference_share": 0.12,
         "training_learning": 0.05,
+        "review_learning": 0.03,       # skill on its way from a round of performance reviews (feedback)
         "learning_rate": 0.4,          # share of pending learning that becomes skill a round
         "hire_cost_share": 0.08,       # budget share one hire costs
         "new_hire_skill": 0.3,

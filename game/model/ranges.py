@@ -104,6 +104,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     # --- people --------------------------------------------------------------------------------
     "training_reference_share": _reference("training share of the budget that counts as enough"),
     "training_learning": _rate("skill a round of full training brings"),
+    "review_learning": _rate("skill on its way from a round of performance reviews"),
     "learning_rate": _rate("share of pending learning that becomes skill a round"),
     "hire_cost_share": _reference("budget share one hire costs"),
     "new_hire_skill": _rate("skill a new hire starts with"),

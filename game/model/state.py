@@ -31,13 +31,17 @@ class World:
 
     slot_team: Array        # (N,) team index of each employee slot
     team_onehot: Array      # (N, T) 1.0 where the slot belongs to the team
+    team_starts: Array      # (T,) the first slot of each team (a team's slots are contiguous)
     hire_order: Array       # (N,) slot indices in the order hires fill them (teams interleaved)
     scope: Array            # (P,) work points a project needs
     due: Array              # (P,) round a project is due
     value: Array            # (P,) what a project is worth when shipped
+    mean_value: float       # a typical project's value (the mean, at least 1e-9)
     is_innovation: Array    # (P,) bool
     ambition: Array         # (V,) each vision's ambition
+    ambition_of: Array      # (V + 1,) ambition by vision index + 1 (0 for no vision)
     fits: Array             # (V, rounds + 1) bool: vision v fits the world in round r (column 0 unused)
+    misfit_of: Array        # (V + 1, rounds + 1) vision index + 1 does not fit round r (no vision: fits)
     budget: Array           # (rounds + 1,) each round's scheduled budget (index 0 unused)
     reference_budget: float # the scenario's typical budget (the mean over rounds): budget
                             # shares in the model's formulas are money over this
@@ -119,17 +123,23 @@ def build_world(scenario: Scenario) -> World:
     position = np.concatenate([np.arange(n) for n in slots_per_team])
     hire_order = np.lexsort((slot_team, position))
     projects = scenario.projects
+    ambition = np.array([v.ambition for v in scenario.visions], dtype=float)
+    fits = np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
+                     for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1)
     return World(
         slot_team=slot_team,
         team_onehot=onehot,
+        team_starts=np.concatenate([[0], np.cumsum(slots_per_team)[:-1]]).astype(np.intp),
         hire_order=hire_order,
         scope=np.array([p.scope for p in projects], dtype=float),
         due=np.array([p.due for p in projects], dtype=float),
         value=np.array([p.value for p in projects], dtype=float),
+        mean_value=max(float(np.mean([p.value for p in projects])) if projects else 0.0, 1e-9),
         is_innovation=np.array([p.kind == "innovation" for p in projects]),
-        ambition=np.array([v.ambition for v in scenario.visions], dtype=float),
-        fits=np.array([[r > 0 and v.fits(r) for r in range(scenario.rounds + 1)]
-                       for v in scenario.visions], dtype=bool).reshape(-1, scenario.rounds + 1),
+        ambition=ambition,
+        ambition_of=np.concatenate([[0.0], ambition]),
+        fits=fits,
+        misfit_of=np.concatenate([np.zeros((1, scenario.rounds + 1), dtype=bool), ~fits]),
         **_budget_schedule(scenario.budget.by_round or scenario.budget.per_round, scenario.rounds),
         categories=BUDGET_CATEGORIES,
         rounds=scenario.rounds,

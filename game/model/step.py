@@ -30,6 +30,7 @@ MISFIT = "Vision out of step with the world"  # the morale driver of a vision th
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
 PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work asked of people
+LIFTING = frozenset({"Coaching"})  # the per-person morale terms that lift (the others lower)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,8 @@ class _Lead:
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
     has_vision = plan.vision >= 0
     changed = (plan.vision != state.vision) & (state.vision >= 0)
-    chosen = np.maximum(plan.vision, 0)
-    ambition = np.where(has_vision, world.ambition[chosen], 0.0)
-    misfit = has_vision & ~world.fits[chosen, min(state.round + 1, world.rounds)]
+    ambition = world.ambition_of[plan.vision + 1]
+    misfit = world.misfit_of[plan.vision + 1, min(state.round + 1, world.rounds)]
     clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
     # Clarity grows while a vision that fits is held; it fades with none or a misfit.
     clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
@@ -130,24 +130,26 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # Shares are of the money available; the formulas read money over the reference budget.
     scale = available / world.reference_budget
     shares = plan.budget * scale[:, None]
-    share = {c: shares[:, i] for i, c in enumerate(world.categories)}
     # Each category with diminishing returns: saturate(share, its reference share), all at once.
-    funded_all = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
-    funded = {c: funded_all[:, i] for i, c in enumerate(world.categories)}
+    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
+    col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = (
+        world.categories.index(c) for c in (
+        "operations", "innovation", "training", "hiring", "wellbeing", "reserve"))
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
-    count = np.maximum(act.sum(axis=1), 1.0)
+    headcount = act.sum(axis=1)
+    count = np.maximum(headcount, 1.0)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
-    org_mult = 1.0 + p.ops_capacity_gain * (funded["operations"] - AT_REFERENCE)
+    org_mult = 1.0 + p.ops_capacity_gain * (funded[:, col_ops] - AT_REFERENCE)
     org_mult = org_mult * (1.0 + p.overtime_capacity * plan.overtime)
     org_mult = org_mult * (1.0 - p.process_capacity / 2 + p.process_capacity * state.process)
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
-    team_cap = k.team_capacity(person_cap, newcomers, world.team_onehot, org_mult, p)
+    team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
     demand = _demand(state, world)
     open_projects = (state.status == OPEN) | (state.status == MISSED)
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
@@ -168,7 +170,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     over_team = np.maximum(load - 1.0, 0.0)
     pressure_team = plan.overtime[:, None] + over_team * (p.overload_efficiency
                                                           / max(p.overtime_capacity, 1e-9))
-    pressure = k.per_person(pressure_team, world.team_onehot)
+    pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
@@ -180,13 +182,23 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
-    status = state.status.copy()
-    status[shipped & ~shipped_late] = SHIPPED
-    status[shipped_late] = SHIPPED_LATE
-    status[missed] = MISSED
-    worth = world.value * np.where(shipped_late, p.late_value, 1.0)
-    mean_value = max(float(world.value.mean()), 1e-9)
-    shipped_value = (worth * shipped).sum(axis=1)
+    mean_value = world.mean_value
+    any_shipped, any_missed = bool(shipped.any()), bool(missed.any())  # most rounds: neither
+    status = state.status
+    if any_shipped or any_missed:
+        status = status.copy()
+        status[shipped & ~shipped_late] = SHIPPED
+        status[shipped_late] = SHIPPED_LATE
+        status[missed] = MISSED
+    if any_shipped:
+        shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
+        shipped_value = shipped_worth.sum(axis=1)
+        launched = (shipped_worth * world.is_innovation).sum(axis=1) / mean_value
+        completed = (shipped_worth * ~world.is_innovation).sum(axis=1) / mean_value
+    else:
+        shipped_value = launched = completed = np.zeros(state.batch)
+    missed_value = ((world.value * missed).sum(axis=1) / mean_value if any_missed
+                    else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
@@ -195,11 +207,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- ideas: leadership makes them, management ships them -------------------------------
     slack_team = np.maximum(1.0 - load, 0.0)
-    slack = k.per_person(slack_team, world.team_onehot)
+    slack = k.per_person(slack_team, world.slot_team)
     mean_creativity = k.active_mean(state.creativity, act, count)
     mean_slack = k.active_mean(slack, act, count)
-    generated = (p.idea_rate * act.sum(axis=1) * mean_creativity * (0.4 + 0.6 * state.trust)
-                 * (0.25 + 0.75 * funded["innovation"])
+    generated = (p.idea_rate * headcount * mean_creativity * (0.4 + 0.6 * state.trust)
+                 * (0.25 + 0.75 * funded[:, col_ideas])
                  * (0.5 + 1.5 * mean_slack) * (0.6 + 0.8 * lead.believed))
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
@@ -208,14 +220,14 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
-    wellbeing = funded["wellbeing"]
+    wellbeing = funded[:, col_wellbeing]
     fatigue = k.bounded(
         state.fatigue,
         rises=p.pressure_fatigue * pressure + (p.ambition_pressure * stretch)[:, None],
         falls=-(p.base_recovery + p.slack_recovery * slack + p.wellbeing_recovery * wellbeing[:, None]))
 
     # --- how the round felt --------------------------------------------------------------------
-    coached = k.per_person(plan.coached, world.team_onehot)
+    coached = k.per_person(plan.coached, world.slot_team)
     # Diminishing returns: an action repeated round after round does less (habit 0..1).
     habituation = np.full(plan.actions.shape[1], p.action_habituation)
     habituation[0] = p.town_hall_habituation
@@ -239,7 +251,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
-    morale, morale_drivers = morale_update(state.morale, morale_terms, act, count)
+    morale, morale_drivers = morale_update(state.morale, morale_terms, LIFTING, act, count)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
@@ -258,8 +270,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         alignment,
         rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
         falls=(-p.alignment_decay - p.misfit_alignment * lead.misfit)[:, col])
-    training = funded["training"]
-    learning = state.learning + p.coaching_learning * coached + p.training_learning * training[:, col]
+    training = funded[:, col_training]
+    learning = state.learning + p.coaching_learning * coached + (
+        p.training_learning * training + p.review_learning * plan.reviews)[:, col]
     learned = p.learning_rate * learning
     skill = np.minimum(state.skill + learned * (1.0 - state.skill), 1.0)
     learning = learning - learned
@@ -280,12 +293,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
     risk_hit = rng.random(state.batch) < risk
     severity = rng.uniform(0.6, 1.4, state.batch)
-    absorbed = funded["reserve"]
+    absorbed = funded[:, col_reserve]
     shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
     # Money: the reserve pays for what it absorbed and is saved if no shock used it; money
     # left unallocated is saved too; what the reserve could not absorb comes out of cash.
     money = world.reference_budget / 100.0
-    reserve_money = share["reserve"] * world.reference_budget
+    reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
     unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
@@ -296,9 +309,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
     someone_left = bool(leaving.any())
-    wanted = share["hiring"] / max(p.hire_cost_share, 1e-9)
+    wanted = shares[:, col_hiring] / max(p.hire_cost_share, 1e-9)
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = k.fill_slots(still, hires, world.hire_order)
+    joining = k.fill_slots(still, hires, world.hire_order) if hires.any() else np.zeros_like(still)
     new_active = still | joining
 
     someone_joined = bool(joining.any())  # most rounds nobody joins: skip the work then
@@ -319,8 +332,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
                                              momentum, new_active.sum(axis=1))
     innovation, innovation_drivers = innovation_update(
-        state.innovation, innovation_parts, state.innovation_parts,
-        (worth * shipped * world.is_innovation).sum(axis=1) / mean_value, p)
+        state.innovation, innovation_parts, state.innovation_parts, launched, p)
     due_so_far = (world.due <= round_no).sum()
     late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
     kept = 1.0 - late / max(int(due_so_far), 1)
@@ -331,10 +343,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
-        (worth * shipped * ~world.is_innovation).sum(axis=1) / mean_value,
-        (world.value * missed).sum(axis=1) / mean_value, shock, p)
+        completed, missed_value, shock, p)
 
-    new_state = state.evolve(
+    new_state = OrgState(  # every field anew (faster than evolve)
         skill=joiners(skill, p.new_hire_skill), morale=morale_new,
         alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
         creativity=creativity_new, learning=joiners(learning, 0.0),
@@ -371,7 +382,7 @@ def base_capacity(state: OrgState, world: World, p: Params) -> Array:
     """(B, T) each team's capacity from its people alone, before budget and overtime."""
     act = state.active.astype(float)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
-    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_onehot,
+    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_starts,
                            np.ones(state.batch), p)
 
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.persistence.codec import encode_decision
+from game.persistence.codec import decode_decision, encode_decision
 from game.persistence.datadir import data_dir
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
@@ -47,6 +49,8 @@ class Welcome:
     scenario_yaml: str
     scenario_sha256: str
     seed: int
+    rounds: tuple[tuple[dict[str, Any], ...], ...] = ()   # what the room has of this game
+    resumed: bool = False                                  # rejoined with a remembered token
 
 
 def room_url(address: str) -> str:
@@ -92,25 +96,57 @@ class RoomClient:
     # --- joining ------------------------------------------------------------------------------
 
     def join(self, timeout: float = 10.0) -> Welcome:
-        """Join the room (blocking), then keep a connection in the background."""
-        try:
-            with _connect(self.url, timeout) as ws:
-                ws.send(json.dumps({"type": "join", "code": self.code, "names": list(self.names)}))
-                data = json.loads(ws.recv(timeout=timeout))
-        except (OSError, TimeoutError) as exc:
-            raise RoomError(f"cannot reach the room at {self.url}: {exc}") from None
-        except Exception as exc:     # closed, or not JSON: the room is not a room
-            raise RoomError(f"the room did not answer: {exc}") from None
-        if data.get("type") != "welcome":
-            raise RoomError(f"the room refused to let us join: {data.get('reason', data)}")
+        """Join the room (blocking), then keep a connection in the background.
+
+        The token the room gives is remembered in the data folder, so the same names joining
+        the same room again (a restarted window) continue as the same participant."""
+        remembered = _tokens().get(self._key())
+        data = None
+        if remembered:
+            data = self._ask({"type": "resume", "token": remembered, "since": 0}, timeout)
+            if data.get("type") == "welcome":
+                data["token"] = remembered
+            else:
+                data = None                  # a room that forgot us: join afresh
+        resumed = data is not None
+        if data is None:
+            data = self._ask({"type": "join", "code": self.code, "names": list(self.names)}, timeout)
+            if data.get("type") != "welcome":
+                raise RoomError(f"the room refused to let us join: {data.get('reason', data)}")
+            _remember(self._key(), str(data["token"]))
         scenario = data["scenario"]
+        rounds = tuple(tuple(r) for r in data.get("rounds") or ())
         self.welcome = Welcome(int(data["participant"]), tuple(data["names"]), str(data["token"]),
                                str(scenario["id"]), str(scenario["yaml"]), str(scenario["sha256"]),
-                               int(data["seed"]))
+                               int(data["seed"]), rounds, resumed)
         self._welcomed(data)
         self._thread = threading.Thread(target=self._run, name="room-client", daemon=True)
         self._thread.start()
         return self.welcome
+
+    def _key(self) -> str:
+        return hashlib.sha256("|".join((self.url, self.code.strip().upper(), *self.names))
+                              .encode("utf-8")).hexdigest()
+
+    def _ask(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+        try:
+            with _connect(self.url, timeout) as ws:
+                ws.send(json.dumps(message))
+                return dict(json.loads(ws.recv(timeout=timeout)))
+        except (OSError, TimeoutError) as exc:
+            raise RoomError(f"cannot reach the room at {self.url}: {exc}") from None
+        except Exception as exc:     # closed, or not JSON: the room is not a room
+            raise RoomError(f"the room did not answer: {exc}") from None
+
+    def session(self, scenario: Scenario) -> GameSession:
+        """This participant's game: new, or rebuilt from the rounds the room already has."""
+        assert self.welcome is not None, "join first"
+        game = GameSession(scenario, self.welcome.seed)
+        for number, decisions in enumerate(self.welcome.rounds, start=1):
+            if number > 1:
+                game.apply(Continue())
+            game.apply_all(decode_decision(d, f"round {number}") for d in decisions)
+        return game
 
     def scenario(self, folder: Path | None = None) -> tuple[Scenario, Path]:
         """The room's scenario, written to a file and loaded like any other (so fully checked)."""
@@ -258,20 +294,26 @@ class RoomClient:
 
 
 class RoomLink:
-    """Keeps one game in step with the room: injected events in, finished rounds out."""
+    """Keeps one game in step with the room: injected events in, finished rounds out.
+
+    The session is new, or one `RoomClient.session` rebuilt: its rounds are the room's."""
 
     def __init__(self, client: RoomClient, session: GameSession) -> None:
         self.client = client
         self.session = session
-        self.sent = 0                          # rounds handed to the outbox
-        self._cut = 0                          # where the next round's decisions start in the log
+        self.sent = len(session.history)       # rounds handed to the outbox (or already there)
+        self._cut = len(session.log)           # where the next round's decisions start in the log
         self._events: list[str] = []           # injected, waiting for a round being planned
+        # Events a rebuilt game has already played come again with the inbox: skip them.
+        self._played = Counter(d.event for d in session.log if isinstance(d, InjectEvent))
         self.messages: list[str] = []          # what the player should be told, oldest first
 
     def sync(self) -> list[dict[str, Any]]:
         news = self.client.take_news()
         for item in news:
-            if item.get("kind") == "event":
+            if item.get("kind") == "event" and self._played[str(item["event"])] > 0:
+                self._played[str(item["event"])] -= 1
+            elif item.get("kind") == "event":
                 self._events.append(str(item["event"]))
                 self.messages.append(f"The facilitator brings in an event: {item.get('title')}")
             elif item.get("kind") == "announce":
@@ -297,11 +339,37 @@ class RoomLink:
         return news
 
 
+TOKENS_FILE = "room-tokens.json"
+
+
+def _tokens() -> dict[str, str]:
+    try:
+        data = json.loads((data_dir() / TOKENS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _remember(key: str, token: str) -> None:
+    """Keep a room token for the next start (readable by this user only); best effort."""
+    tokens = _tokens()
+    tokens[key] = token
+    path = data_dir() / TOKENS_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(dict(list(tokens.items())[-200:]), out)
+    except OSError:
+        pass          # the game goes on; only a restart could not rejoin
+
+
 def play_in_room(client: RoomClient, strategy: Any, scenario: Scenario, seed: int,
                  between: Callable[[GameSession], None] | None = None,
                  patience: float = 600.0) -> GameSession:
-    """Play a whole room game with a scripted strategy, waiting while the room is paused."""
-    session = GameSession(scenario, seed)
+    """Play a whole room game with a scripted strategy, waiting while the room is paused
+    (a rejoining participant goes on from the rounds the room has)."""
+    session = client.session(scenario) if client.welcome is not None else GameSession(scenario, seed)
     link = RoomLink(client, session)
     give_up = time.monotonic() + patience
     while not session.over and time.monotonic() < give_up:

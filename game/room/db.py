@@ -68,7 +68,11 @@ def token_hash(token: str) -> str:
 
 
 def database_url(value: str) -> str:
-    """A SQLAlchemy URL from `--db`: a URL as given, or a plain path for a SQLite file."""
+    """A SQLAlchemy URL from `--db`: a URL (plain `postgresql://` means psycopg 3, the driver
+    the `postgres` extra installs), or a plain path for a SQLite file."""
+    for plain in ("postgresql://", "postgres://"):
+        if value.startswith(plain):
+            return "postgresql+psycopg://" + value[len(plain):]
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
@@ -126,6 +130,11 @@ class Store:
         if sqlite:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         METADATA.create_all(self.engine)
+
+    @property
+    def shown_url(self) -> str:
+        """The database's URL as it may be printed: any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -225,6 +234,14 @@ class Store:
                               .order_by(INBOX.c.id)).all()
         return [InboxRow(int(r.id), r.kind, r.body, None if r.targets is None else json.loads(r.targets),
                          float(r.created)) for r in rows]
+
+
+def shown(url: str) -> str:
+    """A database URL fit to print: any password hidden."""
+    try:
+        return sa.engine.make_url(database_url(url)).render_as_string(hide_password=True)
+    except Exception:   # not a URL SQLAlchemy reads: show none of it
+        return "the --db URL"
 
 
 def _new_id(result: Any) -> int:

@@ -118,6 +118,7 @@ class Room:
             "scenario": {"id": self.row.scenario_id, "yaml": self.row.scenario_yaml,
                          "sha256": self.row.scenario_sha256},
             "seed": self.row.seed, "recorded": len(player.records),
+            "rounds": player.decisions,          # their own rounds, so a restarted game rebuilds
             "room": self.room_status(), "inbox": self.inbox_for(player.id, since),
         }
 
@@ -146,16 +147,15 @@ class Room:
     def submit(self, player: Player, sub: protocol.RoundSubmission) -> dict[str, Any]:
         """Record a round, once. A round already recorded with the same decisions is acknowledged
         again (a client that lost the answer resends); with other decisions it is refused.
-        Until the game ends every round is taken: start and pause ask the windows to wait,
-        and a round played anyway is kept rather than lost."""
+        Every round is taken, whatever the room's state: start, pause and end ask the windows
+        to wait or stop, and a round played anyway (or sent late by a laptop that was
+        offline) is kept rather than lost."""
         done = len(player.records)
         encoded = rounds.encoded(sub.decisions)
         if sub.round <= done:
             if player.decisions[sub.round - 1] == encoded:
                 return {"type": "ack", "round": sub.round, "duplicate": True}
             raise Refused(f"round {sub.round} is already recorded; a round counts once")
-        if self.row.state == "ended":
-            raise Refused("the game has ended; no more rounds are taken")
         if sub.round != done + 1:
             raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first")
         before = player.session.log

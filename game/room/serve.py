@@ -8,7 +8,7 @@ import socket
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
-from game.room.db import Store
+from game.room.db import Store, shown
 from game.room.protocol import MAX_MESSAGE
 from game.room.room import Room
 from game.room.server import build_app
@@ -26,7 +26,8 @@ def open_room(db: str, scenario: str | None, seed: int | None, new: bool) -> tup
         store = Store(db)
         open_row = None if new else store.latest_open_room()
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
-        raise RoomOpenError(f"cannot open the database {db}: {str(exc).splitlines()[0]}") from None
+        reason = str(exc).splitlines()[0].replace(db, shown(db))
+        raise RoomOpenError(f"cannot open the database {shown(db)}: {reason}") from None
     try:
         if open_row is not None:
             room = Room.resume(store, open_row)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, LEAVING, LIMITS
 from game.model.step import MISFIT, PRESSURE
-from game.rules.plans import naive_schedule
+from game.rules.plans import naive_schedule, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
 
@@ -83,9 +83,10 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
     default = scenario.budget.default_split()
     tolerance = 0.01 * scenario.budget.per_round
     budget_set = any(abs(manager.budget.get(c, 0.0) - v) > tolerance for c, v in default.items())
-    naive = naive_schedule(scenario)
-    schedule_set = any(abs(manager.schedule[t].get(p, 0.0) - s) > 1e-6
-                       for t, row in naive.items() for p, s in row.items())
+    # the window offers a focused first plan; keeping the plan offered is not managing
+    schedule_set = all(any(abs(manager.schedule[t].get(p, 0.0) - s) > 1e-6
+                           for t, row in offered.items() for p, s in row.items())
+                       for offered in (naive_schedule(scenario), starting_schedule(scenario)))
     manage = (budget_set + schedule_set + (manager.reviews or manager.overtime > 0)) / 3.0
     return Activity(lead, manage)
 

@@ -45,6 +45,7 @@ from game.rules.decisions import (
     SetVision,
 )
 from game.rules.events import StoryRules
+from game.rules.lessons import shown
 from game.rules.plans import naive_schedule, plan_from_drafts
 from game.rules.records import (
     METRIC_NAMES,
@@ -384,8 +385,9 @@ class GameSession(StoryRules):
         profile = profile_name(overall, level)
         situation = replace(self._situation(None if profile == "hands-off" else overall),
                             round=self.round)
-        shown = [lesson for lesson in self.scenario.debrief if holds(lesson.when, situation)]
-        lessons = [lesson.text for lesson in sorted(shown, key=lambda x: -x.priority)]
+        # Highest priority first (file order among equals); a contradiction of one shown is left out.
+        ranked = sorted(self.scenario.debrief, key=lambda lesson: -lesson.priority)
+        lessons = shown(ranked, lambda when: holds(when, situation))
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),

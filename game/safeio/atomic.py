@@ -18,11 +18,13 @@ import os
 import re
 import secrets
 import stat
+import time
 from pathlib import Path
 
 from game.safeio.regular import kind_of
 
 TEMP_MARK = ".sk"
+STALE_AFTER = 3600.0  # seconds, where a writer's pid cannot be checked
 _TEMP = re.compile(r"^\..+\.sk(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
 
 
@@ -111,7 +113,7 @@ def clean_stale_temporaries(folder: str | Path, name: str | None = None) -> int:
         match = _TEMP.match(entry.name)
         if not match or (name is not None and not entry.name.startswith(f".{name[:120]}{TEMP_MARK}")):
             continue
-        if _running(int(match["pid"])):
+        if _running(int(match["pid"]), entry):
             continue
         try:
             if entry.is_file(follow_symlinks=False):
@@ -122,9 +124,15 @@ def clean_stale_temporaries(folder: str | Path, name: str | None = None) -> int:
     return removed
 
 
-def _running(pid: int) -> bool:
+def _running(pid: int, entry: os.DirEntry[str]) -> bool:
+    """Whether the process that wrote this temporary file may still be writing it."""
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill would end the process there: judge by age instead
+        try:
+            return time.time() - entry.stat().st_mtime < STALE_AFTER
+        except OSError:
+            return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

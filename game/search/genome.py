@@ -17,7 +17,7 @@ from game.model.state import build_world
 from game.rules.decisions import LEADER_ACTIONS, MAX_TEAM_LOAD, Inspire
 from game.rules.plans import naive_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
-from game.scenario.types import Scenario
+from game.scenario.types import BUDGET_CATEGORIES, Scenario
 from game.search.batch import DecisionSequence
 
 MODES: tuple[str, ...] = ("free", "fixed", "manager-only", "leader-only")
@@ -35,12 +35,25 @@ class Mode:
     lead: bool      # may set the vision and spend energy
     manage: bool    # may set the budget, schedule, overtime and reviews
     fixed: bool     # one round's decisions repeated every round
+    forbidden: frozenset[str] = frozenset()   # levers (LEVERS) the player may not use
 
     @classmethod
-    def named(cls, name: str) -> Mode:
+    def named(cls, name: str, forbidden: frozenset[str] = frozenset()) -> Mode:
         if name not in MODES:
             raise ValueError(f"unknown search mode {name!r} (one of: {', '.join(MODES)})")
-        return cls(name, name != "manager-only", name != "leader-only", name == "fixed")
+        unknown = sorted(forbidden - set(LEVERS))
+        if unknown:
+            raise ValueError(f"unknown lever {unknown[0]!r} (one of: {', '.join(LEVERS)})")
+        return cls(name, name != "manager-only", name != "leader-only", name == "fixed", forbidden)
+
+
+# Every lever a player has, as the search can forbid it: a budget category (no money to
+# it), overtime (none), reviews (never), a leader action (never taken), the vision (one
+# vision, chosen in the first round, for the whole game) and event answers (always the first).
+LEVERS: tuple[str, ...] = (
+    *(f"budget:{c}" for c in BUDGET_CATEGORIES), "overtime", "reviews",
+    *(f"action:{a}" for a in LEADER_ACTIONS), "vision", "answers",
+)
 
 
 def action_sets(scenario: Scenario) -> list[tuple[Inspire, ...]]:
@@ -82,9 +95,10 @@ class Space:
                    tuple(p.id for p in scenario.projects), tuple(v.id for v in scenario.visions),
                    tuple(len(e.choices) for e in scenario.events), float(world.budget[1]))
 
-    def leader(self, vision: str | None, action_set: int) -> LeaderDraft:
+    def leader(self, vision: str | None, action_set: int, forbidden: frozenset[str] = frozenset()
+               ) -> LeaderDraft:
         energy = self.scenario.organization.leader_energy
-        actions = self.actions[action_set]
+        actions = tuple(a for a in self.actions[action_set] if f"action:{a.action}" not in forbidden)
         spent = sum(LEADER_ACTIONS[a.action].cost for a in actions)
         return LeaderDraft(vision, actions, energy, energy - spent)
 

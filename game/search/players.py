@@ -23,6 +23,7 @@ from game.search.genome import Mode, Space, encode
 
 Array = np.ndarray
 SEARCH_SEEDS = 1_000_000_000  # the search plays seeds from here on; reports score below it
+NARROW = 0.5  # a known game's spread: half the search's opening one
 Progress = Callable[[str, int, int, float], None]
 
 
@@ -82,8 +83,8 @@ class _Distribution:
 
         self.budget_mean, self.load_mean = rows("budget").astype(float), rows("load").astype(float)
         self.split_mean, self.overtime_mean = rows("split").astype(float), rows("overtime").astype(float)
-        self.budget_std, self.load_std = self.budget_std * 0.5, self.load_std * 0.5
-        self.split_std, self.overtime_std = self.split_std * 0.5, self.overtime_std * 0.5
+        self.budget_std, self.load_std = self.budget_std * NARROW, self.load_std * NARROW
+        self.split_std, self.overtime_std = self.split_std * NARROW, self.overtime_std * NARROW
         self.reviews_p = _clip_p(0.5 * self.reviews_p + 0.5 * rows("reviews"))
         for name in ("vision", "actions"):
             p = getattr(self, f"{name}_p")
@@ -109,6 +110,19 @@ class _Distribution:
             if self.answers_p else np.zeros((n, self.space.scenario.rounds, 0), dtype=np.int64),
         }
 
+    def sample_focused(self, n: int) -> dict[str, Array]:
+        """Candidates that each change one round only, the rest played as the distribution's
+        most likely game: a search over a whole game in small, separable steps."""
+        genes, base = self.sample(n), self.mode_sample()
+        focus = self.rng.integers(0, self.rounds, n)
+        for name, values in genes.items():
+            if values.ndim < 2 or values.shape[1] != self.rounds:
+                continue
+            keep = np.arange(self.rounds)[None, :] != focus[:, None]
+            shape = keep.shape + (1,) * (values.ndim - 2)
+            genes[name] = np.where(keep.reshape(shape), base[name].astype(values.dtype), values)
+        return genes
+
     def mode_sample(self) -> dict[str, Array]:
         """The distribution's most likely game, as a population of one."""
         return {
@@ -121,13 +135,15 @@ class _Distribution:
 
     # --- learning ------------------------------------------------------------------------------
 
-    def update(self, elite: dict[str, Array], keep: float = 0.3) -> None:
+    def update(self, elite: dict[str, Array], keep: float = 0.3, narrow: bool = True) -> None:
         def blend(old: Array, new: Array) -> Array:
             return keep * old + (1.0 - keep) * new
 
         for name in ("budget", "load", "split", "overtime"):
             values = elite[name]
             setattr(self, f"{name}_mean", blend(getattr(self, f"{name}_mean"), values.mean(axis=0)))
+            if not narrow:
+                continue
             floor = 0.05 if name != "split" else 0.1
             spread = blend(getattr(self, f"{name}_std"), values.std(axis=0))
             setattr(self, f"{name}_std", np.maximum(spread, floor))
@@ -146,12 +162,17 @@ class _Distribution:
                  else np.repeat(v[:, :1], self.rounds, axis=1) for k, v in genes.items()}
         n = genes["budget"].shape[0]
         budget = _softmax(genes["budget"])[..., :-1]
+        banned = mode.forbidden
+        for c, category in enumerate(space.categories):
+            if f"budget:{category}" in banned:
+                budget[..., c] = 0.0  # that money is left unspent
         splits = _softmax(genes["split"])
         sequences = []
         start_leader, start_manager = space.starting_leader(), space.starting_manager()
         for i in range(n):
             drafts: list[tuple[LeaderDraft, ManagerDraft]] = []
-            answers = tuple(tuple(int(a) for a in row) for row in genes["answers"][i])
+            answers = tuple(tuple(0 if "answers" in banned else int(a) for a in row)
+                            for row in genes["answers"][i])
             for r in range(scenario.rounds):
                 g = 0 if mode.fixed else r
                 if len(drafts) > g and mode.fixed:
@@ -159,13 +180,15 @@ class _Distribution:
                     continue
                 leader = start_leader
                 if mode.lead:
-                    vision = space.visions[int(genes["vision"][i, g])] if space.visions else None
-                    leader = space.leader(vision, int(genes["actions"][i, g]))
+                    v = int(genes["vision"][i, 0 if "vision" in banned else g])
+                    vision = space.visions[v] if space.visions else None
+                    leader = space.leader(vision, int(genes["actions"][i, g]), banned)
                 manager = start_manager
                 if mode.manage:
+                    overtime = 0.0 if "overtime" in banned else float(genes["overtime"][i, g])
+                    reviews = False if "reviews" in banned else bool(genes["reviews"][i, g])
                     manager = space.manager(list(budget[i, g]), list(genes["load"][i, g]),
-                                            [list(s) for s in splits[i, g]], float(genes["overtime"][i, g]),
-                                            bool(genes["reviews"][i, g]))
+                                            [list(s) for s in splits[i, g]], overtime, reviews)
                 drafts.append((leader, manager))
             if mode.fixed:
                 answers = tuple(answers[0] for _ in answers)
@@ -201,16 +224,18 @@ def _softmax(x: Array) -> Array:
 
 def search(scenario: Scenario, mode_name: str, budget: Budget | None = None, seed: int = 0,
            progress: Progress | None = None, start: Found | None = None,
-           openings: Sequence[DecisionSequence] = ()) -> Found:
+           openings: Sequence[DecisionSequence] = (), forbidden: frozenset[str] = frozenset()
+           ) -> Found:
     """The best decision sequence the cross-entropy method finds for one mode.
 
     `start` (a game found before, say the best fixed policy for the free search) and
     `openings` (known games, say a scripted persona's) are candidates from the outset: the
     distribution begins at the best of them and they stay among the finalists, so the search
-    can only improve on them.
+    can only improve on them. `forbidden` levers (genome.LEVERS) are never used: a start
+    or opening is played with them taken away.
     """
     budget = budget or Budget()
-    mode = Mode.named(mode_name)
+    mode = Mode.named(mode_name, forbidden)
     space = Space.of(scenario)
     rng = np.random.default_rng([seed, sum(map(ord, scenario.id)), sum(map(ord, mode_name))])
     dist = _Distribution(space, mode, 1 if mode.fixed else scenario.rounds, rng)
@@ -225,25 +250,28 @@ def search(scenario: Scenario, mode_name: str, budget: Budget | None = None, see
         scores = evaluate(scenario, [dist.decode(genes)[0] for genes in known], seeds).mean_score()
         dist.centre_on(known[int(np.argmax(scores))])
         pool += [(float(score), genes) for score, genes in zip(scores, known, strict=True)]
+    # A game searched round by round: after the first half, candidates change one round each.
+    focused_from = budget.generations // 2 if not mode.fixed else budget.generations
     for generation in range(budget.generations):
-        genes = dist.sample(budget.population)
+        focused = generation >= focused_from
+        genes = dist.sample_focused(budget.population) if focused else dist.sample(budget.population)
         sequences = dist.decode(genes)
         seeds = list(range(next_seed, next_seed + budget.seeds))
         next_seed += budget.seeds
         scores = evaluate(scenario, sequences, seeds).mean_score()
         order = np.argsort(-scores, kind="stable")
         elite = {k: v[order[:n_elite]] for k, v in genes.items()}
-        dist.update(elite)
+        dist.update(elite, narrow=not focused)
         pool += [(float(scores[i]), {k: v[i:i + 1] for k, v in genes.items()}) for i in order[:2]]
         if progress:
             progress(mode_name, generation + 1, budget.generations, float(scores[order[0]]))
     pool.sort(key=lambda item: -item[0])
     candidates = [genes for _, genes in pool[:budget.finalists]] + [dist.mode_sample()]
     finalists = [dist.decode(genes)[0] for genes in candidates]
-    if start is not None and not mode.fixed:
+    if start is not None and not mode.fixed and not forbidden:
         candidates.append(start.genes)
         finalists.append(start.sequence)
-    for seq in openings:  # exactly as played, not as its genes decode
+    for seq in openings if not forbidden else ():  # exactly as played, not as its genes decode
         candidates.append(encode(space, seq))
         finalists.append(seq)
     seeds = list(range(next_seed, next_seed + budget.final_seeds))

@@ -28,9 +28,15 @@ class RoomDriver:
 
     def before_events(self, app: Any) -> None:
         session = app.session
+        back = ""
         if session is not None and (self.link is None or self.link.session is not session):
             if self.link is None or not session.log:
                 first = self.link is None
+                welcome = self.client.welcome
+                if first and welcome is not None and welcome.rounds:
+                    session = app.session = self.client.session(session.scenario)  # rejoined: go on
+                    app.advance()
+                    back = f"Welcome back: the room has your {len(welcome.rounds)} round(s)."
                 self.link = RoomLink(self.client, session)   # a game restarted at round 1 is sent anew
                 if first and self.client.state in ("lobby", "paused"):
                     app.say(ROOM_STATES[self.client.state])
@@ -47,6 +53,8 @@ class RoomDriver:
                         self._pause = None
             while self.link.messages:
                 app.say(self.link.messages.pop(0))
+            if back:
+                app.say(back, good=True)
         if self.inner is not None:
             self.inner.before_events(app)
 

@@ -1,5 +1,6 @@
 """The wheel carries scenarios/ and assets/, and the game finds them where they are."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -26,9 +27,15 @@ def test_an_unknown_data_folder_is_refused() -> None:
 
 
 def test_the_wheel_holds_every_scenario_and_asset(tmp_path: Path) -> None:
+    source = tmp_path / "source"        # a copy: building leaves build/ and egg-info behind
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for folder in ("game", "scenarios", "assets"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
-         "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+         "-w", str(tmp_path), str(source)], capture_output=True, text=True, timeout=300)
     if built.returncode != 0 and "No matching distribution" in built.stderr:
         pytest.skip("no package index to fetch the build backend from")
     assert built.returncode == 0, built.stderr

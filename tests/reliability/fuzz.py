@@ -67,12 +67,17 @@ class Tally:
     failures: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[tuple[str, str]]] = field(default_factory=dict)   # kind -> (why, text)
     slowest: float = 0.0
+    keep: Path | None = None       # write each failing mutant here as soon as it is found
 
     def fail(self, kind: str, why: str, text: str) -> None:
         self.failures[kind] += 1
         self.examples.setdefault(kind, [])
         if len(self.examples[kind]) < 5:
             self.examples[kind].append((why, text))
+        if self.keep is not None:
+            self.keep.mkdir(parents=True, exist_ok=True)
+            (self.keep / f"{kind}-{self.failures[kind]}.yaml").write_text(
+                f"# {why}\n{text}", encoding="utf-8")
 
 
 def shipped() -> list[tuple[str, dict[str, Any]]]:
@@ -280,16 +285,17 @@ def _judge(path: Path, seed: int, tally: Tally, what: str, text: str) -> None:
             tally.fail("replay", f"{what}: the replay scored {again.result().score}", text)
 
 
-def run(mutants: int, seed: int, report_every: int = 0) -> Tally:
+def run(mutants: int, seed: int, report_every: int = 0, keep: Path | None = None) -> Tally:
     rng = random.Random(seed)
     sources = shipped()
-    tally = Tally()
+    tally = Tally(keep=keep)
     with tempfile.TemporaryDirectory(prefix="sail-keel-fuzz-") as folder:
         for n in range(mutants):
             what, text = mutant(rng, sources)
             judge(text, Path(folder), rng.randrange(2**32), tally, f"mutant {n} ({what})")
             if report_every and (n + 1) % report_every == 0:
-                print(f"{n + 1} mutants: {tally.accepted} accepted, {dict(tally.failures)}",
+                print(f"{n + 1} mutants: {tally.accepted} accepted, {tally.replayed} replayed, "
+                      f"slowest {tally.slowest:.2f} s, failures {dict(tally.failures)}",
                       file=sys.stderr, flush=True)
     return tally
 
@@ -301,17 +307,14 @@ def main() -> int:
     parser.add_argument("--save-failures", metavar="DIR", type=Path)
     args = parser.parse_args()
     started = time.perf_counter()
-    tally = run(args.mutants, args.seed, report_every=500)
+    tally = run(args.mutants, args.seed, report_every=250, keep=args.save_failures)
     print(json.dumps({"mutants": tally.mutants, "accepted": tally.accepted, "played": tally.played,
                       "replayed": tally.replayed, "failures": dict(tally.failures),
                       "slowest_seconds": round(tally.slowest, 2),
                       "seconds": round(time.perf_counter() - started, 1)}, indent=2))
     for kind, examples in tally.examples.items():
-        for n, (why, text) in enumerate(examples):
+        for why, _ in examples:
             print(f"{kind}: {why}", file=sys.stderr)
-            if args.save_failures:
-                args.save_failures.mkdir(parents=True, exist_ok=True)
-                (args.save_failures / f"{kind}-{n}.yaml").write_text(text, encoding="utf-8")
     return 1 if tally.failures else 0
 
 

@@ -89,11 +89,11 @@ def test_play_seed_is_range_checked(seed: str, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.parametrize("size", ["99999x99999", "7681x4320"])
 def test_play_size_is_bounded(size: str, capsys: pytest.CaptureFixture[str]) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(SystemExit) as stopped:
         main(["play", "--size", size])
     assert stopped.value.code == 2 and "at most 7680x4320" in capsys.readouterr().err
-    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
+    assert time.process_time() - started < 2
 
 
 def test_a_100_000_character_player_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,10 +150,10 @@ def test_10_000_events_are_refused_at_once(tmp_path: Path) -> None:
     text = edited(r"^events:\s*$", "events:\n" + events) if re.search(r"^events:\s*$", SHIPPED,
                                                                         re.MULTILINE) \
         else SHIPPED + "events:\n" + events
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ScenarioError, match="at most 100 items"):
         load_scenario_text(text, "many.yaml")
-    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
+    assert time.process_time() - started < 2
 
 
 def test_a_crafted_1_mib_condition_is_refused_at_once() -> None:
@@ -163,20 +163,20 @@ def test_a_crafted_1_mib_condition_is_refused_at_once() -> None:
         if len(condition) > 900_000:
             break
     text = SHIPPED + f"debrief:\n  - {{when: {condition[:1_000_000]}, text: x}}\n"
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ScenarioError):
         load_scenario_text(text, "crafted.yaml")
-    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
+    assert time.process_time() - started < 3
 
 
 def test_the_lint_solver_gives_up_with_a_warning_not_a_hang() -> None:
     wide = AnyOf(tuple(GaugeCompare("morale", below=0.1 + i * 0.3, above=None) for i in range(240)))
     huge = AllOf((wide, wide))
     reach = Reach(1, 40, [])
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(TooComplex):
         reach.possible(huge)
-    assert time.perf_counter() - started < 5 and reach.work > MAX_WORK
+    assert time.process_time() - started < 2 and reach.work > MAX_WORK
 
 
 def test_lint_warns_when_it_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,10 +193,10 @@ def test_a_file_at_every_limit_validates_in_under_a_second(tmp_path: Path,
     path = write(tmp_path, scenario_at_limits(), "limits.yaml")
     assert path.stat().st_size < 1024 * 1024
     best = math.inf
-    for _ in range(3):   # the best of three: the machine may be busy
-        started = time.perf_counter()
+    for _ in range(3):   # the best of three, in CPU time: the machine may be busy
+        started = time.process_time()
         code, lines = validate_lines(path, capsys)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     assert code == 0 and lines[0].startswith("ok")
     assert best < 1.0
 

@@ -19,9 +19,9 @@ def font() -> Iterator[pygame.font.Font]:
 
 def test_a_200_000_character_name_fits_at_once(font: pygame.font.Font) -> None:
     name = "Zoë" * 70_000
-    started = time.perf_counter()
+    started = time.process_time()
     shown = text.fit(name, font, 300)
-    assert time.perf_counter() - started < 5  # a hang guard, generous on a shared machine
+    assert time.process_time() - started < 0.5
     assert shown.endswith("…") and font.size(shown)[0] <= 300
     assert font.size(shown[:-1] + shown[-2] + "…")[0] > 300 or len(shown) < 3   # the longest that fits
 
@@ -41,10 +41,10 @@ def test_fit_finds_the_longest_prefix_that_fits(font: pygame.font.Font) -> None:
 def test_wrap_and_paragraph_of_a_huge_text_are_quick(font: pygame.font.Font) -> None:
     surface = pygame.Surface((400, 300))
     huge = ("word " * 40_000) + "x" * 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     height = text.paragraph(surface, huge, font, pygame.Color("black"), pygame.Rect(0, 0, 400, 300))
     text.height_of(huge, font, 400)
-    assert time.perf_counter() - started < 5 and 0 < height <= 300
+    assert time.process_time() - started < 1.0 and 0 < height <= 300
 
 
 @pytest.mark.parametrize("title", ["Harbour\0", "\x1b]0;owned\x07\x1b[2J", "tab\there", "\x7f\x85"])

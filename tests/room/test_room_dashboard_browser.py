@@ -90,6 +90,11 @@ def test_the_dashboard_loads_updates_live_and_its_controls_work(room: RoomProces
         # Exports: the chart as SVG text, the CSV through the page's own fetch.
         svg = driver.execute_script("return window.sailkeelDashboard.svgText('morale')")
         assert svg.startswith("<svg") and "Morale" in svg
+        png = driver.execute_async_script(
+            "const done = arguments[0];"
+            "window.sailkeelDashboard.pngBlob('score', (blob) => blob.arrayBuffer()"
+            ".then((b) => done({size: blob.size, head: Array.from(new Uint8Array(b).slice(0, 4))})));")
+        assert png["head"] == [0x89, 0x50, 0x4E, 0x47] and png["size"] > 5000    # a PNG, not blank
         csv_text = driver.execute_async_script(
             "const done = arguments[0];"
             "const secret = sessionStorage.getItem('sailkeel-secret');"

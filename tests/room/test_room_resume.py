@@ -5,11 +5,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 from room_helpers import RoomProcess
 
 from game.analysis.strategies import make_strategy
-from game.room.client import RoomClient, play_in_room
+from game.room.client import RoomClient, RoomLink, play_in_room
 from game.rules.records import Phase
 from game.rules.session import GameSession
 
@@ -63,3 +64,65 @@ def test_a_killed_room_resumes_and_nothing_is_lost_or_doubled(room_process: Room
                                  "FROM rounds").fetchone()
     db.close()
     assert count == distinct == 4 * scenario.rounds
+
+
+def test_rounds_sent_late_after_the_end_still_count(room: RoomProcess) -> None:
+    late = RoomClient(room.address, room.code, ["Late"])
+    late.join()
+    scenario, _ = late.scenario()
+    room.control(action="start")
+    late.offline = True                              # plays the whole game offline
+    session = GameSession(scenario, late.welcome.seed)  # type: ignore[union-attr]
+    from game.room.client import RoomLink
+
+    link = RoomLink(late, session)
+    strategy = make_strategy("balanced")
+    while not session.over:
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+    room.control(action="end")
+    late.offline = False
+    assert late.wait_sent(20) and not late.refusals
+    (player,) = room.state()["participants"]
+    assert player["finished"] and room.state()["debrief"]["participants"][0]["name"] == "Late"
+    late.close()
+
+
+def test_a_restarted_client_rejoins_as_the_same_participant_and_goes_on(
+        room: RoomProcess, sail_keel_home: Path) -> None:
+    from game.rules.decisions import InjectEvent
+
+    first = RoomClient(room.address, room.code, ["Ana"])
+    first.join()
+    scenario, _ = first.scenario()
+    room.control(action="inject", event=scenario.events[0].id)
+    room.control(action="start")
+    session = first.session(scenario)
+    link = RoomLink(first, session)
+    strategy = make_strategy("balanced")
+    while len(session.history) < 3 or session.phase is not Phase.REPORT:
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+    link.sync()
+    assert first.wait_sent(10)
+    first.close()                                     # the window crashed
+    token_file = sail_keel_home / "room-tokens.json"
+    assert token_file.stat().st_mode & 0o777 == 0o600
+
+    again = RoomClient(room.address, room.code, ["Ana"])
+    welcome = again.join()
+    assert welcome.resumed and welcome.participant == first.welcome.participant  # type: ignore[union-attr]
+    assert len(welcome.rounds) == 3
+    rebuilt = again.session(scenario)
+    assert rebuilt.history == session.history and rebuilt.phase is Phase.REPORT
+    finished = play_in_room(again, make_strategy("balanced"), scenario, welcome.seed, patience=60)
+    assert finished.over and again.wait_sent(20) and not again.refusals, again.refusals
+    assert finished.log.count(InjectEvent(scenario.events[0].id)) == 1    # not played twice
+    (player,) = room.state()["participants"]
+    assert player["round"] == scenario.rounds and player["finished"]
+    other = RoomClient(room.address, room.code, ["Ben"])
+    assert not other.join().resumed
+    again.close()
+    other.close()

@@ -75,3 +75,38 @@ def test_the_window_waits_for_the_start_and_shows_the_facilitators_news(room: Ro
     finally:
         app.close()
         client.close()
+
+
+def test_a_restarted_window_goes_on_from_the_rounds_the_room_has(room: RoomProcess) -> None:
+    from game.analysis.strategies import make_strategy
+    from game.room.client import RoomClient, RoomLink
+    from game.ui.app import App
+    from game.ui.core import default_core
+    from game.ui.room_hook import RoomDriver
+    from game.ui.settings import Settings
+
+    room.control(action="start")
+    first = RoomClient(room.address, room.code, ["Ana"])
+    first.join()
+    scenario, path = first.scenario()
+    link = RoomLink(first, first.session(scenario))
+    strategy = make_strategy("balanced")
+    while len(link.session.history) < 2 or link.session.phase.name != "REPORT":
+        for decision in strategy.decide(link.session):
+            link.session.apply(decision)
+            link.sync()
+    assert first.wait_sent(10)
+    first.close()
+
+    client = RoomClient(room.address, room.code, ["Ana"])
+    client.join()
+    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),  # type: ignore[union-attr]
+              scenario_path=path, driver=RoomDriver(client))
+    try:
+        assert app.start_game(path)
+        app.frame(1 / 60)
+        assert len(app.session.history) == 2 and app.session.history == link.session.history
+        assert "Welcome back" in app.toast and type(app.top).__name__ == "ReportScreen"
+    finally:
+        app.close()
+        client.close()

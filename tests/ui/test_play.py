@@ -66,6 +66,17 @@ def test_autoplay_matches_headless_and_shoots_every_screen(make_real, tmp_path: 
             "debrief"} <= kinds
 
 
+def test_autoplay_of_a_player_who_never_schedules_matches_headless(make_real) -> None:
+    """The window offers a focused first plan; a strategy that never touches the schedule
+    puts the session's own starting plan back, so it scores what it scores headless."""
+    app = make_real()
+    app.driver = Autoplayer(make_strategy("leader-only", 3), app.scenario_path, tour=False)
+    app.set_root(TitleScreen(app))
+    assert app.run(fps=0, fixed_dt=1 / 60) == 0, app.driver.problem
+    headless = play(GameSession(app.scenario, 3), make_strategy("leader-only", 3))
+    assert app.session.history == headless.history
+
+
 def test_hotseat_hands_over_between_phases(make_real) -> None:
     app = make_real(hotseat=True, players=("Ana", "Ben"))
     app.start_game(app.scenario_path)

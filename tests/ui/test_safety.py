@@ -157,3 +157,26 @@ def test_what_if_replays_a_round_and_the_debrief_draws_both_lines(make) -> None:
     app.advance()
     assert app.top.kind == "debrief" and app.top.original == first
     app.frame(1 / 60)
+
+
+def test_keeping_the_offered_plan_is_not_managing(make) -> None:  # type: ignore[no-untyped-def]
+    """The window's focused first plan is an offer: a player who commits both phases without
+    touching anything still plays a hands-off round, as the coach must say."""
+    app = make()
+    leader(app)
+    app.top.commit(ask=False)
+    assert app.top.kind == "manager"
+    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
+    app.top.commit(ask=False)
+    assert app.session.history[0].activity == 0.0
+
+
+def test_enter_on_a_box_lets_you_type_into_it(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    leader(app)
+    app.apply(EndPhase())
+    app.advance()
+    app.top.focus = "budget:training"
+    app.top.handle(Key("enter"))
+    assert app.top.widgets["budget:training:field"].is_focused
+    assert app.phase() == "MANAGER"

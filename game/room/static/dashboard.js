@@ -272,7 +272,7 @@
     download(new Blob([svgText(metric)], {type: "image/svg+xml"}), "room-" + metric + ".svg");
   }
 
-  function exportPng(metric) {
+  function pngBlob(metric, done) {
     const node = $("chart-" + metric);
     const scale = 2;
     const image = new Image();
@@ -281,9 +281,13 @@
       canvas.width = node.width.baseVal.value * scale;
       canvas.height = node.height.baseVal.value * scale;
       canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
-      canvas.toBlob((blob) => download(blob, "room-" + metric + ".png"), "image/png");
+      canvas.toBlob(done, "image/png");
     };
     image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText(metric));
+  }
+
+  function exportPng(metric) {
+    pngBlob(metric, (blob) => download(blob, "room-" + metric + ".png"));
   }
 
   $("export-csv").addEventListener("click", () => {
@@ -299,6 +303,6 @@
     connect();
   });
 
-  window.sailkeelDashboard = {shownVersion: () => shownVersion, svgText: svgText};
+  window.sailkeelDashboard = {shownVersion: () => shownVersion, svgText: svgText, pngBlob: pngBlob};
   connect();
 })();

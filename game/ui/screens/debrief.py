@@ -80,7 +80,7 @@ class DebriefScreen(Screen):
         return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
 
     def source_line(self) -> str:
-        """The article's citation, when a lesson quotes it."""
+        """The article the lessons quote, named under them when one of them cites it."""
         quotes = any(w in lesson.lower() for lesson in self.result.lessons
                      for w in ("article", "research"))
         return f"Source: {ARTICLE}." if quotes else ""
@@ -89,10 +89,9 @@ class DebriefScreen(Screen):
         """Every lesson shown, in the order the rules give (priority first), page by page."""
         _, inner = self.lessons_box()
         source = self.source_line()
-        height = inner.height - (text.height_of(source, self.font("small"), inner.width)
-                                 if source else 0)
+        room = inner.height - (text.height_of(source, self.font("small"), inner.width) if source else 0)
         lessons = self.result.lessons or ["No lessons matched this play."]
-        return lesson_pages(lessons, self.font("body"), inner.width, height, self.s(6))
+        return lesson_pages(lessons, self.font("body"), inner.width, room, self.s(6))
 
     def on_click(self, name: str) -> None:
         if name == "lessons":
@@ -167,12 +166,11 @@ class DebriefScreen(Screen):
         y, fb, fs = inner.top, self.font("body"), self.font("small")
         source = self.source_line()
         bottom = inner.bottom - (text.height_of(source, fs, inner.width) if source else 0)
-        quotes = bool(source)
         for lesson in pages[page]:
             y += text.paragraph(surface, f"•  {lesson}", fb, self.col("ink"),
                                 pygame.Rect(inner.left, y, inner.width, bottom - y),
                                 max_lines=3) + self.s(6)
-        if quotes:
+        if source:
             text.paragraph(surface, source, fs, self.col("ink_soft"),
                            pygame.Rect(inner.left, bottom, inner.width, inner.bottom - bottom))
         chrome.footer(self, surface, self.footer_text())

@@ -194,6 +194,8 @@ class ManagerScreen(PhaseScreen):
                 self.rebuild()
         elif name == "commit":
             self.commit()
+        elif f"{name}:field" in self.widgets:   # Enter on a focused box: type into it
+            self.app.manager.set_focus_set(self.widgets[f"{name}:field"])
 
     def on_other(self, intent: object) -> None:
         from game.ui.input import EnterText
@@ -245,7 +247,7 @@ class ManagerScreen(PhaseScreen):
         text.draw(surface, "Performance reviews", self.font("small"), self.col("ink"),
                   (inner.left, y + self.s(18)), "midleft", width=label_w)
         self.draw_board(surface, right)
-        chrome.footer(self, surface, "Type a number and press Enter, or Tab to a box and use "
+        chrome.footer(self, surface, "−/+ or type a number and press Enter; Tab to a box and use "
                       "Left/Right · loads over 100% become fatigue")
 
     def draw_board(self, surface: pygame.Surface, right: pygame.Rect) -> None:
@@ -325,5 +327,7 @@ class ManagerScreen(PhaseScreen):
             icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=False)
         words = seen.verdict if seen.verdict == "on track" else \
             f"{seen.verdict} {seen.progress * 100:.0f}%"
+        if self.font("small", True).size(words)[0] > width - self.s(14):
+            words = seen.verdict   # a narrow column: the word, without the share done
         text.draw(surface, words, self.font("small", True),
                   self.col(colour), (x + self.s(14), y), width=width - self.s(14))

@@ -62,6 +62,7 @@ class TitleScreen(Screen):
                   (cx, top + self.s(110)), "midtop")
         text.draw(surface, "Lead with vision. Manage with care. Win with both.",
                   self.font("h3"), self.col("ink_soft"), (cx, top + self.s(176)), "midtop")
-        text.draw(surface, "Tab / arrows move · Space presses · Enter confirms · Esc goes back · "
-                  "F11 full screen", self.font("small"), self.col("ink_faint"),
+        keys = ("Tab / arrows move · Space or Enter presses · Ctrl+Enter commits a phase · "
+                "Ctrl+Z undoes · Esc goes back · F11 full screen")
+        text.draw(surface, keys, self.font("small"), self.col("ink_faint"),
                   (cx, self.H - self.s(24)), "midbottom", width=self.W - self.s(40))

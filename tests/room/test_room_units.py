@@ -1,0 +1,110 @@
+"""The room's pure parts: message checks, the separating habits, the CSV cells, addresses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.room import protocol
+from game.room.client import RoomError, room_url
+from game.room.export import _cell
+from game.room.protocol import Refused
+from game.room.separate import habits, separating_decisions
+
+
+def _round(number: int, **changes: object) -> dict[str, object]:
+    record: dict[str, object] = {"round": number, "budget": {"operations": 60.0, "training": 40.0},
+                                 "actions": ["coaching:growth", "town_hall"], "overtime": 0.0,
+                                 "reviews": False, "vision": "a"}
+    record.update(changes)
+    return record
+
+
+def test_habits_average_a_game_over_its_rounds() -> None:
+    h = habits([_round(1), _round(2, vision="b", overtime=0.5, reviews=True, actions=[])])
+    assert h["budget to training"] == pytest.approx(0.4)
+    assert h["coaching per round"] == pytest.approx(0.5)
+    assert h["overtime"] == pytest.approx(0.25)
+    assert h["rounds with reviews"] == pytest.approx(0.5)
+    assert h["vision changes"] == 1.0
+
+
+def test_the_best_quarter_is_set_apart_by_what_it_did_differently() -> None:
+    records = {pid: [_round(1, budget={"operations": 100.0 - 10 * pid, "training": 10.0 * pid})]
+               for pid in range(1, 9)}
+    scores = {pid: float(pid) for pid in range(1, 9)}          # more training, better score
+    rows = separating_decisions(records, scores)
+    top = rows[0]
+    assert top["habit"] in ("budget to training", "budget to operations")
+    training = next(r for r in rows if r["habit"] == "budget to training")
+    assert training["best"] > training["rest"] and training["percent"]
+    assert all(r["habit"] != "coaching per round" for r in rows)   # everyone coached alike
+    assert separating_decisions({1: [_round(1)]}, {1: 50.0}) == []
+
+
+def test_messages_are_checked_before_anything_reads_them() -> None:
+    with pytest.raises(Refused, match="too big"):
+        protocol.parse("x" * (protocol.MAX_MESSAGE + 1))
+    with pytest.raises(Refused, match="not a JSON"):
+        protocol.parse('{"type": "join", "x": NaN}')
+    with pytest.raises(Refused, match="not a JSON"):
+        protocol.parse("[" * 30_000 + "]" * 30_000)
+    join = protocol.join(protocol.parse(json.dumps({"type": "join", "code": " abcdef ",
+                                                    "names": ["  Ana   Maria "]})))
+    assert join == protocol.Join("ABCDEF", ("Ana Maria",))
+    with pytest.raises(Refused, match="printable"):
+        protocol.join({"type": "join", "code": "ABCDEF", "names": ["Ana\x1b[31m"]})
+    with pytest.raises(Refused, match="score must be"):
+        protocol.round_submission({"type": "round", "round": 1, "decisions": [], "score": True}, 8)
+    with pytest.raises(Refused, match="at most 400"):
+        protocol.round_submission({"type": "round", "round": 1, "decisions": [{}] * 401, "score": 1}, 8)
+    assert protocol.control({"action": "announce", "text": " hi \n all ", "to": [2, 1, 2]}, ()) == \
+        {"action": "announce", "to": [1, 2], "text": "hi all"}
+    with pytest.raises(Refused, match="participant numbers"):
+        protocol.control({"action": "announce", "text": "hi", "to": [True]}, ())
+    assert set(protocol.new_code()) <= set(protocol.CODE_ALPHABET)
+
+
+def test_csv_cells_never_become_spreadsheet_formulas() -> None:
+    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _cell("-3.5") == "-3.5" and _cell(-3.5) == "-3.5"
+    assert _cell("@SUM(A1)") == "'@SUM(A1)"
+    assert _cell({"a": 1}) == '{"a": 1}'
+
+
+def test_room_addresses() -> None:
+    assert room_url("192.168.1.20:8765") == "ws://192.168.1.20:8765/ws/play"
+    assert room_url("http://host:80/") == "ws://host:80/ws/play"
+    for bad in ("host", "host:0", "host:99999", ":8765"):
+        with pytest.raises(RoomError):
+            room_url(bad)
+
+
+def test_database_urls_and_what_is_printed_of_them(tmp_path: Path) -> None:
+    from game.room.db import database_url, shown
+
+    assert database_url("postgresql://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
+    assert database_url("postgresql+psycopg://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
+    assert database_url(str(tmp_path / "room.sqlite")) == f"sqlite:///{tmp_path / 'room.sqlite'}"
+    assert shown("postgresql://ana:hunter2@db/rooms") == "postgresql+psycopg://ana:***@db/rooms"
+
+
+def test_room_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+    from game.room.db import Store
+    from game.room.room import Room
+    from game.scenario import resolve_scenario
+
+    db = str(tmp_path / "room.sqlite")
+    assert main(["room", "serve", "no-such-scenario", "--db", db, "--port", "0"]) == 2
+    assert "no such scenario file or id" in capsys.readouterr().err
+    assert main(["room", "serve", "--db", db, "--port", "70000"]) == 2
+    assert "--port must be" in capsys.readouterr().err
+    store = Store(db)
+    Room.create(store, resolve_scenario("first-voyage").read_text(encoding="utf-8"), "first-voyage", 1)
+    store.close()
+    assert main(["room", "serve", "turnaround", "--db", db, "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "open room for 'first-voyage'" in err and "--new" in err and err.count("\n") == 1

@@ -1,0 +1,63 @@
+"""The search players keep to their mode's rules and never trail where they started."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.analysis.searched import hands_off, recorded
+from game.scenario import load_scenario
+from game.search.batch import evaluate
+from game.search.genome import LEVERS, Mode, Space, encode
+from game.search.players import SEARCH_SEEDS, Budget, search
+
+TINY = Budget(generations=3, population=24, seeds=2, finalists=3, final_seeds=8)
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario("first-voyage")
+
+
+def test_manager_only_never_leads_and_leader_only_never_manages(scenario) -> None:
+    space = Space.of(scenario)
+    manager = search(scenario, "manager-only", TINY).sequence
+    assert all(lead == space.starting_leader() for lead, _ in manager.rounds)
+    leader = search(scenario, "leader-only", TINY).sequence
+    assert all(manage == space.starting_manager() for _, manage in leader.rounds)
+    assert any(lead.actions for lead, _ in leader.rounds)
+
+
+def test_a_fixed_policy_plays_the_same_round_every_round(scenario) -> None:
+    fixed = search(scenario, "fixed", TINY).sequence
+    assert len(set(map(id, fixed.rounds))) == 1
+    assert len({row for row in fixed.answers}) == 1
+
+
+def test_a_search_keeps_its_opening_when_it_finds_nothing_better(scenario) -> None:
+    opening = recorded(scenario, "balanced", SEARCH_SEEDS - 1)
+    found = search(scenario, "free", TINY, openings=[opening])
+    seeds = list(range(SEARCH_SEEDS + 5_000_000, SEARCH_SEEDS + 5_000_040))
+    scores = evaluate(scenario, [found.sequence, opening, hands_off(scenario)], seeds).mean_score()
+    assert scores[0] >= scores[1] - 1.0 and scores[0] > scores[2] + 10
+
+
+def test_a_forbidden_lever_is_never_used(scenario) -> None:
+    banned = frozenset({"action:town_hall", "budget:operations", "overtime", "answers"})
+    found = search(scenario, "free", TINY, forbidden=banned).sequence
+    for lead, manage in found.rounds:
+        assert all(a.action != "town_hall" for a in lead.actions)
+        assert manage.budget["operations"] == 0.0 and manage.overtime == 0.0
+    assert not np.any(np.array(found.answers))
+    with pytest.raises(ValueError, match="unknown lever"):
+        Mode.named("free", frozenset({"teleport"}))
+    assert "vision" in LEVERS and "reviews" in LEVERS
+
+
+def test_genes_round_trip_a_persona_s_leader_choices(scenario) -> None:
+    space = Space.of(scenario)
+    game = recorded(scenario, "balanced", 3)
+    genes = encode(space, game)
+    for r, (lead, _) in enumerate(game.rounds):
+        chosen = space.actions[int(genes["actions"][0, r])]
+        assert {(a.action, a.team) for a in chosen} == {(a.action, a.team) for a in lead.actions}
