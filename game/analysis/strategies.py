@@ -150,9 +150,11 @@ class Balanced:
             return self._lead(session) + [EndPhase()]
         if session.phase is Phase.MANAGER:
             behind = session.metrics["delivery"] < 45
-            weights = {"operations": 36, "innovation": 18 * self.ideas_weight,
-                       "training": 10 * self.people_weight, "hiring": 6,
-                       "wellbeing": 14 * self.people_weight, "reserve": 16}
+            # Hiring keeps the ranks full (hires join at the mood of the people who stayed);
+            # training is left small: coaching grows skill where it is needed.
+            weights = {"operations": 38, "innovation": 24 * self.ideas_weight,
+                       "training": 4 * self.people_weight, "hiring": 16,
+                       "wellbeing": 10 * self.people_weight, "reserve": 8}
             return [
                 AllocateBudget(budget_split(session, weights)),
                 Schedule(focused_schedule(session, self.load, self.innovation_share)),

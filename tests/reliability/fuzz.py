@@ -129,7 +129,9 @@ def extreme_number(data: Any, rng: random.Random) -> str:
         return change_type(data, rng)
     path = rng.choice(numbers)
     old = get(data, path)
-    value = rng.choice([*EXTREMES, old * 10, old * 1000, -old, old + 1, old - 1, old / 1000])
+    scaled = [old * 10, old * 1000, -old, old + 1, old - 1,
+              old // 1000 if isinstance(old, int) else old / 1000]   # 10**400 / 1000 overflows
+    value = rng.choice([*EXTREMES, *scaled])
     put(data, path, value)
     return f"number {path} = {value!r:.30}"
 
