@@ -77,10 +77,10 @@ def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Pa
     extra work is done at reduced efficiency (and, elsewhere, becomes fatigue).
     """
     shares = schedule * open_projects[:, None, :]
-    load = shares.sum(axis=2)
+    load = np.add.reduce(shares, axis=2)
     over = np.maximum(load - 1.0, 0.0)
     efficiency = np.where(load > 1.0, (1.0 + p.overload_efficiency * over) / np.maximum(load, 1e-9), 1.0)
-    work = (team_cap[:, :, None] * shares * efficiency[:, :, None]).sum(axis=1)
+    work = np.add.reduce(team_cap[:, :, None] * shares * efficiency[:, :, None], axis=1)
     return work, load
 
 
@@ -92,8 +92,8 @@ def per_person(team_values: Array, slot_team: Array) -> Array:
 def active_mean(values: Array, active: Array, count: Array | None = None) -> Array:
     """(B,) the mean of (B, N) values over the active slots (`count` of them, if known)."""
     if count is None:
-        count = np.maximum(active.sum(axis=1), 1)
-    return (values * active).sum(axis=1) / count
+        count = np.maximum(np.add.reduce(active, axis=1), 1)
+    return np.add.reduce(values * active, axis=1) / count
 
 
 def fill_slots(active: Array, hires: Array, hire_order: Array) -> Array:

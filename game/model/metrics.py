@@ -42,8 +42,8 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
     shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
     # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
     table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
-    rises = np.maximum(table, 0.0).sum(axis=1)
-    falls = np.minimum(table, 0.0).sum(axis=1)
+    rises = np.add.reduce(np.maximum(table, 0.0), axis=1)
+    falls = np.add.reduce(np.minimum(table, 0.0), axis=1)
     effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
                               table * mean_frac[:, None])
     means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
@@ -67,7 +67,7 @@ def people_drivers(before: Array, bounded: Array, after_people: Array, explained
     drivers: Drivers = []
     felt = 100.0 * k.active_mean(bounded, old_active, count)
     limits = felt - before - explained
-    if (np.abs(limits) > 1e-9).any():
+    if np.logical_or.reduce(np.abs(limits) > 1e-9, axis=None):
         drivers.append((LIMITS, limits))
     stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
     drivers.append((LEAVING, stayed - felt))
@@ -88,16 +88,16 @@ def _pull(level: Array, names: tuple[str, ...], weights: Array, now: Array, befo
     pull = rated * (100.0 * now - level[:, None])
     factor = np.where(pull > 0, room[:, None], frac[:, None])
     own = factor * (100.0 * rated) * (now - before)
-    total = (pull * factor).sum(axis=1)
+    total = np.add.reduce(pull * factor, axis=1)
     drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
-    drivers.append((CATCH_UP, total - own.sum(axis=1)))
+    drivers.append((CATCH_UP, total - np.add.reduce(own, axis=1)))
     for name, shock in shocks.items():
         part = shock * (room if name in BONUSES else frac)
         drivers.append((name, part))
         total = total + part
     new = np.minimum(np.maximum(level + total, 0.0), 100.0)
     residual = new - level - total
-    if (np.abs(residual) > 1e-9).any():
+    if np.logical_or.reduce(np.abs(residual) > 1e-9, axis=None):
         drivers.append((LIMITS, residual))
     return new, drivers
 
@@ -142,4 +142,4 @@ def delivery_update(level: Array, now: Array, before: Array, shipped: Array, mis
 
 def starting_level(components: Array, weights: Array) -> Array:
     """A metric's level before round 1: where its components point."""
-    return np.asarray(100.0 * (components * weights).sum(axis=1) / weights.sum())
+    return np.asarray(100.0 * np.add.reduce(components * weights, axis=1) / weights.sum())

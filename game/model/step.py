@@ -92,7 +92,7 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
                        np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
                                 clarity * (1.0 - p.clarity_decay)))
-    acted = plan.actions.sum(axis=1) > 0
+    acted = np.add.reduce(plan.actions, axis=1) > 0
     leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
@@ -176,7 +176,7 @@ def _demand(state: OrgState, world: World) -> Array:
     remaining = np.maximum(world.scope - state.progress, 0.0)
     rounds_left = np.maximum(world.due - state.round, 1.0)
     open_delivery = (state.status != SHIPPED) & (state.status != SHIPPED_LATE) & ~world.is_innovation
-    return (remaining / rounds_left * open_delivery).sum(axis=1)
+    return np.add.reduce(remaining / rounds_left * open_delivery, axis=1)
 
 
 def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
@@ -195,7 +195,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
-    headcount = act.sum(axis=1)
+    headcount = np.add.reduce(act, axis=1)
     count = np.maximum(headcount, 1.0)
     lead = _land_vision(state, plan, world, p)
 
@@ -212,13 +212,13 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
 
     work = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))  # beyond scope is idle
-    innovation_work = (work * world.is_innovation).sum(axis=1)
+    innovation_work = np.add.reduce(work * world.is_innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
-    delivery_done = (done * fixed.not_innovation).sum(axis=1)
-    innovation_done = (done * world.is_innovation).sum(axis=1)
+    delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
+    innovation_done = np.add.reduce(done * world.is_innovation, axis=1)
 
     mean_skill = k.active_mean(state.skill, act, count)
     mean_fatigue = k.active_mean(state.fatigue, act, count)
@@ -239,7 +239,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
     mean_value = world.mean_value
-    any_shipped, any_missed = bool(shipped.any()), bool(missed.any())  # most rounds: neither
+    any_shipped = bool(np.logical_or.reduce(shipped, axis=None))  # most rounds: neither
+    any_missed = bool(np.logical_or.reduce(missed, axis=None))
     status = state.status
     if any_shipped or any_missed:
         status = status.copy()
@@ -248,17 +249,17 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         status[missed] = MISSED
     if any_shipped:
         shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
-        shipped_value = shipped_worth.sum(axis=1)
-        launched = (shipped_worth * world.is_innovation).sum(axis=1) / mean_value
-        completed = (shipped_worth * fixed.not_innovation).sum(axis=1) / mean_value
+        shipped_value = np.add.reduce(shipped_worth, axis=1)
+        launched = np.add.reduce(shipped_worth * world.is_innovation, axis=1) / mean_value
+        completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
     else:
         shipped_value = launched = completed = np.zeros(state.batch)
-    missed_value = ((world.value * missed).sum(axis=1) / mean_value if any_missed
+    missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
                     else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
-    n_missed = missed.sum(axis=1)
+    n_missed = np.add.reduce(missed, axis=1)
     promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
@@ -272,7 +273,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
     # --- strain and recovery -----------------------------------------------------------------
-    capacity_total = team_cap.sum(axis=1)
+    capacity_total = np.add.reduce(team_cap, axis=1)
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
@@ -354,7 +355,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     money = world.reference_budget / 100.0
     reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
-    unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
+    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), 0.0) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
     leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
@@ -362,13 +363,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
-    someone_left = bool(leaving.any())
+    someone_left = bool(np.logical_or.reduce(leaving, axis=None))
     wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = k.fill_slots(still, hires, world.hire_order) if hires.any() else np.zeros_like(still)
+    joining = (k.fill_slots(still, hires, world.hire_order)
+               if np.logical_or.reduce(hires, axis=None) else np.zeros_like(still))
     new_active = still | joining
 
-    someone_joined = bool(joining.any())  # most rounds nobody joins: skip the work then
+    # Most rounds nobody joins: skip the work then.
+    someone_joined = bool(np.logical_or.reduce(joining, axis=None))
 
     def joiners(values: Array, start: Array | float) -> Array:
         return np.where(joining, start, values) if someone_joined else values
@@ -384,14 +387,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                 + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
     creativity_new = joiners(creativity, 0.5)
     innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
-                                             momentum, new_active.sum(axis=1))
+                                             momentum, np.add.reduce(new_active, axis=1))
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
-    late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
+    late = np.add.reduce((status == MISSED) | (status == SHIPPED_LATE), axis=1)
     kept = 1.0 - late / fixed.due_so_far[round_no]
     started = progress > 0
     worked_on = started.any(axis=1)
-    work_quality = (quality * started).sum(axis=1) / np.maximum(started.sum(axis=1), 1)
+    work_quality = (np.add.reduce(quality * started, axis=1)
+                    / np.maximum(np.add.reduce(started, axis=1), 1))
     if not worked_on.all():  # only then is the plain mean needed
         work_quality = np.where(worked_on, work_quality, quality.mean(axis=1))
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
@@ -418,7 +422,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         drivers={"morale": morale_drivers, "innovation": innovation_drivers,
                  "delivery": delivery_drivers},
         shipped=shipped, missed=missed, risk_hit=risk_hit,
-        left=leaving.sum(axis=1), hired=joining.sum(axis=1), capacity=team_cap, load=load,
+        left=np.add.reduce(leaving, axis=1), hired=np.add.reduce(joining, axis=1),
+        capacity=team_cap, load=load,
         available=available, repaid=repay, state=new_state, world=world, params=p,
     )
     return new_state, report
@@ -449,7 +454,7 @@ def metrics_of(state: OrgState) -> dict[str, Array]:
 
 
 def ideas_reference(state: OrgState) -> Array:
-    return np.maximum(state.active.sum(axis=1) * 0.4, 1.0)
+    return np.maximum(np.add.reduce(state.active, axis=1) * 0.4, 1.0)
 
 
 def gauges_of(state: OrgState, world: World, p: Params) -> dict[str, Array]:
