@@ -259,7 +259,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
-    n_missed = np.add.reduce(missed, axis=1)
+    n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
     promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
@@ -306,7 +306,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
-    morale, morale_drivers = morale_update(state.morale, morale_terms, LIFTING, act, count)
+    morale, morale_drivers, morale_before = morale_update(state.morale, morale_terms, LIFTING,
+                                                          act, count)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
@@ -367,7 +368,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
     joining = (k.fill_slots(still, hires, world.hire_order)
-               if np.logical_or.reduce(hires, axis=None) else np.zeros_like(still))
+               if np.logical_or.reduce(hires, axis=None) else np.zeros(still.shape, dtype=bool))
     new_active = still | joining
 
     # Most rounds nobody joins: skip the work then.
@@ -380,7 +381,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # Hires join at the mood of the people they join, so hiring never buys morale.
     morale_new = joiners(morale, k.active_mean(morale, still)[:, col]) if someone_joined else morale
     morale_drivers += people_drivers(
-        100.0 * k.active_mean(state.morale, act, count), morale, morale_new,
+        100.0 * morale_before, morale, morale_new,
         sum((value for _, value in morale_drivers), np.zeros(state.batch)), act, count,
         still if someone_left else None, new_active if someone_joined else None)
     momentum = (p.momentum_keep * state.momentum
@@ -412,7 +413,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         vision=plan.vision.copy(),
         vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
-        cash=cash, budget_shift=np.zeros_like(cash),
+        cash=cash, budget_shift=np.zeros(cash.shape),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
         record=p.record_keep * state.record + fixed.record_fresh * promise,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
