@@ -28,29 +28,34 @@ def plan_for(world, batch: int, rng: np.random.Generator) -> RoundPlan:
     )
 
 
-def per_round_seconds(batch: int, repeats: int = 7) -> float:
+def per_round_seconds(batch: int, repeats: int = 7) -> tuple[float, float]:
+    """Median wall and CPU (process) seconds per round."""
     scenario = load_scenario("scaling-new-markets")
     params = params_for(scenario)
     world, start = new_game(scenario, batch)
     rng = np.random.default_rng(0)
     plans = [plan_for(world, batch, rng) for _ in range(scenario.rounds)]
-    samples = []
+    wall, cpu = [], []
     for _ in range(repeats):
         state = start
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         for plan in plans:
             state, _ = step(state, plan, world, params, rng)
-        samples.append((time.perf_counter() - began) / scenario.rounds)
-    return statistics.median(samples)
+        wall.append((time.perf_counter() - began) / scenario.rounds)
+        cpu.append((time.process_time() - began_cpu) / scenario.rounds)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> None:
-    reference = per_round_seconds(1)
-    print(f"{'batch':>6} {'per round':>12} {'per playthrough-round':>22} {'speed-up':>9}")
+    reference, reference_cpu = per_round_seconds(1, repeats=31)
+    print(f"{'batch':>6} {'per round':>12} {'per playthrough-round':>22} {'cpu':>10} {'speed-up':>9}")
     for batch in (1, 16, 64, 256, 1024):
-        seconds = reference if batch == 1 else per_round_seconds(batch)
-        per = seconds / batch
-        print(f"{batch:>6} {seconds * 1e3:10.3f}ms {per * 1e6:20.1f}us {reference / per:8.1f}x")
+        seconds, cpu = (reference, reference_cpu) if batch == 1 else per_round_seconds(batch)
+        per, per_cpu = seconds / batch, cpu / batch
+        print(
+            f"{batch:>6} {seconds * 1e3:10.3f}ms {per * 1e6:20.1f}us {per_cpu * 1e6:8.1f}us"
+            f" {reference / per:8.1f}x"
+        )
 
 
 if __name__ == "__main__":

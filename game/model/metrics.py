@@ -13,6 +13,8 @@ earlier rounds, shown apart as one driver (`CATCH_UP`), which is not a cause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from game.model import kernels as k
@@ -31,19 +33,20 @@ DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadline
 
 
 def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str], act: Array,
-                  count: Array) -> tuple[Array, Drivers]:
+                  count: Array) -> tuple[Array, Drivers, Array]:
     """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
     (B, N), per person; a per-person term named in `lifting` only ever lifts, any other
     only ever lowers. Returns the new (B, N) morale, within 0..1,
-    and each term's mean effect on those employed (`act`, `count` of them), in points."""
+    and each term's mean effect on those employed (`act`, `count` of them), in points, and
+    the mean morale of those employed before the terms, 0..1."""
     frac = morale
     room = 1.0 - morale
     mean_frac = k.active_mean(morale, act, count)
     shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
     # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
     table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
-    rises = np.maximum(table, 0.0).sum(axis=1)
-    falls = np.minimum(table, 0.0).sum(axis=1)
+    rises = np.add.reduce(np.maximum(table, 0.0), axis=1)
+    falls = np.add.reduce(np.minimum(table, 0.0), axis=1)
     effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
                               table * mean_frac[:, None])
     means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
@@ -54,7 +57,7 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
             means[name] = 100.0 * k.active_mean(part, act, count)
             new = new + part
     drivers = [(name, means[name]) for name in terms]
-    return np.minimum(np.maximum(new, 0.0), 1.0), drivers
+    return np.minimum(np.maximum(new, 0.0), 1.0), drivers, mean_frac
 
 
 def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
@@ -67,7 +70,7 @@ def people_drivers(before: Array, bounded: Array, after_people: Array, explained
     drivers: Drivers = []
     felt = 100.0 * k.active_mean(bounded, old_active, count)
     limits = felt - before - explained
-    if (np.abs(limits) > 1e-9).any():
+    if np.logical_or.reduce(np.abs(limits) > 1e-9, axis=None):
         drivers.append((LIMITS, limits))
     stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
     drivers.append((LEAVING, stayed - felt))
@@ -77,27 +80,39 @@ def people_drivers(before: Array, bounded: Array, after_people: Array, explained
     return drivers
 
 
-def _pull(level: Array, names: tuple[str, ...], weights: Array, now: Array, before: Array,
-          shocks: dict[str, Array], p: Params) -> tuple[Array, Drivers]:
+_RATED: dict[str, tuple[Params, Array, Array]] = {}  # by metric: the last params' rates
+
+
+def _rated(metric: str, weights: Callable[[Params], Array], p: Params) -> tuple[Array, Array]:
+    """`metric_rate × weights(p)` and 100 times that, worked out once per `p`."""
+    cached = _RATED.get(metric)
+    if cached is None or cached[0] is not p:
+        rated = p.metric_rate * weights(p)
+        cached = _RATED[metric] = (p, rated, 100.0 * rated)
+    return cached[1], cached[2]
+
+
+def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now: Array,
+          before: Array, shocks: dict[str, Array]) -> tuple[Array, Drivers]:
     """Move `level` toward its components `now` (B, K); drivers split each component's
     pull into its own change since `before` and the catch-up of earlier rounds. Each
     one-off in `shocks` keeps one sign: a bonus (>= 0) or a penalty (<= 0), by its name."""
     frac = level / 100.0
     room = 1.0 - frac
-    rated = p.metric_rate * weights
+    rated, rated_points = rates  # metric_rate × weights, and 100 times that
     pull = rated * (100.0 * now - level[:, None])
     factor = np.where(pull > 0, room[:, None], frac[:, None])
-    own = factor * (100.0 * rated) * (now - before)
-    total = (pull * factor).sum(axis=1)
+    own = factor * rated_points * (now - before)
+    total = np.add.reduce(pull * factor, axis=1)
     drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
-    drivers.append((CATCH_UP, total - own.sum(axis=1)))
+    drivers.append((CATCH_UP, total - np.add.reduce(own, axis=1)))
     for name, shock in shocks.items():
         part = shock * (room if name in BONUSES else frac)
         drivers.append((name, part))
         total = total + part
     new = np.minimum(np.maximum(level + total, 0.0), 100.0)
     residual = new - level - total
-    if (np.abs(residual) > 1e-9).any():
+    if np.logical_or.reduce(np.abs(residual) > 1e-9, axis=None):
         drivers.append((LIMITS, residual))
     return new, drivers
 
@@ -116,8 +131,8 @@ def innovation_weights(p: Params) -> Array:
 
 def innovation_update(level: Array, now: Array, before: Array, launched: Array, p: Params
                       ) -> tuple[Array, Drivers]:
-    return _pull(level, INNOVATION_PARTS, innovation_weights(p), now, before,
-                 {"Ideas launched": p.shipped_bonus * launched}, p)
+    return _pull(level, INNOVATION_PARTS, _rated("innovation", innovation_weights, p), now, before,
+                 {"Ideas launched": p.shipped_bonus * launched})
 
 
 def delivery_components(delivered_ratio: Array, quality: Array, kept: Array) -> Array:
@@ -137,9 +152,9 @@ def delivery_update(level: Array, now: Array, before: Array, shipped: Array, mis
         "Missed deadlines": -p.missed_penalty * missed,
         "Risk events": -shock,
     }
-    return _pull(level, DELIVERY_PARTS, delivery_weights(p), now, before, shocks, p)
+    return _pull(level, DELIVERY_PARTS, _rated("delivery", delivery_weights, p), now, before, shocks)
 
 
 def starting_level(components: Array, weights: Array) -> Array:
     """A metric's level before round 1: where its components point."""
-    return np.asarray(100.0 * (components * weights).sum(axis=1) / weights.sum())
+    return np.asarray(100.0 * np.add.reduce(components * weights, axis=1) / weights.sum())

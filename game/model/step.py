@@ -23,7 +23,15 @@ from game.model.metrics import (
 )
 from game.model.params import Params
 from game.model.plan import RoundPlan
-from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE, OrgState, World
+from game.model.state import (
+    LEADER_ACTION_ORDER,
+    MISSED,
+    OPEN,
+    SHIPPED,
+    SHIPPED_LATE,
+    OrgState,
+    World,
+)
 
 Array = np.ndarray
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
@@ -84,7 +92,7 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
                        np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
                                 clarity * (1.0 - p.clarity_decay)))
-    acted = plan.actions.sum(axis=1) > 0
+    acted = np.add.reduce(plan.actions, axis=1) > 0
     leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
@@ -113,39 +121,88 @@ def _references(world: World, p: Params) -> Array:
                      for c in world.categories])
 
 
+@dataclass(frozen=True)
+class _Fixed:
+    """What a round reads from the world and the parameters alone, worked out once per pair
+    (each value exactly as the step used to compute it inline, so no result changes)."""
+
+    references: Array         # (C,) _references(world, p)
+    columns: tuple[int, ...]  # budget columns: operations, innovation, training, hiring, wellbeing, reserve
+    not_innovation: Array     # (P,) ~world.is_innovation
+    scope_quarter: Array      # (P,) max(scope * 0.25, 1e-9)
+    innovation_reference: float
+    changes: bool             # world.changes
+    habituation: Array        # (A,) how much each leader action habituates
+    overload_pressure: float  # overload_efficiency / max(overtime_capacity, 1e-9)
+    process_floor: float      # 1 - process_capacity / 2
+    hire_cost: float          # max(hire_cost_share, 1e-9)
+    due_so_far: tuple[int, ...]  # by round: projects due by then, at least 1
+    momentum_fresh: float     # 1 - momentum_keep
+    record_fresh: float       # 1 - record_keep
+
+
+_FIXED_ATTR = "_step_fixed"
+
+
+def _fixed(world: World, p: Params) -> _Fixed:
+    """The `_Fixed` of this world and these parameters, cached on the world."""
+    cached = world.__dict__.get(_FIXED_ATTR)
+    if cached is not None and cached[0] is p:
+        return cached[1]
+    habituation = np.full(len(LEADER_ACTION_ORDER), p.action_habituation)
+    habituation[0] = p.town_hall_habituation
+    fixed = _Fixed(
+        references=_references(world, p),
+        columns=tuple(world.categories.index(c) for c in (
+            "operations", "innovation", "training", "hiring", "wellbeing", "reserve")),
+        not_innovation=~world.is_innovation,
+        scope_quarter=np.maximum(world.scope * 0.25, 1e-9),
+        innovation_reference=_innovation_reference(world),
+        changes=world.changes,
+        habituation=habituation,
+        overload_pressure=p.overload_efficiency / max(p.overtime_capacity, 1e-9),
+        process_floor=1.0 - p.process_capacity / 2,
+        hire_cost=max(p.hire_cost_share, 1e-9),
+        due_so_far=tuple(max(int((world.due <= r).sum()), 1) for r in range(world.rounds + 2)),
+        momentum_fresh=1.0 - p.momentum_keep,
+        record_fresh=1.0 - p.record_keep,
+    )
+    object.__setattr__(world, _FIXED_ATTR, (p, fixed))  # World is frozen; this is a cache
+    return fixed
+
+
 def _demand(state: OrgState, world: World) -> Array:
     """(B,) work per round still needed to bring open delivery projects in on time."""
     remaining = np.maximum(world.scope - state.progress, 0.0)
     rounds_left = np.maximum(world.due - state.round, 1.0)
     open_delivery = (state.status != SHIPPED) & (state.status != SHIPPED_LATE) & ~world.is_innovation
-    return (remaining / rounds_left * open_delivery).sum(axis=1)
+    return np.add.reduce(remaining / rounds_left * open_delivery, axis=1)
 
 
 def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
          rng: np.random.Generator) -> tuple[OrgState, RoundReport]:
     """Play one round for every playthrough in the batch. Pure: returns a new state."""
     round_no = state.round + 1
+    fixed = _fixed(world, p)
     # --- the runway: a debt takes its repayment from this round's budget ---------------------
     available, repay = available_budget(state, world, p)
     # Shares are of the money available; the formulas read money over the reference budget.
     scale = available / world.reference_budget
     shares = plan.budget * scale[:, None]
     # Each category with diminishing returns: saturate(share, its reference share), all at once.
-    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / _references(world, p))
-    col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = (
-        world.categories.index(c) for c in (
-        "operations", "innovation", "training", "hiring", "wellbeing", "reserve"))
+    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / fixed.references)
+    col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = fixed.columns
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
     act = active.astype(float)
-    headcount = act.sum(axis=1)
+    headcount = np.add.reduce(act, axis=1)
     count = np.maximum(headcount, 1.0)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
     org_mult = 1.0 + p.ops_capacity_gain * (funded[:, col_ops] - AT_REFERENCE)
     org_mult = org_mult * (1.0 + p.overtime_capacity * plan.overtime)
-    org_mult = org_mult * (1.0 - p.process_capacity / 2 + p.process_capacity * state.process)
+    org_mult = org_mult * (fixed.process_floor + p.process_capacity * state.process)
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
@@ -155,27 +212,26 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
 
     work = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))  # beyond scope is idle
-    innovation_work = (work * world.is_innovation).sum(axis=1)
+    innovation_work = np.add.reduce(work * world.is_innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
-    delivery_done = (done * ~world.is_innovation).sum(axis=1)
-    innovation_done = (done * world.is_innovation).sum(axis=1)
+    delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
+    innovation_done = np.add.reduce(done * world.is_innovation, axis=1)
 
     mean_skill = k.active_mean(state.skill, act, count)
     mean_fatigue = k.active_mean(state.fatigue, act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
     # counted in units of full overtime, with one price (fatigue, morale and quality now).
     over_team = np.maximum(load - 1.0, 0.0)
-    pressure_team = plan.overtime[:, None] + over_team * (p.overload_efficiency
-                                                          / max(p.overtime_capacity, 1e-9))
+    pressure_team = plan.overtime[:, None] + over_team * fixed.overload_pressure
     pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
         - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, 0.0), 1.0)
-    pull = np.minimum(done / np.maximum(world.scope * 0.25, 1e-9), 1.0)
+    pull = np.minimum(done / fixed.scope_quarter, 1.0)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
 
     finished = progress >= world.scope - 1e-9
@@ -183,7 +239,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
     mean_value = world.mean_value
-    any_shipped, any_missed = bool(shipped.any()), bool(missed.any())  # most rounds: neither
+    any_shipped = bool(np.logical_or.reduce(shipped, axis=None))  # most rounds: neither
+    any_missed = bool(np.logical_or.reduce(missed, axis=None))
     status = state.status
     if any_shipped or any_missed:
         status = status.copy()
@@ -192,17 +249,17 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         status[missed] = MISSED
     if any_shipped:
         shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
-        shipped_value = shipped_worth.sum(axis=1)
-        launched = (shipped_worth * world.is_innovation).sum(axis=1) / mean_value
-        completed = (shipped_worth * ~world.is_innovation).sum(axis=1) / mean_value
+        shipped_value = np.add.reduce(shipped_worth, axis=1)
+        launched = np.add.reduce(shipped_worth * world.is_innovation, axis=1) / mean_value
+        completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
     else:
         shipped_value = launched = completed = np.zeros(state.batch)
-    missed_value = ((world.value * missed).sum(axis=1) / mean_value if any_missed
+    missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
                     else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
-    n_missed = missed.sum(axis=1)
+    n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
     promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
@@ -216,7 +273,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     ideas = (state.ideas - usable) * (1.0 - p.idea_decay) + generated
 
     # --- strain and recovery -----------------------------------------------------------------
-    capacity_total = team_cap.sum(axis=1)
+    capacity_total = np.add.reduce(team_cap, axis=1)
     fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
@@ -229,15 +286,13 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # --- how the round felt --------------------------------------------------------------------
     coached = k.per_person(plan.coached, world.slot_team)
     # Diminishing returns: an action repeated round after round does less (habit 0..1).
-    habituation = np.full(plan.actions.shape[1], p.action_habituation)
-    habituation[0] = p.town_hall_habituation
-    fresh = plan.actions * (1.0 - habituation * state.habit)
+    fresh = plan.actions * (1.0 - fixed.habituation * state.habit)
     town_hall_f, _, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
     col = np.newaxis
     morale_terms = {  # (B,) the same for everyone, or (B, N) per person
         "Vision": p.vision_morale * lead.believed * lead.clarity,
         # Only where the world can move on from a vision, so other scenarios keep their drivers.
-        **({MISFIT: -p.misfit_morale * lead.misfit} if world.changes else {}),
+        **({MISFIT: -p.misfit_morale * lead.misfit} if fixed.changes else {}),
         "Cynicism (ambition beyond capacity)": -p.cynicism * stretch,
         "Town hall": p.town_hall_morale * town_hall_f,
         "Coaching": p.coaching_morale * coached,
@@ -251,7 +306,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
-    morale, morale_drivers = morale_update(state.morale, morale_terms, LIFTING, act, count)
+    morale, morale_drivers, morale_before = morale_update(state.morale, morale_terms, LIFTING,
+                                                          act, count)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
@@ -300,7 +356,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     money = world.reference_budget / 100.0
     reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
-    unallocated = np.maximum(1.0 - plan.budget.sum(axis=1), 0.0) * available
+    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), 0.0) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
     leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
@@ -308,13 +364,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
-    someone_left = bool(leaving.any())
-    wanted = shares[:, col_hiring] / max(p.hire_cost_share, 1e-9)
+    someone_left = bool(np.logical_or.reduce(leaving, axis=None))
+    wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = k.fill_slots(still, hires, world.hire_order) if hires.any() else np.zeros_like(still)
+    joining = (k.fill_slots(still, hires, world.hire_order)
+               if np.logical_or.reduce(hires, axis=None) else np.zeros(still.shape, dtype=bool))
     new_active = still | joining
 
-    someone_joined = bool(joining.any())  # most rounds nobody joins: skip the work then
+    # Most rounds nobody joins: skip the work then.
+    someone_joined = bool(np.logical_or.reduce(joining, axis=None))
 
     def joiners(values: Array, start: Array | float) -> Array:
         return np.where(joining, start, values) if someone_joined else values
@@ -323,23 +381,24 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # Hires join at the mood of the people they join, so hiring never buys morale.
     morale_new = joiners(morale, k.active_mean(morale, still)[:, col]) if someone_joined else morale
     morale_drivers += people_drivers(
-        100.0 * k.active_mean(state.morale, act, count), morale, morale_new,
+        100.0 * morale_before, morale, morale_new,
         sum((value for _, value in morale_drivers), np.zeros(state.batch)), act, count,
         still if someone_left else None, new_active if someone_joined else None)
     momentum = (p.momentum_keep * state.momentum
-                + (1.0 - p.momentum_keep) * np.minimum(innovation_done / _innovation_reference(world), 1.0))
+                + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
     creativity_new = joiners(creativity, 0.5)
     innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
-                                             momentum, new_active.sum(axis=1))
+                                             momentum, np.add.reduce(new_active, axis=1))
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
-    due_so_far = (world.due <= round_no).sum()
-    late = ((status == MISSED) | (status == SHIPPED_LATE)).sum(axis=1)
-    kept = 1.0 - late / max(int(due_so_far), 1)
+    late = np.add.reduce((status == MISSED) | (status == SHIPPED_LATE), axis=1)
+    kept = 1.0 - late / fixed.due_so_far[round_no]
     started = progress > 0
-    work_quality = np.where(started.any(axis=1),
-                            (quality * started).sum(axis=1) / np.maximum(started.sum(axis=1), 1),
-                            quality.mean(axis=1))
+    worked_on = started.any(axis=1)
+    work_quality = (np.add.reduce(quality * started, axis=1)
+                    / np.maximum(np.add.reduce(started, axis=1), 1))
+    if not worked_on.all():  # only then is the plain mean needed
+        work_quality = np.where(worked_on, work_quality, quality.mean(axis=1))
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
@@ -354,9 +413,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         vision=plan.vision.copy(),
         vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
-        cash=cash, budget_shift=np.zeros_like(cash),
+        cash=cash, budget_shift=np.zeros(cash.shape),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
-        record=p.record_keep * state.record + (1.0 - p.record_keep) * promise,
+        record=p.record_keep * state.record + fixed.record_fresh * promise,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
         innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
@@ -364,7 +423,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         drivers={"morale": morale_drivers, "innovation": innovation_drivers,
                  "delivery": delivery_drivers},
         shipped=shipped, missed=missed, risk_hit=risk_hit,
-        left=leaving.sum(axis=1), hired=joining.sum(axis=1), capacity=team_cap, load=load,
+        left=np.add.reduce(leaving, axis=1), hired=np.add.reduce(joining, axis=1),
+        capacity=team_cap, load=load,
         available=available, repaid=repay, state=new_state, world=world, params=p,
     )
     return new_state, report
@@ -395,7 +455,7 @@ def metrics_of(state: OrgState) -> dict[str, Array]:
 
 
 def ideas_reference(state: OrgState) -> Array:
-    return np.maximum(state.active.sum(axis=1) * 0.4, 1.0)
+    return np.maximum(np.add.reduce(state.active, axis=1) * 0.4, 1.0)
 
 
 def gauges_of(state: OrgState, world: World, p: Params) -> dict[str, Array]:
