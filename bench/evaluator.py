@@ -12,33 +12,19 @@ from __future__ import annotations
 import sys
 import time
 
-from game.analysis.strategies import make_strategy
-from game.rules.decisions import ChooseOption, EndPhase
-from game.rules.records import Phase
+from game.analysis.searched import played
 from game.rules.session import GameSession
 from game.scenario import load_scenario
-from game.search.batch import DecisionSequence, evaluate
+from game.search.batch import evaluate
+from game.search.story import tells_a_story
 
 BATCH = 1000
 
 
-def recorded(scenario, seed: int) -> tuple[list, DecisionSequence]:
-    session, strategy = GameSession(scenario, seed), make_strategy("random", seed)
-    ids = [e.id for e in scenario.events]
-    rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
-    while not session.over:
-        for decision in strategy.decide(session):
-            if session.phase is Phase.MANAGER and isinstance(decision, EndPhase):
-                rounds.append((session.leader, session.manager))
-            if isinstance(decision, ChooseOption):
-                answers[session.round - 1][ids.index(session.pending_event.event_id)] = decision.index
-            session.apply(decision)
-    return list(session.log), DecisionSequence(tuple(rounds), tuple(map(tuple, answers)))
-
-
 def main() -> None:
     scenario = load_scenario(sys.argv[1] if len(sys.argv) > 1 else "scaling-new-markets")
-    games = [recorded(scenario, seed) for seed in range(BATCH)]
+    games = [(list(session.log), seq) for session, seq in
+             (played(scenario, "random", seed) for seed in range(BATCH))]
     began = time.perf_counter()
     one_by_one = []
     for seed, (log, _) in enumerate(games):
@@ -56,6 +42,9 @@ def main() -> None:
     seeds_seconds = time.perf_counter() - began
     assert same_seeds.score[0, 0] == one_by_one[0] and result.score.shape == (BATCH, 1)
     print(f"{scenario.id}: {BATCH} games of {scenario.rounds} rounds")
+    if tells_a_story(scenario):
+        print("  (this scenario uses flags, delays, team scope or arrivals: the evaluator plays its rows"
+              " through the session, so expect about 1x; try first-voyage or the-pivot)")
     per_game = session_seconds / BATCH * 1e3
     print(f"  session, one by one        {session_seconds:8.3f} s  ({per_game:.2f} ms a game)")
     print(f"  batch, 1000 sequences      {batch_seconds:8.3f} s  {session_seconds / batch_seconds:7.1f}x")

@@ -54,8 +54,9 @@ def hands_off(scenario: Scenario) -> DecisionSequence:
         tuple(tuple(0 for _ in scenario.events) for _ in range(scenario.rounds)))
 
 
-def recorded(scenario: Scenario, name: str, seed: int) -> DecisionSequence:
-    """A scripted persona's game on one seed, as the drafts and answers it played."""
+def played(scenario: Scenario, name: str, seed: int) -> tuple[GameSession, DecisionSequence]:
+    """A scripted persona's game on one seed, played through the session, and the drafts and
+    answers it made: what the batched evaluator replays."""
     session, strategy = GameSession(scenario, seed), make_strategy(name, seed)
     ids = [e.id for e in scenario.events]
     rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
@@ -66,7 +67,12 @@ def recorded(scenario: Scenario, name: str, seed: int) -> DecisionSequence:
             if isinstance(decision, ChooseOption) and session.pending_event is not None:
                 answers[session.round - 1][ids.index(session.pending_event.event_id)] = decision.index
             session.apply(decision)
-    return DecisionSequence(tuple(rounds), tuple(tuple(row) for row in answers))
+    return session, DecisionSequence(tuple(rounds), tuple(tuple(row) for row in answers))
+
+
+def recorded(scenario: Scenario, name: str, seed: int) -> DecisionSequence:
+    """A scripted persona's game on one seed, as the drafts and answers it played."""
+    return played(scenario, name, seed)[1]
 
 
 def search_all(scenario: Scenario, budget: Budget, seeds: Sequence[int],

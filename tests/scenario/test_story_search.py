@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.analysis.strategies import make_strategy
-from game.rules.decisions import ChooseOption, EndPhase
-from game.rules.records import Phase
-from game.rules.session import GameSession
+from game.analysis.searched import played
 from game.scenario import load_scenario
-from game.search.batch import DecisionSequence, evaluate
+from game.search.batch import evaluate
 from game.search.story import tells_a_story
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "story" / "ward-merge.yaml"
@@ -20,19 +17,7 @@ def test_a_story_scenario_is_evaluated_exactly_as_the_session_plays_it() -> None
     assert tells_a_story(scenario) and not tells_a_story(load_scenario("first-voyage"))
     games = []
     for name, seed in (("balanced", 1), ("random", 2), ("random", 7)):
-        session, strategy = GameSession(scenario, seed), make_strategy(name, seed)
-        ids = [e.id for e in scenario.events]
-        rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
-        while not session.over:
-            for decision in strategy.decide(session):
-                if session.phase is Phase.MANAGER and isinstance(decision, EndPhase):
-                    rounds.append((session.leader, session.manager))
-                if isinstance(decision, ChooseOption):
-                    assert session.pending_event is not None
-                    answers[session.round - 1][ids.index(session.pending_event.event_id)] = \
-                        decision.index
-                session.apply(decision)
-        games.append((session, DecisionSequence(tuple(rounds), tuple(map(tuple, answers)))))
+        games.append(played(scenario, name, seed))
     batch = evaluate(scenario, [seq for _, seq in games], [s.seed for s, _ in games])
     for i, (session, _) in enumerate(games):
         result = session.result()

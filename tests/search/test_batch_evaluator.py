@@ -7,15 +7,15 @@ import json
 import numpy as np
 import pytest
 
-from game.analysis.strategies import make_strategy
+from game.analysis.searched import played
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import ChooseOption, Continue, EndPhase
 from game.rules.events import mentions
 from game.rules.records import Phase
 from game.rules.session import GameSession
 from game.scenario import load_scenario
-from game.scenario.types import After, FlagIs, Scenario, TeamGauge
-from game.search.batch import DecisionSequence, evaluate
+from game.scenario.types import After, FlagIs, TeamGauge
+from game.search.batch import evaluate
 from game.search.conditions import BatchSituation, holds_batch
 from game.search.policy import PolicyError, from_sequence, read_policies, sequences_of
 from game.search.streams import RowStreams
@@ -24,26 +24,10 @@ SHIPPED = ["first-voyage", "scaling-new-markets", "the-pivot", "hard-deadline", 
            "comfortable-giant", "rocket-in-a-garage"]
 
 
-def recorded(scenario: Scenario, name: str, seed: int) -> tuple[GameSession, DecisionSequence]:
-    """A persona's game through the session, and the drafts and answers it made."""
-    session, strategy = GameSession(scenario, seed), make_strategy(name, seed)
-    ids = [e.id for e in scenario.events]
-    rounds, answers = [], [[0] * len(ids) for _ in range(scenario.rounds)]
-    while not session.over:
-        for decision in strategy.decide(session):
-            if session.phase is Phase.MANAGER and isinstance(decision, EndPhase):
-                rounds.append((session.leader, session.manager))
-            if isinstance(decision, ChooseOption):
-                assert session.pending_event is not None
-                answers[session.round - 1][ids.index(session.pending_event.event_id)] = decision.index
-            session.apply(decision)
-    return session, DecisionSequence(tuple(rounds), tuple(map(tuple, answers)))
-
-
 @pytest.mark.parametrize("scenario_id", SHIPPED)
 def test_every_row_is_bit_identical_to_the_session(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
-    games = [recorded(scenario, name, seed) for name in ("balanced", "random", "manager-only")
+    games = [played(scenario, name, seed) for name in ("balanced", "random", "manager-only")
              for seed in (3, 11)]
     seeds = [s.seed for s, _ in games]
     batch = evaluate(scenario, [seq for _, seq in games], seeds)
@@ -56,7 +40,7 @@ def test_every_row_is_bit_identical_to_the_session(scenario_id: str) -> None:
 
 def test_rows_do_not_depend_on_their_neighbours() -> None:
     scenario = load_scenario("scaling-new-markets")
-    _, seq = recorded(scenario, "random", 5)
+    _, seq = played(scenario, "random", 5)
     alone = evaluate(scenario, [seq], [5, 6])
     crowd = evaluate(scenario, [seq] * 3, list(range(40)))
     assert alone.raw_score[0, 0] == crowd.raw_score[2, 5] and alone.raw_score[0, 1] == crowd.raw_score[0, 6]
