@@ -54,6 +54,8 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "ops_capacity_gain": _rate("capacity range the operations budget spans"),
     "overtime_capacity": _rate("extra capacity at full overtime"),
     "overload_efficiency": _rate("how much of over-allocated work actually gets done"),
+    "overload_strain": Range(0.0, 5.0, "pressure of over-allocated work against the same work "
+                                       "done as overtime"),
     "process_capacity": _rate("capacity gained from process maturity 0 -> 1"),
     "alignment_capacity": _rate("capacity lost by a wholly unaligned person"),
     "fatigue_capacity": _rate("capacity lost by a wholly exhausted person"),
@@ -85,6 +87,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "recognition_morale": _rate("morale recognition brings"),
     "recognition_retention": _rate("share of attrition risk recognition removes"),
     "listening_trust": _rate("trust listening brings"),
+    "listening_risk": _rate("risk a listening tour catches before it strikes"),
     "challenge_creativity": _rate("creativity challenging the status quo brings"),
     "challenge_process": _rate("process maturity a challenge costs"),
     "challenge_delivery": _rate("capacity dip in the round of a challenge"),

@@ -133,7 +133,7 @@ class _Fixed:
     innovation_reference: float
     changes: bool             # world.changes
     habituation: Array        # (A,) how much each leader action habituates
-    overload_pressure: float  # overload_efficiency / max(overtime_capacity, 1e-9)
+    overload_pressure: float  # overload_strain * overload_efficiency / max(overtime_capacity, 1e-9)
     process_floor: float      # 1 - process_capacity / 2
     hire_cost: float          # max(hire_cost_share, 1e-9)
     due_so_far: tuple[int, ...]  # by round: projects due by then, at least 1
@@ -160,7 +160,7 @@ def _fixed(world: World, p: Params) -> _Fixed:
         innovation_reference=_innovation_reference(world),
         changes=world.changes,
         habituation=habituation,
-        overload_pressure=p.overload_efficiency / max(p.overtime_capacity, 1e-9),
+        overload_pressure=p.overload_strain * p.overload_efficiency / max(p.overtime_capacity, 1e-9),
         process_floor=1.0 - p.process_capacity / 2,
         hire_cost=max(p.hire_cost_share, 1e-9),
         due_so_far=tuple(max(int((world.due <= r).sum()), 1) for r in range(world.rounds + 2)),
@@ -257,6 +257,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
                     else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
+    # A celebration marks the win the player saw in last round's report.
+    won_last = np.minimum(state.shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
     delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
     n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
@@ -284,10 +286,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         falls=-(p.base_recovery + p.slack_recovery * slack + p.wellbeing_recovery * wellbeing[:, None]))
 
     # --- how the round felt --------------------------------------------------------------------
-    coached = k.per_person(plan.coached, world.slot_team)
     # Diminishing returns: an action repeated round after round does less (habit 0..1).
     fresh = plan.actions * (1.0 - fixed.habituation * state.habit)
-    town_hall_f, _, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
+    town_hall_f, coaching_f, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
+    coached = k.per_person(plan.coached * (1.0 - fixed.habituation[1] * state.habit[:, 1:2]),
+                           world.slot_team)
     col = np.newaxis
     morale_terms = {  # (B,) the same for everyone, or (B, N) per person
         "Vision": p.vision_morale * lead.believed * lead.clarity,
@@ -297,7 +300,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Town hall": p.town_hall_morale * town_hall_f,
         "Coaching": p.coaching_morale * coached,
         "Recognition": p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio),
-        "Celebration": p.celebrate_morale * celebrate_f * shipped_factor,
+        "Celebration": p.celebrate_morale * celebrate_f * won_last,
         PRESSURE: -p.pressure_morale * pressure,
         "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
         "Wellbeing budget": p.wellbeing_morale * wellbeing,
@@ -336,7 +339,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     drift = -p.trust_decay * (state.trust - 0.4) * 2.0
     trust = k.bounded(
         state.trust,
-        rises=(p.listening_trust * listening_f + p.celebrate_trust * celebrate_f * shipped_factor
+        rises=(p.listening_trust * listening_f + p.celebrate_trust * celebrate_f * won_last
                + p.trust_from_delivery * shipped_factor + np.maximum(drift, 0.0)),
         falls=(np.minimum(drift, 0.0) - p.trust_missed * n_missed
                - p.change_trust_cost * lead.changed))
@@ -346,6 +349,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # --- shocks, leavers and joiners ---------------------------------------------------------
     risk = np.minimum(np.maximum(
         p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
+        - p.listening_risk * listening_f
         - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
     risk_hit = rng.random(state.batch) < risk
     severity = rng.uniform(0.6, 1.4, state.batch)

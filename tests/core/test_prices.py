@@ -31,19 +31,22 @@ def driver(report, metric, label):
     return float(dict(report.drivers[metric])[label][0])
 
 
-def test_over_allocation_and_overtime_are_one_pressure_with_one_price() -> None:
+def test_over_allocation_is_pressure_at_a_dearer_price_than_overtime() -> None:
     calm = plan()
     overloaded = plan(schedule=calm.schedule * 1.3)
     extra = 0.3 * PARAMS.overload_efficiency / PARAMS.overtime_capacity  # the same extra work
-    overtime = plan(overtime=np.array([extra]))
+    same_work = plan(overtime=np.array([extra]))
+    same_strain = plan(overtime=np.array([extra * PARAMS.overload_strain]))
     _, calm_report = play(calm)
     over_state, over_report = play(overloaded)
-    ot_state, ot_report = play(overtime)
+    _, work_report = play(same_work)
+    strain_state, strain_report = play(same_strain)
+    assert PARAMS.overload_strain > 1.0
     assert driver(calm_report, "morale", PRESSURE) == 0.0
-    assert driver(over_report, "morale", PRESSURE) < -1.0
+    assert driver(over_report, "morale", PRESSURE) < driver(work_report, "morale", PRESSURE) < -0.5
     np.testing.assert_allclose(driver(over_report, "morale", PRESSURE),
-                               driver(ot_report, "morale", PRESSURE), rtol=1e-9)
-    np.testing.assert_allclose(over_state.fatigue, ot_state.fatigue, rtol=1e-9)
+                               driver(strain_report, "morale", PRESSURE), rtol=1e-9)
+    np.testing.assert_allclose(over_state.fatigue, strain_state.fatigue, rtol=1e-9)
 
 
 def test_hires_join_at_the_mood_of_the_people_they_join() -> None:
@@ -60,6 +63,37 @@ def test_a_repeated_action_does_less() -> None:
     first_state, first = play(plan(actions=actions))
     _, second = play(plan(actions=actions), state=first_state)
     assert 0 < driver(second, "morale", "Recognition") < 0.9 * driver(first, "morale", "Recognition")
+
+
+def test_coaching_wears_off_when_repeated_too() -> None:
+    actions = np.zeros((1, len(LEADER_ACTION_ORDER)))
+    actions[0, LEADER_ACTION_ORDER.index("coaching")] = 1.0
+    coached = np.zeros_like(plan().coached)
+    coached[0, 0] = 1.0
+    first_state, first = play(plan(actions=actions, coached=coached))
+    _, second = play(plan(actions=actions, coached=coached), state=first_state)
+    assert 0 < driver(second, "morale", "Coaching") < 0.9 * driver(first, "morale", "Coaching")
+
+
+def test_a_listening_tour_catches_risk_before_it_strikes() -> None:
+    actions = np.zeros((1, len(LEADER_ACTION_ORDER)))
+    actions[0, LEADER_ACTION_ORDER.index("listening")] = 1.0
+    bold = int(np.argmax(WORLD.ambition))
+    quiet, _ = play(plan(vision=np.array([bold])))
+    heard, _ = play(plan(vision=np.array([bold]), actions=actions))
+    assert quiet.risk[0] > 0.1
+    assert heard.risk[0] < quiet.risk[0] - 0.1
+    assert heard.trust[0] > quiet.trust[0]
+
+
+def test_a_celebration_marks_last_round_s_win() -> None:
+    actions = np.zeros((1, len(LEADER_ACTION_ORDER)))
+    actions[0, LEADER_ACTION_ORDER.index("celebrate")] = 1.0
+    _, nothing_shipped = play(plan(actions=actions))
+    won = START.evolve(shipped_value=np.array([float(WORLD.mean_value)]))
+    _, after_a_win = play(plan(actions=actions), state=won)
+    assert driver(nothing_shipped, "morale", "Celebration") == 0.0
+    assert driver(after_a_win, "morale", "Celebration") > 1.0
 
 
 def test_ambition_needs_a_record_of_shipping() -> None:
