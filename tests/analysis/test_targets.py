@@ -14,7 +14,7 @@ from game.scenario import load_scenario
 from game.search.players import Budget
 
 SHIPPED = ["first-voyage", "scaling-new-markets", "the-pivot", "hard-deadline", "turnaround",
-           "comfortable-giant", "rocket-in-a-garage"]
+           "comfortable-giant", "rocket-in-a-garage", "the-ward-merger"]
 
 
 # The tutorial's five rounds leave the thinnest margins (its fixed-policy gap and its
