@@ -42,22 +42,36 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
     frac = morale
     room = 1.0 - morale
     mean_frac = k.active_mean(morale, act, count)
-    shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
+    names = list(terms)
+    values = list(terms.values())
+    shared = [i for i, t in enumerate(values) if t.ndim == 1]
+    personal = [i for i, t in enumerate(values) if t.ndim == 2]
     # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
-    table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
+    table = np.ascontiguousarray(np.array([values[i] for i in shared]).T)
     rises = np.add.reduce(np.maximum(table, 0.0), axis=1)
     falls = np.add.reduce(np.minimum(table, 0.0), axis=1)
-    effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
-                              table * mean_frac[:, None])
-    means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
+    # Each term times the room above (a rise) or below (a fall) the mean, in points.
+    effect = 100.0 * (table * np.where(table > 0, (1.0 - mean_frac)[:, None], mean_frac[:, None]))
+    means = values[:]
+    for i, column in zip(shared, effect.T, strict=True):
+        means[i] = column
     new = morale + rises[:, None] * room + falls[:, None] * frac
-    for name, t in terms.items():
-        if t.ndim == 2:
-            part = t * (room if name in lifting else frac)
-            means[name] = 100.0 * k.active_mean(part, act, count)
+    if personal:
+        parts = [values[i] * (room if names[i] in lifting else frac) for i in personal]
+        for part in parts:
             new = new + part
-    drivers = [(name, means[name]) for name in terms]
-    return np.minimum(np.maximum(new, 0.0), 1.0), drivers, mean_frac
+        # (K, B, N): each part's mean over those employed, all at once (rows add up as alone).
+        part_means = 100.0 * (np.add.reduce(np.array(parts) * act, axis=2) / count)
+        for i, mean in zip(personal, part_means, strict=True):
+            means[i] = mean
+    return np.minimum(np.maximum(new, 0.0), 1.0), list(zip(names, means, strict=True)), mean_frac
+
+
+def total_of(drivers: Drivers, batch: int) -> Array:
+    """(B,) the drivers added one after another to 0, as `sum` adds them (a running total
+    over the rows of a (K + 1, B) table: the same additions in the same order)."""
+    return np.add.accumulate(np.array([np.zeros(batch), *(value for _, value in drivers)]),
+                             axis=0)[-1]
 
 
 def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
@@ -70,7 +84,7 @@ def people_drivers(before: Array, bounded: Array, after_people: Array, explained
     drivers: Drivers = []
     felt = 100.0 * k.active_mean(bounded, old_active, count)
     limits = felt - before - explained
-    if np.logical_or.reduce(np.abs(limits) > 1e-9, axis=None):
+    if np.count_nonzero(np.abs(limits) > 1e-9):
         drivers.append((LIMITS, limits))
     stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
     drivers.append((LEAVING, stayed - felt))
@@ -112,7 +126,7 @@ def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now:
         total = total + part
     new = np.minimum(np.maximum(level + total, 0.0), 100.0)
     residual = new - level - total
-    if np.logical_or.reduce(np.abs(residual) > 1e-9, axis=None):
+    if np.count_nonzero(np.abs(residual) > 1e-9):
         drivers.append((LIMITS, residual))
     return new, drivers
 

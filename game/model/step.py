@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from game.model.metrics import (
     innovation_update,
     morale_update,
     people_drivers,
+    total_of,
 )
 from game.model.params import Params
 from game.model.plan import RoundPlan
@@ -31,9 +33,19 @@ from game.model.state import (
     SHIPPED_LATE,
     OrgState,
     World,
+    built,
 )
 
 Array = np.ndarray
+
+
+def _codes(*codes: int) -> Array:
+    """A table by status code: True for the codes given (`table.take(status)` tests them all)."""
+    return np.isin(np.arange(4), codes)
+
+
+OPEN_OR_MISSED = _codes(OPEN, MISSED)     # still to ship
+LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not yet)
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
@@ -70,8 +82,7 @@ class RoundReport:
     load: Array                                    # (B, T) scheduled share of capacity
 
 
-@dataclass(frozen=True)
-class _Lead:
+class _Lead(NamedTuple):
     changed: Array
     has_vision: Array
     misfit: Array             # the vision set does not fit the world this round
@@ -85,13 +96,20 @@ class _Lead:
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
     has_vision = plan.vision >= 0
     changed = (plan.vision != state.vision) & (state.vision >= 0)
-    ambition = world.ambition_of[plan.vision + 1]
-    misfit = world.misfit_of[plan.vision + 1, min(state.round + 1, world.rounds)]
-    clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
+    vision = plan.vision + 1
+    ambition = world.ambition_of.take(vision)
+    misfit = world.misfit_of[:, min(state.round + 1, world.rounds)].take(vision)
+    # (Each np.where below is skipped when its mask is all one way: the same values.)
+    clarity = state.clarity
+    if np.count_nonzero(changed):
+        clarity = np.where(changed, clarity * p.change_clarity_keep, clarity)
     # Clarity grows while a vision that fits is held; it fades with none or a misfit.
-    clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
-                       np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
-                                clarity * (1.0 - p.clarity_decay)))
+    if np.count_nonzero(misfit) or np.count_nonzero(has_vision) < has_vision.size:
+        clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
+                           np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
+                                    clarity * (1.0 - p.clarity_decay)))
+    else:
+        clarity = clarity + p.clarity_gain * (1.0 - clarity)
     acted = np.add.reduce(plan.actions, axis=1) > 0
     leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
@@ -137,6 +155,9 @@ class _Fixed:
     process_floor: float      # 1 - process_capacity / 2
     hire_cost: float          # max(hire_cost_share, 1e-9)
     due_so_far: tuple[int, ...]  # by round: projects due by then, at least 1
+    due_by: tuple[Array, ...]    # by round: (P,) world.due <= round
+    rounds_left: tuple[Array, ...]  # by rounds played: (P,) max(world.due - rounds, 1)
+    scope_done: Array         # (P,) world.scope - 1e-9: progress from here on is finished
     momentum_fresh: float     # 1 - momentum_keep
     record_fresh: float       # 1 - record_keep
 
@@ -164,6 +185,9 @@ def _fixed(world: World, p: Params) -> _Fixed:
         process_floor=1.0 - p.process_capacity / 2,
         hire_cost=max(p.hire_cost_share, 1e-9),
         due_so_far=tuple(max(int((world.due <= r).sum()), 1) for r in range(world.rounds + 2)),
+        due_by=tuple(world.due <= r for r in range(world.rounds + 2)),
+        rounds_left=tuple(np.maximum(world.due - r, 1.0) for r in range(world.rounds + 2)),
+        scope_done=world.scope - 1e-9,
         momentum_fresh=1.0 - p.momentum_keep,
         record_fresh=1.0 - p.record_keep,
     )
@@ -171,12 +195,11 @@ def _fixed(world: World, p: Params) -> _Fixed:
     return fixed
 
 
-def _demand(state: OrgState, world: World) -> Array:
-    """(B,) work per round still needed to bring open delivery projects in on time."""
-    remaining = np.maximum(world.scope - state.progress, 0.0)
-    rounds_left = np.maximum(world.due - state.round, 1.0)
-    open_delivery = (state.status != SHIPPED) & (state.status != SHIPPED_LATE) & ~world.is_innovation
-    return np.add.reduce(remaining / rounds_left * open_delivery, axis=1)
+def _demand(state: OrgState, fixed: _Fixed, remaining: Array) -> Array:
+    """(B,) work per round still needed to bring open delivery projects in on time
+    (`remaining`: each project's work still to do, max(scope - progress, 0))."""
+    open_delivery = OPEN_OR_MISSED.take(state.status) & fixed.not_innovation
+    return np.add.reduce(remaining / fixed.rounds_left[state.round] * open_delivery, axis=1)
 
 
 def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
@@ -207,11 +230,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
     team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
-    demand = _demand(state, world)
-    open_projects = (state.status == OPEN) | (state.status == MISSED)
+    remaining = np.maximum(world.scope - state.progress, 0.0)
+    demand = _demand(state, fixed, remaining)
+    demanded = demand > 0
+    all_demanded = np.count_nonzero(demanded) == demanded.size  # then no np.where is needed
+    demand_floor = np.maximum(demand, 1e-9)
+    open_projects = OPEN_OR_MISSED.take(state.status)
     work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
 
-    work = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))  # beyond scope is idle
+    work = np.minimum(work, remaining)  # beyond scope is idle
     innovation_work = np.add.reduce(work * world.is_innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
@@ -234,13 +261,13 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     pull = np.minimum(done / fixed.scope_quarter, 1.0)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
 
-    finished = progress >= world.scope - 1e-9
+    finished = progress >= fixed.scope_done
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
-    missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
+    missed = (state.status == OPEN) & ~shipped & fixed.due_by[round_no]
     mean_value = world.mean_value
-    any_shipped = bool(np.logical_or.reduce(shipped, axis=None))  # most rounds: neither
-    any_missed = bool(np.logical_or.reduce(missed, axis=None))
+    any_shipped = bool(np.count_nonzero(shipped))  # most rounds: neither
+    any_missed = bool(np.count_nonzero(missed))
     status = state.status
     if any_shipped or any_missed:
         status = status.copy()
@@ -258,9 +285,12 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                     else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
     # With no delivery work left to do, the plan is met.
-    delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
+    delivered_ratio = np.minimum(delivery_done / demand_floor, 1.0)
+    if not all_demanded:
+        delivered_ratio = np.where(demanded, delivered_ratio, 1.0)
     n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
-    promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
+    promise = (delivered_ratio * np.where(n_missed > 0, 0.5, 1.0) if any_missed
+               else delivered_ratio)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
     slack_team = np.maximum(1.0 - load, 0.0)
@@ -274,7 +304,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- strain and recovery -----------------------------------------------------------------
     capacity_total = np.add.reduce(team_cap, axis=1)
-    fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
+    fit = capacity_total / demand_floor if all_demanded else np.where(
+        demanded, capacity_total / demand_floor, 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
     wellbeing = funded[:, col_wellbeing]
@@ -320,8 +351,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                - p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)
                - p.misfit_creativity * lead.misfit)[:, col]
         - 0.05 * state.fatigue)
-    alignment = np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
-                         state.alignment)
+    alignment = (np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
+                          state.alignment) if np.count_nonzero(lead.changed) else state.alignment)
     alignment = k.bounded(
         alignment,
         rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
@@ -364,25 +395,30 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
-    someone_left = bool(np.logical_or.reduce(leaving, axis=None))
+    someone_left = bool(np.count_nonzero(leaving))
     wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
     joining = (k.fill_slots(still, hires, world.hire_order)
-               if np.logical_or.reduce(hires, axis=None) else np.zeros(still.shape, dtype=bool))
+               if np.count_nonzero(hires) else np.zeros(still.shape, dtype=bool))
     new_active = still | joining
 
     # Most rounds nobody joins: skip the work then.
-    someone_joined = bool(np.logical_or.reduce(joining, axis=None))
+    someone_joined = bool(np.count_nonzero(joining))
 
-    def joiners(values: Array, start: Array | float) -> Array:
-        return np.where(joining, start, values) if someone_joined else values
+    def joiners(values: Array, start: float) -> Array:
+        """This round's `values` with the joiners' slots set to `start` (in place: each
+        array passed is made this round and read by nothing else afterwards)."""
+        if someone_joined:
+            np.putmask(values, joining, start)
+        return values
 
     # --- the metrics and why they moved ------------------------------------------------------
     # Hires join at the mood of the people they join, so hiring never buys morale.
-    morale_new = joiners(morale, k.active_mean(morale, still)[:, col]) if someone_joined else morale
+    morale_new = (np.where(joining, k.active_mean(morale, still)[:, col], morale) if someone_joined
+                  else morale)
     morale_drivers += people_drivers(
         100.0 * morale_before, morale, morale_new,
-        sum((value for _, value in morale_drivers), np.zeros(state.batch)), act, count,
+        total_of(morale_drivers, state.batch), act, count,
         still if someone_left else None, new_active if someone_joined else None)
     momentum = (p.momentum_keep * state.momentum
                 + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
@@ -391,20 +427,20 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                                              momentum, np.add.reduce(new_active, axis=1))
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
-    late = np.add.reduce((status == MISSED) | (status == SHIPPED_LATE), axis=1)
+    late = np.add.reduce(LATE.take(status), axis=1)
     kept = 1.0 - late / fixed.due_so_far[round_no]
     started = progress > 0
-    worked_on = started.any(axis=1)
-    work_quality = (np.add.reduce(quality * started, axis=1)
-                    / np.maximum(np.add.reduce(started, axis=1), 1))
-    if not worked_on.all():  # only then is the plain mean needed
-        work_quality = np.where(worked_on, work_quality, quality.mean(axis=1))
+    n_started = np.add.reduce(started, axis=1)
+    work_quality = np.add.reduce(quality * started, axis=1) / np.maximum(n_started, 1)
+    if np.count_nonzero(n_started) < n_started.size:  # only then is the plain mean needed
+        work_quality = np.where(n_started > 0, work_quality, quality.mean(axis=1))
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
         completed, missed_value, shock, p)
 
-    new_state = OrgState(  # every field anew (faster than evolve)
+    new_state = built(  # every field anew (faster than evolve)
+        OrgState,
         skill=joiners(skill, p.new_hire_skill), morale=morale_new,
         alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
         creativity=creativity_new, learning=joiners(learning, 0.0),
@@ -419,7 +455,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
         innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
-    report = RoundReport(
+    report = built(
+        RoundReport,
         drivers={"morale": morale_drivers, "innovation": innovation_drivers,
                  "delivery": delivery_drivers},
         shipped=shipped, missed=missed, risk_hit=risk_hit,
