@@ -10,6 +10,9 @@ import numpy as np
 from game.model.params import Params
 
 Array = np.ndarray
+# Bounds as 0-d arrays: numpy compares a small array with one faster than with a Python
+# float, with the same results (for float arrays).
+ZERO, ONE, HUNDRED = np.array(0.0), np.array(1.0), np.array(100.0)
 
 
 def saturate(share: Array, reference: float) -> Array:
@@ -41,7 +44,7 @@ def bounded(level: Array, rises: Array | float, falls: Array | float) -> Array:
     of the rising terms (each >= 0) is scaled by the room above, the sum of the falling
     terms (each <= 0) by the room below, and the result kept within 0..1."""
     new = level + rises * (1.0 - level) + falls * level
-    return np.minimum(np.maximum(new, 0.0), 1.0)
+    return np.minimum(np.maximum(new, ZERO), ONE)
 
 
 def person_capacity(skill: Array, fatigue: Array, alignment: Array, tenure: Array,
@@ -66,7 +69,7 @@ def team_capacity(person_cap: Array, newcomers: Array, team_starts: Array, org_m
     """(B, T) capacity per team: people's work less onboarding load, times org multipliers."""
     raw = slot_sum(person_cap, team_starts)
     onboarding = slot_sum(newcomers, team_starts) * p.onboarding_load * p.work_per_person
-    return np.maximum(raw - onboarding, 0.0) * org_mult[:, None]
+    return np.maximum(raw - onboarding, ZERO) * org_mult[:, None]
 
 
 def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Params
@@ -78,8 +81,11 @@ def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Pa
     """
     shares = schedule * open_projects[:, None, :]
     load = np.add.reduce(shares, axis=2)
+    overloaded = load > ONE
+    if not np.count_nonzero(overloaded):  # efficiency 1 everywhere: the same work, unscaled
+        return np.add.reduce(team_cap[:, :, None] * shares, axis=1), load
     over = np.maximum(load - 1.0, 0.0)
-    efficiency = np.where(load > 1.0, (1.0 + p.overload_efficiency * over) / np.maximum(load, 1e-9), 1.0)
+    efficiency = np.where(overloaded, (1.0 + p.overload_efficiency * over) / np.maximum(load, 1e-9), 1.0)
     work = np.add.reduce(team_cap[:, :, None] * shares * efficiency[:, :, None], axis=1)
     return work, load
 

@@ -48,10 +48,10 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
     personal = [i for i, t in enumerate(values) if t.ndim == 2]
     # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
     table = np.ascontiguousarray(np.array([values[i] for i in shared]).T)
-    rises = np.add.reduce(np.maximum(table, 0.0), axis=1)
-    falls = np.add.reduce(np.minimum(table, 0.0), axis=1)
+    rises = np.add.reduce(np.maximum(table, k.ZERO), axis=1)
+    falls = np.add.reduce(np.minimum(table, k.ZERO), axis=1)
     # Each term times the room above (a rise) or below (a fall) the mean, in points.
-    effect = 100.0 * (table * np.where(table > 0, (1.0 - mean_frac)[:, None], mean_frac[:, None]))
+    effect = 100.0 * (table * np.where(table > k.ZERO, (1.0 - mean_frac)[:, None], mean_frac[:, None]))
     means = values[:]
     for i, column in zip(shared, effect.T, strict=True):
         means[i] = column
@@ -64,7 +64,7 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
         part_means = 100.0 * (np.add.reduce(np.array(parts) * act, axis=2) / count)
         for i, mean in zip(personal, part_means, strict=True):
             means[i] = mean
-    return np.minimum(np.maximum(new, 0.0), 1.0), list(zip(names, means, strict=True)), mean_frac
+    return np.minimum(np.maximum(new, k.ZERO), k.ONE), list(zip(names, means, strict=True)), mean_frac
 
 
 def total_of(drivers: Drivers, batch: int) -> Array:
@@ -115,19 +115,23 @@ def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now:
     room = 1.0 - frac
     rated, rated_points = rates  # metric_rate × weights, and 100 times that
     pull = rated * (100.0 * now - level[:, None])
-    factor = np.where(pull > 0, room[:, None], frac[:, None])
+    factor = np.where(pull > k.ZERO, room[:, None], frac[:, None])
     own = factor * rated_points * (now - before)
     total = np.add.reduce(pull * factor, axis=1)
-    drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
+    drivers: Drivers = list(zip(names, own.T, strict=True))
     drivers.append((CATCH_UP, total - np.add.reduce(own, axis=1)))
     for name, shock in shocks.items():
         part = shock * (room if name in BONUSES else frac)
         drivers.append((name, part))
         total = total + part
-    new = np.minimum(np.maximum(level + total, 0.0), 100.0)
-    residual = new - level - total
-    if np.count_nonzero(np.abs(residual) > 1e-9):
-        drivers.append((LIMITS, residual))
+    moved = level + total
+    new = np.minimum(np.maximum(moved, k.ZERO), k.HUNDRED)
+    # Where no bound cut, the residual is rounding only (|level|, |new| <= 100): far under
+    # 1e-9, so it is worked out only where a bound did cut.
+    if np.count_nonzero(new != moved):
+        residual = new - level - total
+        if np.count_nonzero(np.abs(residual) > 1e-9):
+            drivers.append((LIMITS, residual))
     return new, drivers
 
 
