@@ -74,7 +74,8 @@ def team_capacity(person_cap: Array, newcomers: Array, team_starts: Array, org_m
 
 def scheduled_work(team_cap: Array, schedule: Array, open_projects: Array, p: Params
                    ) -> tuple[Array, Array]:
-    """Work done per project (B, P) and each team's load (B, T) from the schedule.
+    """Work done per project (B, P) and each team's load (B, T) from the schedule
+    (`open_projects`: (B, P) True, or 1.0, for a project still open).
 
     Shares given to closed projects are idle time. Load above 1 is over-allocation: the
     extra work is done at reduced efficiency (and, elsewhere, becomes fatigue).

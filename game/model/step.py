@@ -46,6 +46,7 @@ def _codes(*codes: int) -> Array:
 
 
 OPEN_OR_MISSED = _codes(OPEN, MISSED)     # still to ship
+OPEN_OR_MISSED_ONES = OPEN_OR_MISSED.astype(float)  # the same as 1.0 / 0.0, to multiply by
 LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not yet)
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
@@ -128,7 +129,7 @@ def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, A
     return np.maximum(scheduled + state.budget_shift - repay, 0.0), repay
 
 
-AT_REFERENCE = 1.0 - math.exp(-1.0)  # saturate() at its reference share
+AT_REFERENCE = np.array(1.0 - math.exp(-1.0))  # saturate() at its reference share
 REFERENCE_SHARE = {"operations": "ops_reference_share", "innovation": "innovation_reference_share",
                    "training": "training_reference_share", "wellbeing": "wellbeing_reference_share",
                    "reserve": "reserve_reference_share"}
@@ -143,24 +144,30 @@ def _references(world: World, p: Params) -> Array:
 @dataclass(frozen=True)
 class _Fixed:
     """What a round reads from the world and the parameters alone, worked out once per pair
-    (each value exactly as the step used to compute it inline, so no result changes)."""
+    (each value exactly as the step used to compute it inline, so no result changes; a
+    number is kept as a 0-d array, which numpy combines with a small array faster than
+    a Python number, with the same result)."""
 
     references: Array         # (C,) _references(world, p)
     columns: tuple[int, ...]  # budget columns: operations, innovation, training, hiring, wellbeing, reserve
-    not_innovation: Array     # (P,) ~world.is_innovation
+    # Masks to multiply by as 1.0 / 0.0: numpy multiplies floats by floats faster than by
+    # booleans, with the same result.
+    innovation: Array         # (P,) world.is_innovation as 1.0 / 0.0
+    not_innovation: Array     # (P,) ~world.is_innovation as 1.0 / 0.0
     scope_quarter: Array      # (P,) max(scope * 0.25, 1e-9)
-    innovation_reference: float
+    innovation_reference: Array  # _innovation_reference(world)
+    mean_value: Array         # world.mean_value
     changes: bool             # world.changes
     habituation: Array        # (A,) how much each leader action habituates
-    overload_pressure: float  # overload_efficiency / max(overtime_capacity, 1e-9)
-    process_floor: float      # 1 - process_capacity / 2
-    hire_cost: float          # max(hire_cost_share, 1e-9)
-    due_so_far: tuple[int, ...]  # by round: projects due by then, at least 1
+    overload_pressure: Array  # overload_efficiency / max(overtime_capacity, 1e-9)
+    process_floor: Array      # 1 - process_capacity / 2
+    hire_cost: Array          # max(hire_cost_share, 1e-9)
+    due_so_far: tuple[Array, ...]  # by round: projects due by then, at least 1
     due_by: tuple[Array, ...]    # by round: (P,) world.due <= round
     rounds_left: tuple[Array, ...]  # by rounds played: (P,) max(world.due - rounds, 1)
     scope_done: Array         # (P,) world.scope - 1e-9: progress from here on is finished
-    momentum_fresh: float     # 1 - momentum_keep
-    record_fresh: float       # 1 - record_keep
+    momentum_fresh: Array     # 1 - momentum_keep
+    record_fresh: Array       # 1 - record_keep
     numbers: Params           # the same coefficients as 0-d arrays (see `step`)
 
 
@@ -178,20 +185,23 @@ def _fixed(world: World, p: Params) -> _Fixed:
         references=_references(world, p),
         columns=tuple(world.categories.index(c) for c in (
             "operations", "innovation", "training", "hiring", "wellbeing", "reserve")),
-        not_innovation=~world.is_innovation,
+        innovation=world.is_innovation.astype(float),
+        not_innovation=(~world.is_innovation).astype(float),
         scope_quarter=np.maximum(world.scope * 0.25, 1e-9),
-        innovation_reference=_innovation_reference(world),
+        innovation_reference=np.array(_innovation_reference(world)),
+        mean_value=np.array(world.mean_value),
         changes=world.changes,
         habituation=habituation,
-        overload_pressure=p.overload_efficiency / max(p.overtime_capacity, 1e-9),
-        process_floor=1.0 - p.process_capacity / 2,
-        hire_cost=max(p.hire_cost_share, 1e-9),
-        due_so_far=tuple(max(int((world.due <= r).sum()), 1) for r in range(world.rounds + 2)),
+        overload_pressure=np.array(p.overload_efficiency / max(p.overtime_capacity, 1e-9)),
+        process_floor=np.array(1.0 - p.process_capacity / 2),
+        hire_cost=np.array(max(p.hire_cost_share, 1e-9)),
+        due_so_far=tuple(np.array(max(int((world.due <= r).sum()), 1))
+                         for r in range(world.rounds + 2)),
         due_by=tuple(world.due <= r for r in range(world.rounds + 2)),
         rounds_left=tuple(np.maximum(world.due - r, 1.0) for r in range(world.rounds + 2)),
         scope_done=world.scope - 1e-9,
-        momentum_fresh=1.0 - p.momentum_keep,
-        record_fresh=1.0 - p.record_keep,
+        momentum_fresh=np.array(1.0 - p.momentum_keep),
+        record_fresh=np.array(1.0 - p.record_keep),
         numbers=Params(cast(Mapping[str, float], {key: np.array(value) for key, value in p.values.items()})),
     )
     object.__setattr__(world, _FIXED_ATTR, (p, fixed))  # World is frozen; this is a cache
@@ -201,7 +211,7 @@ def _fixed(world: World, p: Params) -> _Fixed:
 def _demand(state: OrgState, fixed: _Fixed, remaining: Array) -> Array:
     """(B,) work per round still needed to bring open delivery projects in on time
     (`remaining`: each project's work still to do, max(scope - progress, 0))."""
-    open_delivery = OPEN_OR_MISSED.take(state.status) & fixed.not_innovation
+    open_delivery = OPEN_OR_MISSED_ONES.take(state.status) * fixed.not_innovation
     return np.add.reduce(remaining / fixed.rounds_left[state.round] * open_delivery, axis=1)
 
 
@@ -242,16 +252,16 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     all_demanded = np.count_nonzero(demanded) == demanded.size  # then no np.where is needed
     demand_floor = np.maximum(demand, 1e-9)
     open_projects = OPEN_OR_MISSED.take(state.status)
-    work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
+    work, load = k.scheduled_work(team_cap, plan.schedule, OPEN_OR_MISSED_ONES.take(state.status), p)
 
     work = np.minimum(work, remaining)  # beyond scope is idle
-    innovation_work = np.add.reduce(work * world.is_innovation, axis=1)
+    innovation_work = np.add.reduce(work * fixed.innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
     delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
-    innovation_done = np.add.reduce(done * world.is_innovation, axis=1)
+    innovation_done = np.add.reduce(done * fixed.innovation, axis=1)
 
     mean_skill = k.active_mean(state.skill, act, count)
     mean_fatigue = k.active_mean(state.fatigue, act, count)
@@ -271,7 +281,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
     missed = (state.status == OPEN) & ~shipped & fixed.due_by[round_no]
-    mean_value = world.mean_value
+    mean_value = fixed.mean_value
     any_shipped = bool(np.count_nonzero(shipped))  # most rounds: neither
     any_missed = bool(np.count_nonzero(missed))
     status = state.status
@@ -283,7 +293,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     if any_shipped:
         shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
         shipped_value = np.add.reduce(shipped_worth, axis=1)
-        launched = np.add.reduce(shipped_worth * world.is_innovation, axis=1) / mean_value
+        launched = np.add.reduce(shipped_worth * fixed.innovation, axis=1) / mean_value
         completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
     else:
         shipped_value = launched = completed = np.zeros(state.batch)
