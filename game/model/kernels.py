@@ -13,6 +13,7 @@ Array = np.ndarray
 # Bounds as 0-d arrays: numpy compares a small array with one faster than with a Python
 # float, with the same results (for float arrays).
 ZERO, ONE, HUNDRED = np.array(0.0), np.array(1.0), np.array(100.0)
+SMALL_BATCH = 16  # up to this many rows, one call on stacked arrays beats a call per array
 
 
 def saturate(share: Array, reference: float) -> Array:
@@ -43,7 +44,7 @@ def bounded(level: Array, rises: Array | float, falls: Array | float) -> Array:
     """`bounded_apply` without the parts, for a level nobody reports term by term: the sum
     of the rising terms (each >= 0) is scaled by the room above, the sum of the falling
     terms (each <= 0) by the room below, and the result kept within 0..1."""
-    new = level + rises * (1.0 - level) + falls * level
+    new = level + rises * (ONE - level) + falls * level
     return np.minimum(np.maximum(new, ZERO), ONE)
 
 
@@ -101,6 +102,15 @@ def active_mean(values: Array, active: Array, count: Array | None = None) -> Arr
     if count is None:
         count = np.maximum(np.add.reduce(active, axis=1), 1)
     return np.add.reduce(values * active, axis=1) / count
+
+
+def active_means(values: tuple[Array, ...], active: Array, count: Array) -> tuple[Array, ...]:
+    """`active_mean` of each of K (B, N) arrays. A small batch takes them in one reduction
+    of the (K, B, N) stack (each row adds up in the same order as alone); a large one
+    array by array, as stacking large arrays costs more than it saves."""
+    if active.shape[0] <= SMALL_BATCH:
+        return tuple(np.add.reduce(np.array(values) * active, axis=2) / count)
+    return tuple(active_mean(v, active, count) for v in values)
 
 
 def fill_slots(active: Array, hires: Array, hire_order: Array) -> Array:

@@ -33,15 +33,16 @@ DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadline
 
 
 def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str], act: Array,
-                  count: Array) -> tuple[Array, Drivers, Array]:
+                  count: Array, mean_frac: Array | None = None) -> tuple[Array, Drivers, Array]:
     """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
     (B, N), per person; a per-person term named in `lifting` only ever lifts, any other
     only ever lowers. Returns the new (B, N) morale, within 0..1,
     and each term's mean effect on those employed (`act`, `count` of them), in points, and
-    the mean morale of those employed before the terms, 0..1."""
+    the mean morale of those employed before the terms, 0..1 (`mean_frac`, if known)."""
     frac = morale
     room = 1.0 - morale
-    mean_frac = k.active_mean(morale, act, count)
+    if mean_frac is None:
+        mean_frac = k.active_mean(morale, act, count)
     names = list(terms)
     values = list(terms.values())
     shared = [i for i, t in enumerate(values) if t.ndim == 1]
@@ -60,10 +61,8 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
         parts = [values[i] * (room if names[i] in lifting else frac) for i in personal]
         for part in parts:
             new = new + part
-        # (K, B, N): each part's mean over those employed, all at once (rows add up as alone).
-        part_means = 100.0 * (np.add.reduce(np.array(parts) * act, axis=2) / count)
-        for i, mean in zip(personal, part_means, strict=True):
-            means[i] = mean
+        for i, mean in zip(personal, k.active_means(tuple(parts), act, count), strict=True):
+            means[i] = 100.0 * mean
     return np.minimum(np.maximum(new, k.ZERO), k.ONE), list(zip(names, means, strict=True)), mean_frac
 
 

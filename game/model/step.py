@@ -235,7 +235,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     active = state.active
     act = active.astype(float)
     headcount = np.add.reduce(act, axis=1)
-    count = np.maximum(headcount, 1.0)
+    count = np.maximum(headcount, k.ONE)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
@@ -263,8 +263,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
     innovation_done = np.add.reduce(done * fixed.innovation, axis=1)
 
-    mean_skill = k.active_mean(state.skill, act, count)
-    mean_fatigue = k.active_mean(state.fatigue, act, count)
+    mean_skill, mean_fatigue, mean_creativity, mean_morale = k.active_means(
+        (state.skill, state.fatigue, state.creativity, state.morale), act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
     # counted in units of full overtime, with one price (fatigue, morale and quality now).
     over_team = np.maximum(load - 1.0, 0.0)
@@ -311,7 +311,6 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     # --- ideas: leadership makes them, management ships them -------------------------------
     slack_team = np.maximum(1.0 - load, 0.0)
     slack = k.per_person(slack_team, world.slot_team)
-    mean_creativity = k.active_mean(state.creativity, act, count)
     mean_slack = k.active_mean(slack, act, count)
     generated = (p.idea_rate * headcount * mean_creativity * (0.4 + 0.6 * state.trust)
                  * (0.25 + 0.75 * funded[:, col_ideas])
@@ -354,7 +353,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
     morale, morale_drivers, morale_before = morale_update(state.morale, morale_terms, LIFTING,
-                                                          act, count)
+                                                          act, count, mean_morale)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
