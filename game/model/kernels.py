@@ -113,11 +113,15 @@ def active_means(values: tuple[Array, ...], active: Array, count: Array) -> tupl
     return tuple(active_mean(v, active, count) for v in values)
 
 
-def fill_slots(active: Array, hires: Array, hire_order: Array) -> Array:
-    """(B, N) bool: the slots new hires take, filled in `hire_order`, `hires[b]` per row."""
+def fill_slots(active: Array, hires: Array, hire_order: Array, place: Array | None = None
+               ) -> Array:
+    """(B, N) bool: the slots new hires take, filled in `hire_order`, `hires[b]` per row
+    (`place`, if `hire_order` orders every slot: each slot's place in it, its inverse)."""
     free_in_order = ~active.take(hire_order, axis=1)
     rank = np.cumsum(free_in_order, axis=1)
     chosen_in_order = free_in_order & (rank <= hires[:, None])
+    if place is not None:
+        return chosen_in_order.take(place, axis=1)
     chosen = np.zeros_like(active)
     chosen[:, hire_order] = chosen_in_order
     return chosen

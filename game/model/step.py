@@ -162,6 +162,7 @@ class _Fixed:
     overload_pressure: Array  # overload_efficiency / max(overtime_capacity, 1e-9)
     process_floor: Array      # 1 - process_capacity / 2
     hire_cost: Array          # max(hire_cost_share, 1e-9)
+    hire_place: Array | None  # (N,) each slot's place in world.hire_order (None: not every slot's)
     due_so_far: tuple[Array, ...]  # by round: projects due by then, at least 1
     due_by: tuple[Array, ...]    # by round: (P,) world.due <= round
     rounds_left: tuple[Array, ...]  # by rounds played: (P,) max(world.due - rounds, 1)
@@ -195,6 +196,8 @@ def _fixed(world: World, p: Params) -> _Fixed:
         overload_pressure=np.array(p.overload_efficiency / max(p.overtime_capacity, 1e-9)),
         process_floor=np.array(1.0 - p.process_capacity / 2),
         hire_cost=np.array(max(p.hire_cost_share, 1e-9)),
+        hire_place=(np.argsort(world.hire_order) if np.array_equal(
+            np.sort(world.hire_order), np.arange(world.slot_team.size)) else None),
         due_so_far=tuple(np.array(max(int((world.due <= r).sum()), 1))
                          for r in range(world.rounds + 2)),
         due_by=tuple(world.due <= r for r in range(world.rounds + 2)),
@@ -413,7 +416,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     someone_left = bool(np.count_nonzero(leaving))
     wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = (k.fill_slots(still, hires, world.hire_order)
+    joining = (k.fill_slots(still, hires, world.hire_order, fixed.hire_place)
                if np.count_nonzero(hires) else np.zeros(still.shape, dtype=bool))
     new_active = still | joining
 
