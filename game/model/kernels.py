@@ -104,6 +104,14 @@ def active_mean(values: Array, active: Array, count: Array | None = None) -> Arr
     return np.add.reduce(values * active, axis=1) / count
 
 
+def employed(active: Array) -> tuple[Array, Array, Array]:
+    """For (B, N) bool `active`: 1.0 for each person employed, (B,) how many, and (B,) that
+    at least 1 (what `active_mean` divides by)."""
+    act = active.astype(float)
+    headcount = np.add.reduce(act, axis=1)
+    return act, headcount, np.maximum(headcount, ONE)
+
+
 def active_means(values: tuple[Array, ...], active: Array, count: Array) -> tuple[Array, ...]:
     """`active_mean` of each of K (B, N) arrays. A small batch takes them in one reduction
     of the (K, B, N) stack (each row adds up in the same order as alone); a large one

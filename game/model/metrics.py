@@ -73,22 +73,21 @@ def total_of(drivers: Drivers, batch: int) -> Array:
                              axis=0)[-1]
 
 
-def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
-                   old_active: Array, count: Array, still: Array | None,
-                   new_active: Array | None) -> Drivers:
+def people_drivers(before: Array, felt: Array, stayed: Array | None, after: Array | None,
+                   explained: Array) -> Drivers:
     """The last morale drivers: what the 0..1 bounds cut off (`before` the mean morale at
-    the start, `explained` the sum of the terms' drivers), and the change that comes from
-    who left (`still`: those who stayed; None if nobody left) and who joined (`new_active`:
+    the start, in points, `felt` after the terms, 0..1, and `explained` the sum of the
+    terms' drivers), and the change that comes from who left (`stayed`: the mean morale of
+    those who stayed; None if nobody left) and who joined (`after`: the mean morale of
     everyone employed now; None if nobody joined)."""
     drivers: Drivers = []
-    felt = 100.0 * k.active_mean(bounded, old_active, count)
+    felt = 100.0 * felt
     limits = felt - before - explained
     if np.count_nonzero(np.abs(limits) > 1e-9):
         drivers.append((LIMITS, limits))
-    stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
+    stayed = felt if stayed is None else 100.0 * stayed
     drivers.append((LEAVING, stayed - felt))
-    after = stayed if new_active is None else 100.0 * k.active_mean(after_people,
-                                                                     new_active.astype(float))
+    after = stayed if after is None else 100.0 * after
     drivers.append((JOINING, after - stayed))
     return drivers
 

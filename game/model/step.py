@@ -236,9 +236,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = fixed.columns
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
-    act = active.astype(float)
-    headcount = np.add.reduce(act, axis=1)
-    count = np.maximum(headcount, k.ONE)
+    act, headcount, count = k.employed(active)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
@@ -430,19 +428,27 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
             np.putmask(values, joining, start)
         return values
 
+    # Who is employed after leavers and after joiners (as `employed` gives): most rounds,
+    # the same people as before.
+    still_act, still_headcount, still_count = k.employed(still) if someone_left else (
+        act, headcount, count)
+    new_act, new_headcount, new_count = k.employed(new_active) if someone_joined else (
+        still_act, still_headcount, still_count)
+
     # --- the metrics and why they moved ------------------------------------------------------
+    felt = k.active_mean(morale, act, count)
+    stayed = k.active_mean(morale, still_act, still_count) if someone_left else felt
     # Hires join at the mood of the people they join, so hiring never buys morale.
-    morale_new = (np.where(joining, k.active_mean(morale, still)[:, col], morale) if someone_joined
-                  else morale)
+    morale_new = np.where(joining, stayed[:, col], morale) if someone_joined else morale
     morale_drivers += people_drivers(
-        100.0 * morale_before, morale, morale_new,
-        total_of(morale_drivers, state.batch), act, count,
-        still if someone_left else None, new_active if someone_joined else None)
+        100.0 * morale_before, felt, stayed if someone_left else None,
+        k.active_mean(morale_new, new_act, new_count) if someone_joined else None,
+        total_of(morale_drivers, state.batch))
     momentum = (p.momentum_keep * state.momentum
                 + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
     creativity_new = joiners(creativity, 0.5)
-    innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
-                                             momentum, np.add.reduce(new_active, axis=1))
+    innovation_parts = innovation_components(k.active_mean(creativity_new, new_act, new_count),
+                                             ideas, momentum, new_headcount)
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
     late = np.add.reduce(LATE.take(status), axis=1)
