@@ -12,7 +12,7 @@ from game.model.params import Params
 Array = np.ndarray
 # Bounds as 0-d arrays: numpy compares a small array with one faster than with a Python
 # float, with the same results (for float arrays).
-ZERO, ONE, HUNDRED = np.array(0.0), np.array(1.0), np.array(100.0)
+ZERO, ONE, HUNDRED, TINY = np.array(0.0), np.array(1.0), np.array(100.0), np.array(1e-9)
 SMALL_BATCH = 16  # up to this many rows, one call on stacked arrays beats a call per array
 
 

@@ -113,7 +113,7 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     else:
         clarity = clarity + p.clarity_gain * (1.0 - clarity)
     acted = np.add.reduce(plan.actions, axis=1) > 0
-    leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
+    leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, k.ONE)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
     believed = ambition * credibility * ~misfit
@@ -125,8 +125,8 @@ def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, A
     that repays debt: repay = min(debt, `runway_repay_share` × scheduled budget), and
     available = max(scheduled budget + budget shift − repay, 0)."""
     scheduled = world.budget[min(state.round + 1, world.rounds)]
-    repay = np.minimum(np.maximum(-state.cash, 0.0), p.runway_repay_share * scheduled)
-    return np.maximum(scheduled + state.budget_shift - repay, 0.0), repay
+    repay = np.minimum(np.maximum(-state.cash, k.ZERO), p.runway_repay_share * scheduled)
+    return np.maximum(scheduled + state.budget_shift - repay, k.ZERO), repay
 
 
 AT_REFERENCE = np.array(1.0 - math.exp(-1.0))  # saturate() at its reference share
@@ -232,7 +232,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     scale = available / world.reference_budget
     shares = plan.budget * scale[:, None]
     # Each category with diminishing returns: saturate(share, its reference share), all at once.
-    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / fixed.references)
+    funded = 1.0 - np.exp(-np.maximum(shares, k.ZERO) / fixed.references)
     col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = fixed.columns
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
@@ -247,18 +247,18 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
     team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
-    remaining = np.maximum(world.scope - state.progress, 0.0)
+    remaining = np.maximum(world.scope - state.progress, k.ZERO)
     demand = _demand(state, fixed, remaining)
-    demanded = demand > 0
+    demanded = demand > k.ZERO
     all_demanded = np.count_nonzero(demanded) == demanded.size  # then no np.where is needed
-    demand_floor = np.maximum(demand, 1e-9)
+    demand_floor = np.maximum(demand, k.TINY)
     open_projects = OPEN_OR_MISSED.take(state.status)
     work, load = k.scheduled_work(team_cap, plan.schedule, OPEN_OR_MISSED_ONES.take(state.status), p)
 
     work = np.minimum(work, remaining)  # beyond scope is idle
     innovation_work = np.add.reduce(work * fixed.innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
-    idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
+    idea_limited = np.where(innovation_work > k.ZERO, usable / np.maximum(innovation_work, k.TINY), k.ONE)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
     delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
@@ -268,14 +268,14 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         (state.skill, state.fatigue, state.creativity, state.morale), act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
     # counted in units of full overtime, with one price (fatigue, morale and quality now).
-    over_team = np.maximum(load - 1.0, 0.0)
+    over_team = np.maximum(load - 1.0, k.ZERO)
     pressure_team = plan.overtime[:, None] + over_team * fixed.overload_pressure
     pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
-        - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, 0.0), 1.0)
-    pull = np.minimum(done / fixed.scope_quarter, 1.0)
+        - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, k.ZERO), k.ONE)
+    pull = np.minimum(done / fixed.scope_quarter, k.ONE)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
 
     finished = progress >= fixed.scope_done
@@ -292,7 +292,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         status[shipped_late] = SHIPPED_LATE
         status[missed] = MISSED
     if any_shipped:
-        shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
+        shipped_worth = world.value * np.where(shipped_late, p.late_value, k.ONE) * shipped
         shipped_value = np.add.reduce(shipped_worth, axis=1)
         launched = np.add.reduce(shipped_worth * fixed.innovation, axis=1) / mean_value
         completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
@@ -300,17 +300,17 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         shipped_value = launched = completed = np.zeros(state.batch)
     missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
                     else np.zeros(state.batch))
-    shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
+    shipped_factor = np.minimum(shipped_value / mean_value, k.ONE)
     # With no delivery work left to do, the plan is met.
-    delivered_ratio = np.minimum(delivery_done / demand_floor, 1.0)
+    delivered_ratio = np.minimum(delivery_done / demand_floor, k.ONE)
     if not all_demanded:
-        delivered_ratio = np.where(demanded, delivered_ratio, 1.0)
+        delivered_ratio = np.where(demanded, delivered_ratio, k.ONE)
     n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
-    promise = (delivered_ratio * np.where(n_missed > 0, 0.5, 1.0) if any_missed
+    promise = (delivered_ratio * np.where(n_missed > k.ZERO, 0.5, k.ONE) if any_missed
                else delivered_ratio)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
-    slack_team = np.maximum(1.0 - load, 0.0)
+    slack_team = np.maximum(1.0 - load, k.ZERO)
     slack = k.per_person(slack_team, world.slot_team)
     mean_slack = k.active_mean(slack, act, count)
     generated = (p.idea_rate * headcount * mean_creativity * (0.4 + 0.6 * state.trust)
@@ -346,7 +346,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Recognition": p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio),
         "Celebration": p.celebrate_morale * celebrate_f * shipped_factor,
         PRESSURE: -p.pressure_morale * pressure,
-        "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
+        "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, k.ZERO),
         "Wellbeing budget": p.wellbeing_morale * wellbeing,
         "Performance reviews": -p.review_morale * plan.reviews,
         "No leadership attention": -p.neglect_morale * (1.0 - lead.leadership_input),
@@ -359,11 +359,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
         state.creativity,
-        rises=(p.challenge_creativity * challenge_f + np.maximum(trust_pull, 0.0)
+        rises=(p.challenge_creativity * challenge_f + np.maximum(trust_pull, k.ZERO)
                + p.creativity_from_vision * lead.believed * lead.clarity)[:, col]
         + p.creativity_from_slack * slack,
-        falls=(np.minimum(trust_pull, 0.0) - p.review_creativity * plan.reviews
-               - p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3
+        falls=(np.minimum(trust_pull, k.ZERO) - p.review_creativity * plan.reviews
+               - p.process_creativity * np.maximum(state.process - 0.7, k.ZERO) / 0.3
                - p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)
                - p.misfit_creativity * lead.misfit)[:, col]
         - 0.05 * state.fatigue)
@@ -377,15 +377,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     learning = state.learning + p.coaching_learning * coached + (
         p.training_learning * training + p.review_learning * plan.reviews)[:, col]
     learned = p.learning_rate * learning
-    skill = np.minimum(state.skill + learned * (1.0 - state.skill), 1.0)
+    skill = np.minimum(state.skill + learned * (1.0 - state.skill), k.ONE)
     learning = learning - learned
 
     drift = -p.trust_decay * (state.trust - 0.4) * 2.0
     trust = k.bounded(
         state.trust,
         rises=(p.listening_trust * listening_f + p.celebrate_trust * celebrate_f * shipped_factor
-               + p.trust_from_delivery * shipped_factor + np.maximum(drift, 0.0)),
-        falls=(np.minimum(drift, 0.0) - p.trust_missed * n_missed
+               + p.trust_from_delivery * shipped_factor + np.maximum(drift, k.ZERO)),
+        falls=(np.minimum(drift, k.ZERO) - p.trust_missed * n_missed
                - p.change_trust_cost * lead.changed))
     process = k.bounded(state.process, rises=p.review_process * plan.reviews,
                         falls=-p.challenge_process * challenge - p.process_decay)
@@ -403,11 +403,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     money = world.reference_budget / 100.0
     reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
-    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), 0.0) * available
+    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), k.ZERO) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
-    leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
-               + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
+    leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, k.ZERO)
+               + p.attrition_fatigue * np.maximum(fatigue - 0.6, k.ZERO))
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
@@ -445,7 +445,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         k.active_mean(morale_new, new_act, new_count) if someone_joined else None,
         total_of(morale_drivers, state.batch))
     momentum = (p.momentum_keep * state.momentum
-                + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
+                + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, k.ONE))
     creativity_new = joiners(creativity, 0.5)
     innovation_parts = innovation_components(k.active_mean(creativity_new, new_act, new_count),
                                              ideas, momentum, new_headcount)
@@ -453,11 +453,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
     late = np.add.reduce(LATE.take(status), axis=1)
     kept = 1.0 - late / fixed.due_so_far[round_no]
-    started = progress > 0
+    started = progress > k.ZERO
     n_started = np.add.reduce(started, axis=1)
     work_quality = np.add.reduce(quality * started, axis=1) / np.maximum(n_started, 1)
     if np.count_nonzero(n_started) < n_started.size:  # only then is the plain mean needed
-        work_quality = np.where(n_started > 0, work_quality, quality.mean(axis=1))
+        work_quality = np.where(n_started > k.ZERO, work_quality, quality.mean(axis=1))
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
