@@ -40,7 +40,7 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
     and each term's mean effect on those employed (`act`, `count` of them), in points, and
     the mean morale of those employed before the terms, 0..1 (`mean_frac`, if known)."""
     frac = morale
-    room = 1.0 - morale
+    room = k.ONE - morale
     if mean_frac is None:
         mean_frac = k.active_mean(morale, act, count)
     names = list(terms)
@@ -52,7 +52,8 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
     rises = np.add.reduce(np.maximum(table, k.ZERO), axis=1)
     falls = np.add.reduce(np.minimum(table, k.ZERO), axis=1)
     # Each term times the room above (a rise) or below (a fall) the mean, in points.
-    effect = 100.0 * (table * np.where(table > k.ZERO, (1.0 - mean_frac)[:, None], mean_frac[:, None]))
+    effect = k.HUNDRED * (table * np.where(table > k.ZERO, (k.ONE - mean_frac)[:, None],
+                                           mean_frac[:, None]))
     means = values[:]
     for i, column in zip(shared, effect.T, strict=True):
         means[i] = column
@@ -62,7 +63,7 @@ def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str
         for part in parts:
             new = new + part
         for i, mean in zip(personal, k.active_means(tuple(parts), act, count), strict=True):
-            means[i] = 100.0 * mean
+            means[i] = k.HUNDRED * mean
     return np.minimum(np.maximum(new, k.ZERO), k.ONE), list(zip(names, means, strict=True)), mean_frac
 
 
@@ -81,13 +82,13 @@ def people_drivers(before: Array, felt: Array, stayed: Array | None, after: Arra
     those who stayed; None if nobody left) and who joined (`after`: the mean morale of
     everyone employed now; None if nobody joined)."""
     drivers: Drivers = []
-    felt = 100.0 * felt
+    felt = k.HUNDRED * felt
     limits = felt - before - explained
     if np.count_nonzero(np.abs(limits) > 1e-9):
         drivers.append((LIMITS, limits))
-    stayed = felt if stayed is None else 100.0 * stayed
+    stayed = felt if stayed is None else k.HUNDRED * stayed
     drivers.append((LEAVING, stayed - felt))
-    after = stayed if after is None else 100.0 * after
+    after = stayed if after is None else k.HUNDRED * after
     drivers.append((JOINING, after - stayed))
     return drivers
 
@@ -109,10 +110,10 @@ def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now:
     """Move `level` toward its components `now` (B, K); drivers split each component's
     pull into its own change since `before` and the catch-up of earlier rounds. Each
     one-off in `shocks` keeps one sign: a bonus (>= 0) or a penalty (<= 0), by its name."""
-    frac = level / 100.0
-    room = 1.0 - frac
+    frac = level / k.HUNDRED
+    room = k.ONE - frac
     rated, rated_points = rates  # metric_rate × weights, and 100 times that
-    pull = rated * (100.0 * now - level[:, None])
+    pull = rated * (k.HUNDRED * now - level[:, None])
     factor = np.where(pull > k.ZERO, room[:, None], frac[:, None])
     own = factor * rated_points * (now - before)
     total = np.add.reduce(pull * factor, axis=1)
@@ -136,7 +137,7 @@ def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now:
 def innovation_components(creativity: Array, ideas: Array, momentum: Array, headcount: Array
                           ) -> Array:
     """(B, 3) in INNOVATION_PARTS order, each 0..1."""
-    pipeline = 1.0 - np.exp(-ideas / np.maximum(headcount * 0.4, 1.0))
+    pipeline = k.ONE - np.exp(-ideas / np.maximum(headcount * 0.4, k.ONE))
     return np.array([creativity, pipeline, momentum]).T
 
 
