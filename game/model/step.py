@@ -93,6 +93,7 @@ class _Lead(NamedTuple):
     credibility: Array        # 0..1: how far a record of shipping backs the vision
     clarity: Array
     leadership_input: Array   # 0..1: did the leader do anything for people this round
+    held: bool                # every playthrough holds the vision it had (none changed or dropped)
 
 
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
@@ -103,10 +104,12 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     misfit = world.misfit_of[:, min(state.round + 1, world.rounds)].take(vision)
     # (Each np.where below is skipped when its mask is all one way: the same values.)
     clarity = state.clarity
-    if np.count_nonzero(changed):
+    any_changed = bool(np.count_nonzero(changed))
+    all_have = np.count_nonzero(has_vision) == has_vision.size
+    if any_changed:
         clarity = np.where(changed, clarity * p.change_clarity_keep, clarity)
     # Clarity grows while a vision that fits is held; it fades with none or a misfit.
-    if np.count_nonzero(misfit) or np.count_nonzero(has_vision) < has_vision.size:
+    if np.count_nonzero(misfit) or not all_have:
         clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
                            np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
                                     clarity * (1.0 - p.clarity_decay)))
@@ -117,7 +120,8 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
     believed = ambition * credibility * ~misfit
-    return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership)
+    return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership,
+                 all_have and not any_changed)
 
 
 def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, Array]:
@@ -471,7 +475,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         tenure=joiners(state.tenure + 1.0, 0.0), active=new_active,
         progress=progress, quality=quality, status=status,
         vision=plan.vision.copy(),
-        vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
+        vision_age=(state.vision_age + 1.0 if lead.held  # else some restart at 0
+                    else np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0)),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
         cash=cash, budget_shift=np.zeros(cash.shape),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
