@@ -105,7 +105,7 @@ class OrgState:
         if not changes.keys() <= _field_names(OrgState):
             unknown = sorted(changes.keys() - _field_names(OrgState))
             raise TypeError(f"OrgState has no field {unknown[0]!r}")
-        return _filled(OrgState, {**self.__dict__, **changes})
+        return filled(OrgState, {**self.__dict__, **changes})
 
 
 Frozen = TypeVar("Frozen")
@@ -119,7 +119,8 @@ def _field_names(cls: type) -> frozenset[str]:
     return names
 
 
-def _filled(cls: type[Frozen], values: dict[str, Any]) -> Frozen:
+def filled(cls: type[Frozen], values: dict[str, Any]) -> Frozen:
+    """An object of `cls` whose attributes are `values`, made without calling `__init__`."""
     made: Frozen = object.__new__(cls)
     made.__dict__.update(values)
     return made
@@ -132,7 +133,7 @@ def built(cls: type[Frozen], **values: Any) -> Frozen:
     if values.keys() != _field_names(cls):
         raise TypeError(f"{cls.__name__} needs exactly its fields; differs in "
                         f"{sorted(values.keys() ^ _field_names(cls))}")
-    return _filled(cls, values)
+    return filled(cls, values)
 
 
 def _budget_schedule(per_round: object, rounds: int) -> dict[str, Any]:

@@ -8,9 +8,8 @@ some leave and some join, and the three metrics move with their drivers.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 import numpy as np
 
@@ -35,6 +34,7 @@ from game.model.state import (
     OrgState,
     World,
     built,
+    filled,
 )
 
 Array = np.ndarray
@@ -167,7 +167,7 @@ class _Fixed:
     process_floor: Array      # 1 - process_capacity / 2
     hire_cost: Array          # max(hire_cost_share, 1e-9)
     hire_place: Array | None  # (N,) each slot's place in world.hire_order (None: not every slot's)
-    due_so_far: tuple[Array, ...]  # by round: projects due by then, at least 1
+    due_so_far: tuple[Array, ...]  # by round: (1,) projects due by then, at least 1
     due_by: tuple[Array, ...]    # by round: (P,) world.due <= round
     rounds_left: tuple[Array, ...]  # by rounds played: (P,) max(world.due - rounds, 1)
     scope_done: Array         # (P,) world.scope - 1e-9: progress from here on is finished
@@ -186,6 +186,8 @@ def _fixed(world: World, p: Params) -> _Fixed:
         return cached[1]
     habituation = np.full(len(LEADER_ACTION_ORDER), p.action_habituation)
     habituation[0] = p.town_hall_habituation
+    by_round = np.arange(world.rounds + 2)[:, None]  # (rounds + 2, 1): one row per round
+    due_by = world.due <= by_round
     fixed = _Fixed(
         references=_references(world, p),
         columns=tuple(world.categories.index(c) for c in (
@@ -202,14 +204,14 @@ def _fixed(world: World, p: Params) -> _Fixed:
         hire_cost=np.array(max(p.hire_cost_share, 1e-9)),
         hire_place=(np.argsort(world.hire_order) if np.array_equal(
             np.sort(world.hire_order), np.arange(world.slot_team.size)) else None),
-        due_so_far=tuple(np.array(max(int((world.due <= r).sum()), 1))
-                         for r in range(world.rounds + 2)),
-        due_by=tuple(world.due <= r for r in range(world.rounds + 2)),
-        rounds_left=tuple(np.maximum(world.due - r, 1.0) for r in range(world.rounds + 2)),
+        due_so_far=tuple(np.maximum(np.add.reduce(due_by, axis=1), 1)[:, None]),
+        due_by=tuple(due_by),
+        rounds_left=tuple(np.maximum(world.due - by_round, 1.0)),
         scope_done=world.scope - 1e-9,
         momentum_fresh=np.array(1.0 - p.momentum_keep),
         record_fresh=np.array(1.0 - p.record_keep),
-        numbers=Params(cast(Mapping[str, float], {key: np.array(value) for key, value in p.values.items()})),
+        numbers=filled(Params, {"values": p.values,
+                                **{key: np.array(value) for key, value in p.values.items()}}),
     )
     object.__setattr__(world, _FIXED_ATTR, (p, fixed))  # World is frozen; this is a cache
     return fixed
