@@ -51,8 +51,8 @@ def bounded(level: Array, rises: Array | float, falls: Array | float) -> Array:
 def person_capacity(skill: Array, fatigue: Array, alignment: Array, tenure: Array,
                     active: Array, p: Params) -> Array:
     """(B, N) work points each person can give this round before org-wide multipliers."""
-    able = (0.35 + 0.65 * skill) * (1.0 - p.fatigue_capacity * fatigue)
-    able = able * (1.0 - p.alignment_capacity * (1.0 - alignment))
+    able = (0.35 + 0.65 * skill) * (ONE - p.fatigue_capacity * fatigue)
+    able = able * (ONE - p.alignment_capacity * (ONE - alignment))
     ramp = np.where(tenure < 2.0, 0.5, 1.0)
     return p.work_per_person * able * ramp * active
 

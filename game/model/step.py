@@ -217,10 +217,11 @@ def _fixed(world: World, p: Params) -> _Fixed:
     return fixed
 
 
-def _demand(state: OrgState, fixed: _Fixed, remaining: Array) -> Array:
+def _demand(state: OrgState, fixed: _Fixed, remaining: Array, open_ones: Array) -> Array:
     """(B,) work per round still needed to bring open delivery projects in on time
-    (`remaining`: each project's work still to do, max(scope - progress, 0))."""
-    open_delivery = OPEN_OR_MISSED_ONES.take(state.status) * fixed.not_innovation
+    (`remaining`: each project's work still to do, max(scope - progress, 0); `open_ones`:
+    1.0 for each project still open)."""
+    open_delivery = open_ones * fixed.not_innovation
     return np.add.reduce(remaining / fixed.rounds_left[state.round] * open_delivery, axis=1)
 
 
@@ -254,12 +255,13 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     newcomers = act * (state.tenure < 1.0)
     team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
     remaining = np.maximum(world.scope - state.progress, k.ZERO)
-    demand = _demand(state, fixed, remaining)
+    open_ones = OPEN_OR_MISSED_ONES.take(state.status)
+    demand = _demand(state, fixed, remaining, open_ones)
     demanded = demand > k.ZERO
     all_demanded = np.count_nonzero(demanded) == demanded.size  # then no np.where is needed
     demand_floor = np.maximum(demand, k.TINY)
     open_projects = OPEN_OR_MISSED.take(state.status)
-    work, load = k.scheduled_work(team_cap, plan.schedule, OPEN_OR_MISSED_ONES.take(state.status), p)
+    work, load = k.scheduled_work(team_cap, plan.schedule, open_ones, p)
 
     work = np.minimum(work, remaining)  # beyond scope is idle
     innovation_work = np.add.reduce(work * fixed.innovation, axis=1)
