@@ -38,16 +38,38 @@ class RowStreams:
     def batch(self) -> int:
         return len(self._generators)
 
-    def _take(self, count: int) -> Array:
+    def _ahead(self, count: int) -> None:
+        """Make sure `count` doubles past the cursor are drawn (the cursor may move to 0)."""
         if self._cursor + count > self._buffer.shape[1]:
             fresh = max(count, _CHUNK)
             drawn = np.stack([g.random(fresh) for g in self._generators]) if self._generators \
                 else np.empty((0, fresh))
             self._buffer = np.concatenate([self._buffer[:, self._cursor:], drawn], axis=1)
             self._cursor = 0
+
+    def _take(self, count: int) -> Array:
+        self._ahead(count)
         block = self._buffer[:, self._cursor:self._cursor + count]
         self._cursor += count
         return block
+
+    def _peek(self, rows: Array, offset: int, count: int) -> Array:
+        self._ahead(offset + count)
+        start = self._cursor + offset
+        return self._buffer[rows, start:start + count]
+
+    def split(self, groups: Sequence[Array]) -> list[RowGroup]:
+        """Streams for groups of rows that each draw what the whole batch would, in turn.
+
+        Every group must then draw the same count (as every step does); `join` moves this
+        stream on past what they drew."""
+        return [RowGroup(self, np.asarray(rows)) for rows in groups]
+
+    def join(self, groups: Sequence[RowGroup]) -> None:
+        drawn = {g.drawn for g in groups}
+        if len(drawn) > 1:
+            raise ValueError(f"groups of rows drew different counts: {sorted(drawn)}")
+        self._cursor += drawn.pop() if drawn else 0
 
     def _shape(self, size: int | tuple[int, ...]) -> tuple[int, ...]:
         shape = (size,) if isinstance(size, int | np.integer) else tuple(int(s) for s in size)
@@ -65,3 +87,19 @@ class RowStreams:
             raise ValueError("RowStreams.uniform takes scalar bounds")
         low, high = float(low), float(high)
         return low + (high - low) * self.random(size)
+
+
+class RowGroup(RowStreams):
+    """Some rows of a `RowStreams`, drawing from the same place in each row's stream."""
+
+    def __init__(self, parent: RowStreams, rows: Array) -> None:
+        self._parent, self._rows, self.drawn = parent, rows, 0
+
+    @property
+    def batch(self) -> int:
+        return int(self._rows.size)
+
+    def _take(self, count: int) -> Array:
+        block = self._parent._peek(self._rows, self.drawn, count)
+        self.drawn += count
+        return block

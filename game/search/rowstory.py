@@ -1,0 +1,358 @@
+"""The session's story rules (`game.rules.events.StoryRules`) played on every row at once.
+
+Each row remembers what its own game remembers: flags and counters, which choice it took in
+which round, which events fired, the effects waiting for a later round, budget changes for
+coming rounds, and its projects' due rounds and scopes. Rows that take different answers
+diverge; each row's events are queued, answered and followed up in the order the session
+plays them (a row answers the first event in its queue, then looks again at the events that
+read memory), so every row's numbers are bit for bit the session's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import fields, replace
+
+import numpy as np
+
+from game.model import OrgState, Params, World, apply_effects, gauges_of, metrics_of
+from game.model.scope import apply_team_effects, join, team_slots
+from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
+from game.rules.events import TEAM_GAUGE_FIELDS, reads_memory
+from game.scenario.types import Choice, Effect, Scenario
+from game.search.conditions import BatchSituation, holds_batch
+
+Array = np.ndarray
+
+
+def select(mask: Array, chosen: OrgState, other: OrgState) -> OrgState:
+    """Rows where `mask` from `chosen`, the rest from `other`."""
+    changes = {}
+    for f in fields(OrgState):
+        a, b = getattr(chosen, f.name), getattr(other, f.name)
+        if isinstance(a, np.ndarray) and a is not b:
+            where = mask.reshape((-1,) + (1,) * (a.ndim - 1))
+            changes[f.name] = np.where(where, a, b)
+    return other.evolve(**changes) if changes else other
+
+
+def rows_of(state: OrgState, rows: Array) -> OrgState:
+    """The state of some rows only."""
+    return state.evolve(**{f.name: getattr(state, f.name)[rows] for f in fields(OrgState)
+                           if isinstance(getattr(state, f.name), np.ndarray)})
+
+
+def stitch(parts: list[tuple[Array, OrgState]], batch: int) -> OrgState:
+    """One state from the states of disjoint groups of rows (rows, state) covering the batch."""
+    first = parts[0][1]
+    changes = {}
+    for f in fields(OrgState):
+        value = getattr(first, f.name)
+        if not isinstance(value, np.ndarray):
+            continue
+        whole = np.empty((batch,) + value.shape[1:], dtype=value.dtype)
+        for rows, part in parts:
+            whole[rows] = getattr(part, f.name)
+        changes[f.name] = whole
+    return first.evolve(**changes)
+
+
+def leave_rows(state: OrgState, world: World, team: int, count: int, mask: Array) -> OrgState:
+    """`count` people leave a team in the rows of `mask`: the newest first, as
+    `game.model.scope.leave` does row by row."""
+    members = state.active & team_slots(world, team)[None, :]
+    from_the_end = np.cumsum(members[:, ::-1], axis=1)[:, ::-1]
+    leaving = members & (from_the_end <= count) & mask[:, None]
+    return state.evolve(active=state.active & ~leaving)
+
+
+def team_gauge(state: OrgState, world: World, team: int, gauge: str) -> Array:
+    """(B,) a team's gauge as the session reads it: 100 x the mean over its people (summed
+    in slot order, as numpy sums the session's one row), or its headcount."""
+    slots = team_slots(world, team)
+    members = state.active[:, slots]
+    count = np.add.reduce(members, axis=1)
+    if gauge == "headcount":
+        return count.astype(float)
+    values = getattr(state, gauge)[:, slots]
+    packed = np.take_along_axis(values, np.argsort(~members, axis=1, kind="stable"), axis=1)
+    result = np.zeros(state.batch)
+    for n in np.unique(count):
+        if n == 0:
+            continue
+        rows = count == n
+        block = np.ascontiguousarray(packed[rows, :n])
+        result[rows] = 100.0 * (np.add.reduce(block, axis=1) / n)
+    return result
+
+
+class _Gauges(Mapping[str, Array]):
+    """The gauges, metrics and score a condition reads, worked out on first use."""
+
+    def __init__(self, work_out: Callable[[], dict[str, Array]]) -> None:
+        self._work_out = work_out
+        self._values: dict[str, Array] | None = None
+
+    def _all(self) -> dict[str, Array]:
+        if self._values is None:
+            self._values = self._work_out()
+        return self._values
+
+    def __getitem__(self, key: str) -> Array:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class RowStory:
+    """What every row's game remembers, and the story's rules between and after rounds."""
+
+    def __init__(self, scenario: Scenario, world: World, params: Params, batch: int,
+                 score: Callable[[dict[str, Array]], Array]) -> None:
+        self.scenario, self.params, self.batch, self._score = scenario, params, batch, score
+        events, rounds = scenario.events, scenario.rounds
+        self.flags: dict[str, Array] = {}
+        self.answered = np.full((batch, len(events), rounds + 2), -1, dtype=np.int16)
+        self.fired = np.zeros((batch, len(events)), dtype=bool)
+        self.shift = np.zeros((batch, rounds + 2))   # budget change by round, from events
+        self.due = np.broadcast_to(world.due, (batch, world.projects)).copy()
+        self.scope = np.broadcast_to(world.scope, (batch, world.projects)).copy()
+        self.moves_projects = any(e.project is not None for ev in events for c in ev.choices
+                                  for e in c.later)
+        # Answers with effects still to land, in the order they were given, per row.
+        self._waiting = np.full((batch, 4, 3), -1, dtype=np.int64)   # (event, choice, round)
+        self._n_waiting = np.zeros(batch, dtype=np.int64)
+        self._all_hires = world.hire_order
+        self.world = self._hire_order(world, 1)
+        self._worlds: dict[tuple[bytes, bytes], World] = {}
+        self._event_ids = {e.id: (i, tuple(c.id for c in e.choices)) for i, e in enumerate(events)}
+        self._team_index = {t.id: i for i, t in enumerate(scenario.organization.teams)}
+        self._project_index = {p.id: i for i, p in enumerate(scenario.projects)}
+        self._memory = [reads_memory(e.when) for e in events]
+
+    # --- between rounds ----------------------------------------------------------------------
+
+    def start(self, state: OrgState) -> OrgState:
+        """Teams that arrive later are not here yet."""
+        for t, team in enumerate(self.scenario.organization.teams):
+            if team.arrives > 1:
+                state = state.evolve(active=state.active & ~team_slots(self.world, t))
+        return state
+
+    def _hire_order(self, world: World, round_no: int) -> World:
+        here = [t for t, team in enumerate(self.scenario.organization.teams) if team.arrives <= round_no]
+        keep = np.isin(world.slot_team[self._all_hires], here)
+        if np.array_equal(world.hire_order, self._all_hires[keep]):
+            return world
+        return replace(world, hire_order=self._all_hires[keep])
+
+    def arrivals(self, state: OrgState, round_no: int) -> OrgState:
+        """Teams whose round has come join, as the experienced people they are."""
+        for t, team in enumerate(self.scenario.organization.teams):
+            if team.arrives == round_no:
+                veterans = {"skill": team.skill, "morale": team.morale,
+                            "creativity": team.creativity, "fatigue": team.fatigue}
+                state = join(state, self.world, t, team.size, self.params, veterans)
+        self.world = self._hire_order(self.world, round_no)
+        return state
+
+    def open_budget(self, state: OrgState, round_no: int) -> OrgState:
+        """The round's budget change from events, for the step and `available_budget`."""
+        return state.evolve(budget_shift=self.shift[:, round_no].copy())
+
+    def workable(self, state: OrgState, round_no: int) -> Array:
+        """(B, P) True where work on a project counts this round (arrived, what it needs shipped)."""
+        status = state.status
+        done = (status == SHIPPED) | (status == SHIPPED_LATE)
+        result = np.ones(status.shape, dtype=bool)
+        for i, project in enumerate(self.scenario.projects):
+            if project.arrives > round_no:
+                result[:, i] = False
+            for need in project.requires:
+                result[:, i] &= done[:, self._project_index[need]]
+        return result
+
+    def worlds(self) -> list[tuple[Array | None, World]]:
+        """The rows that share one world (due rounds and scopes): (rows or None for all, world)."""
+        if not self.moves_projects:
+            return [(None, self.world)]
+        keys, inverse = np.unique(np.concatenate([self.due, self.scope], axis=1), axis=0,
+                                  return_inverse=True)
+        inverse = inverse.reshape(-1)
+        groups = []
+        n = self.due.shape[1]
+        for g, key in enumerate(keys):
+            cache = (self.world.hire_order.tobytes(), key.tobytes())
+            world = self._worlds.get(cache)
+            if world is None:
+                world = replace(self.world, due=key[:n].copy(), scope=key[n:].copy())
+                self._worlds[cache] = world
+            groups.append((None if len(keys) == 1 else np.flatnonzero(inverse == g), world))
+        return groups
+
+    # --- effects -------------------------------------------------------------------------------
+
+    def _land(self, state: OrgState, effect: Effect, mask: Array, round_no: int, label: str) -> OrgState:
+        amounts = dict(effect.amounts)
+        if "budget" in amounts:
+            self.shift[mask, round_no + 1] = self.shift[mask, round_no + 1] + amounts.pop("budget")
+        if effect.project is not None:
+            return self._move_project(state, self._project_index[effect.project], amounts, mask)
+        if effect.team is not None:
+            t = self._team_index[effect.team]
+            size = int(amounts.pop("size", 0))
+            if size < 0:
+                state = leave_rows(state, self.world, t, -size, mask)
+            elif size > 0:
+                state = select(mask, join(state, self.world, t, size, self.params), state)
+            if amounts:
+                state = select(mask, apply_team_effects(state, self.world, t, amounts, label)[0], state)
+            return state
+        if amounts:
+            state = select(mask, apply_effects(state, amounts, label)[0], state)
+        return state
+
+    def _move_project(self, state: OrgState, i: int, amounts: dict[str, float], mask: Array) -> OrgState:
+        self.due[mask, i] = np.clip(self.due[mask, i] + amounts.get("due", 0.0), 1, self.world.rounds)
+        self.scope[mask, i] = np.maximum(self.scope[mask, i] + amounts.get("scope", 0.0), 1.0)
+        reopen = mask & (state.status[:, i] == MISSED) & (self.due[:, i] > state.round)
+        if not reopen.any():
+            return state
+        status = state.status.copy()
+        status[reopen, i] = OPEN
+        return state.evolve(status=status)
+
+    def land_due(self, state: OrgState, round_no: int) -> OrgState:
+        """Effects chosen in earlier rounds whose round has come, in the order chosen."""
+        for k in range(int(self._n_waiting.max(initial=0))):
+            event, choice, answered = (self._waiting[:, k, j] for j in range(3))
+            for e, c in {(int(e), int(c)) for e, c in zip(event, choice, strict=True) if e >= 0}:
+                rows = (event == e) & (choice == c)
+                source = f"{self.scenario.events[e].title}, chosen in round"
+                for effect in self.scenario.events[e].choices[c].later:
+                    start = answered + effect.delay
+                    mask = rows & (start <= round_no) & (round_no < start + effect.lasts)
+                    if mask.any():
+                        state = self._land(state, effect, mask, round_no, source)
+        return state
+
+    def _wait(self, mask: Array, event: int, choice: int, round_no: int) -> None:
+        """Remember an answer whose effects land in later rounds."""
+        if self._n_waiting.max(initial=0) >= self._waiting.shape[1]:
+            more = np.full_like(self._waiting, -1)
+            self._waiting = np.concatenate([self._waiting, more], axis=1)
+        rows = np.flatnonzero(mask)
+        self._waiting[rows, self._n_waiting[rows]] = (event, choice, round_no)
+        self._n_waiting[rows] += 1
+
+    def _answer(self, state: OrgState, e: int, c: int, mask: Array, round_no: int) -> OrgState:
+        event = self.scenario.events[e]
+        choice: Choice = event.choices[c]
+        label = f"Event: {event.title}"
+        if choice.effects:
+            state = select(mask, apply_effects(state, dict(choice.effects), event.title)[0], state)
+        for effect in choice.later:
+            if effect.delay == 0:
+                state = self._land(state, effect, mask, round_no, label)
+        if any(effect.delay + effect.lasts > 1 for effect in choice.later):
+            self._wait(mask, e, c, round_no)
+        for flag, value in choice.sets:
+            self.flags[flag] = np.where(mask, value, self.flags.get(flag, np.zeros(self.batch)))
+        for flag, amount in choice.adds:
+            now = self.flags.get(flag, np.zeros(self.batch))
+            self.flags[flag] = np.where(mask, now + amount, now)
+        self.answered[mask, e, round_no] = c
+        self.fired[mask, e] = True
+        return state
+
+    # --- events ----------------------------------------------------------------------------------
+
+    def situation(self, state: OrgState, round_no: int, vision: Array, vision_ids: tuple[str, ...],
+                  share: Callable[[], Array]) -> BatchSituation:
+        world, params = self.world, self.params
+
+        def gauges() -> dict[str, Array]:
+            metrics = metrics_of(state)
+            values = dict(gauges_of(state, world, params))
+            values.update(metrics)
+            values["score"] = self._score(metrics)
+            return values
+
+        def of_team(team: str, gauge: str) -> Array:
+            if gauge not in TEAM_GAUGE_FIELDS and gauge != "headcount":
+                raise KeyError(f"no team gauge {gauge!r}")
+            return team_gauge(state, world, self._team_index[team], gauge)
+
+        return BatchSituation(
+            round=round_no, batch=state.batch, gauges=_Gauges(gauges), vision=vision,
+            vision_ids=vision_ids,
+            projects={p.id: state.status[:, i] for i, p in enumerate(self.scenario.projects)},
+            leader_share=share, flags=self.flags, answered=self.answered, events=self._event_ids,
+            team_gauge=of_team,
+        )
+
+    def events(self, state: OrgState, round_no: int, answers: Array,
+               situation: Callable[[OrgState], BatchSituation]) -> OrgState:
+        """Queue the round's events, answer each row's queue in order with its answers
+        ((B, E) wanted choice per event; a closed one becomes the first open one), and queue
+        the follow-ups each answer opens, as the session does."""
+        events = self.scenario.events
+        if not events:
+            return state
+        n_events, batch = len(events), self.batch
+        queued = np.zeros((batch, n_events), dtype=bool)
+        waiting = np.zeros((batch, n_events), dtype=bool)
+        place = np.zeros((batch, n_events), dtype=np.int64)
+        next_place = np.zeros(batch, dtype=np.int64)
+
+        def enqueue(now: BatchSituation, rows: Array, follow_ups: bool) -> None:
+            for i, event in enumerate(events):
+                if follow_ups and not self._memory[i]:
+                    continue
+                may = rows & ~queued[:, i]
+                if event.once:
+                    may &= ~self.fired[:, i]
+                if not may.any():
+                    continue
+                holds = may & holds_batch(event.when, now)
+                queued[:, i] |= holds
+                waiting[:, i] |= holds
+                place[holds, i] = next_place[holds]
+                next_place[holds] += 1
+
+        enqueue(situation(state), np.ones(batch, dtype=bool), False)
+        limit = np.iinfo(np.int64).max
+        while True:
+            answering = np.asarray(waiting.any(axis=1))
+            if not answering.any():
+                return state
+            front = np.argmin(np.where(waiting, place, limit), axis=1)
+            now = situation(state)
+            for e in np.unique(front[answering]):
+                e = int(e)
+                rows = answering & (front == e)
+                chosen = self._open_choice(events[e].choices, answers[:, e], rows, now)
+                for c in range(len(events[e].choices)):
+                    mask = rows & (chosen == c)
+                    if mask.any():
+                        state = self._answer(state, e, c, mask, round_no)
+                waiting[rows, e] = False
+            if any(self._memory):
+                enqueue(situation(state), answering, True)
+
+    @staticmethod
+    def _open_choice(choices: tuple[Choice, ...], wanted: Array, rows: Array, now: BatchSituation) -> Array:
+        """(B,) the choice each row takes: the one it wants, or the first open one if that is closed."""
+        if all(c.require is None for c in choices):
+            return wanted
+        open_ = np.stack([np.ones(now.batch, dtype=bool) if c.require is None else holds_batch(c.require, now)
+                          for c in choices], axis=1)
+        stuck = rows & ~open_.any(axis=1)
+        if stuck.any():
+            raise ValueError("every choice of an event is closed")
+        want_open = np.take_along_axis(open_, wanted[:, None], axis=1)[:, 0]
+        return np.where(want_open, wanted, np.argmax(open_, axis=1))
