@@ -2,10 +2,11 @@
 
 Every decision sequence is played on every seed (row `p * len(seeds) + s`), all rows stepping
 together through the model's own `step`. Each round's drafts become the model's plan through
-the session's own conversion (`plans_from_drafts`), events fire on the session's conditions and their
-answers go through the model's `apply_effects`, and each row rolls its dice from its own
-seed's generator. So a row's numbers are bit for bit what `GameSession` gives for that seed
-and those decisions (a test checks it).
+the session's own conversion (`plans_from_drafts`, with each row's money), events fire and
+are answered by the session's story rules played on every row at once (`rowstory.py`), and
+each row rolls its dice from its own seed's generator. So a row's numbers are bit for bit what
+`GameSession` gives for that seed and those decisions (`story.play_sequence`; tests check
+every shipped scenario and every story fixture).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, uses_profile
 from game.search.rowstory import RowStory, rows_of, stitch
+from game.search.story import BUDGET_TOLERANCE
 from game.search.streams import RowStreams
 
 Array = np.ndarray
@@ -141,7 +143,7 @@ def _shares(money: Array, spent: Array, cap: Array) -> tuple[Array, Array]:
     """(B, C) each category's share of the money the round has, and (B, C) the money
     itself: a budget over what the round can afford is scaled down to it, as
     `game.search.story.play_sequence` does."""
-    over = spent > cap
+    over = spent > cap + BUDGET_TOLERANCE
     if over.any():
         with np.errstate(divide="ignore", invalid="ignore"):
             cut = money * cap[:, None] / spent[:, None] * 0.999999
@@ -199,7 +201,7 @@ def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraf
     result = np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
     for b in range(rows.size):
         lead, manage = drafts[rows[b]]
-        if sum(manage.budget.values()) > cap[b]:
+        if sum(manage.budget.values()) > cap[b] + BUDGET_TOLERANCE:
             spent = {c: float(money[b, i]) for i, c in enumerate(categories)
                      if c in scenario.budget.categories}
             share = leader_share(scenario, lead, replace(manage, budget=spent, budget_total=float(cap[b])),

@@ -1,0 +1,85 @@
+"""Every scenario, story or not, is played by the batched evaluator itself, bit for bit as the
+session plays it: personas, random search candidates, and games that take every answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import game.search.story as story_module
+from game.analysis.searched import played
+from game.rules import session as session_module
+from game.scenario import list_scenarios, load_scenario
+from game.scenario.types import Scenario
+from game.search.batch import DecisionSequence, evaluate
+from game.search.genome import Mode, Space
+from game.search.players import _Distribution
+from game.search.story import play_sequence, tells_a_story
+
+STORY_FIXTURES = sorted((Path(__file__).resolve().parent.parent / "data" / "story").glob("*.yaml"))
+SCENARIOS = [pytest.param(p.stem, id=p.stem) for p in list_scenarios()] + [
+    pytest.param(str(p), id=f"fixture-{p.stem}") for p in STORY_FIXTURES]
+SEEDS = [2, 7, 19]
+
+
+def every_answer(scenario: Scenario, base: DecisionSequence) -> list[DecisionSequence]:
+    """The base game once per choice number c, answering choice c (or the last one) always."""
+    widest = max((len(e.choices) for e in scenario.events), default=1)
+    return [DecisionSequence(base.rounds, tuple(tuple(min(c, len(e.choices) - 1) for e in scenario.events)
+                                                for _ in range(scenario.rounds)))
+            for c in range(widest)]
+
+
+def mixed_answers(scenario: Scenario, base: DecisionSequence, n: int, seed: int) -> list[DecisionSequence]:
+    """The base game with answers drawn at random, event by event and round by round."""
+    rng = np.random.default_rng(seed)
+    return [DecisionSequence(base.rounds, tuple(
+        tuple(int(rng.integers(len(e.choices))) for e in scenario.events) for _ in range(scenario.rounds)))
+            for _ in range(n)]
+
+
+def candidates(scenario: Scenario, n: int, seed: int) -> list[DecisionSequence]:
+    """Random whole games as the free search samples them (budgets, loads, answers, ...)."""
+    space = Space.of(scenario)
+    distribution = _Distribution(space, Mode.named("free"), scenario.rounds, np.random.default_rng(seed))
+    return distribution.decode(distribution.sample(n))
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_scenario_is_batched_bit_for_bit(scenario_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = load_scenario(scenario_id)
+    personas = [played(scenario, name, seed)[1] for name, seed in
+                (("balanced", 1), ("random", 4), ("manager-only", 5))]
+    sequences = (personas + every_answer(scenario, personas[1]) + mixed_answers(scenario, personas[0], 6, 3)
+                 + candidates(scenario, 4, 11))
+    with monkeypatch.context() as patch:
+        def refuse(*_: object, **__: object) -> None:
+            raise AssertionError(f"{scenario.id} fell back to the session")
+        patch.setattr(story_module, "evaluate_by_session", refuse)
+        patch.setattr(story_module, "play_sequence", refuse)
+        patch.setattr(session_module.GameSession, "__init__", refuse)
+        batch = evaluate(scenario, sequences, SEEDS)
+    for p, sequence in enumerate(sequences):
+        for s, seed in enumerate(SEEDS):
+            result = play_sequence(scenario, sequence, seed).result()
+            assert list(batch.per_round[p, s]) == [r.score for r in result.history], (p, seed)
+            assert batch.score[p, s] == result.score
+            assert [batch.final[m][p, s] for m in result.final] == list(result.final.values())
+
+
+def test_story_rows_diverge_on_their_answers_and_ignore_their_neighbours() -> None:
+    scenario = load_scenario("the-ward-merger")
+    base = played(scenario, "balanced", 1)[1]
+    paths = every_answer(scenario, base)
+    alone = [evaluate(scenario, [seq], [3]).raw_score[0, 0] for seq in paths]
+    crowd = evaluate(scenario, paths * 2, [5, 3])
+    assert list(crowd.raw_score[:len(paths), 1]) == alone == list(crowd.raw_score[len(paths):, 1])
+    assert len(set(alone)) == len(alone)  # different answers, different games
+
+
+def test_the_shipped_stories_are_among_those_checked() -> None:
+    stories = [p.id for p in SCENARIOS if tells_a_story(load_scenario(p.values[0]))]
+    assert {"scaling-new-markets", "the-ward-merger", "fixture-follow-ups",
+            "fixture-ward-merge"} <= set(stories)
