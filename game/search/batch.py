@@ -1,8 +1,9 @@
 """Many playthroughs of one scenario at once: `evaluate(scenario, sequences, seeds)`.
 
 Every decision sequence is played on every seed (row `p * len(seeds) + s`), all rows stepping
-together through the model's own `step`. Each round's drafts become the model's plan through
-the session's own conversion (`plans_from_drafts`, with each row's money), events fire and
+together through the model's own `step`. Each round's drafts become the model's plan as the
+session converts them (`drafts.py`, checked against `plans_from_drafts`; each row's money
+as `play_sequence` allocates it in the round it plays), events fire and
 are answered by the session's story rules played on every row at once (`rowstory.py`), and
 each row rolls its dice from its own seed's generator. So a row's numbers are bit for bit what
 `GameSession` gives for that seed and those decisions (`story.play_sequence`; tests check
@@ -19,10 +20,10 @@ import numpy as np
 
 from game.model import OrgState, Params, RoundPlan, available_budget, metrics_of, new_game, params_for, step
 from game.rules.coach import leader_share
-from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, uses_profile
+from game.search.drafts import sequence_plans
 from game.search.rowstory import RowStory, rows_of, stitch
 from game.search.story import BUDGET_TOLERANCE
 from game.search.streams import RowStreams
@@ -84,11 +85,13 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     world, state = new_game(scenario, batch)
     story = RowStory(scenario, world, params, batch, lambda metrics: composite(scenario, metrics))
     state = story.start(state)
-    dice = RowStreams([seeds[i % n_seeds] for i in range(batch)] if n_seeds else [])
+    # Each step draws about (3 + slots) doubles a row: draw the whole game's at once.
+    dice = RowStreams([seeds[i % n_seeds] for i in range(batch)] if n_seeds else [],
+                      ahead=rounds * (4 + world.slot_team.size))
     events = scenario.events
     answers = np.array([seq.answers for seq in sequences], dtype=np.int64).reshape(
         n_seq, rounds, len(events))[rows] if n_seq else np.zeros((0, rounds, len(events)), np.int64)
-    money, spent = _money(sequences, world.categories, rounds)
+    plans = sequence_plans(scenario, world.categories, sequences)
     wants_profile = any(uses_profile(e.when) for e in events) or any(
         c.require is not None and uses_profile(c.require) for e in events for c in e.choices)
     vision_ids = tuple(v.id for v in scenario.visions)
@@ -101,17 +104,19 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
             state = story.arrivals(state, round_no)
         state = story.open_budget(state, round_no)
         cap, _ = available_budget(state, story.world, params)
-        drafts = [seq.rounds[r] for seq in sequences]
-        chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
-        plan = _rows(plans_from_drafts(scenario, story.world, drafts), rows)
-        budget, scaled = _shares(money[rows, r], spent[rows, r], cap)
-        plan = replace(plan, budget=budget,
-                       schedule=plan.schedule * story.workable(state, round_no)[:, None, :])
+        budget, scaled = _shares(plans.money[rows, r], plans.spent[rows, r], cap)
+        plan = plans.round(r, rows, budget)
+        workable = story.workable(state, round_no)
+        if not workable.all():  # (times 1.0 elsewhere changes nothing)
+            plan = replace(plan, schedule=plan.schedule * workable[:, None, :])
         state = _step(state, plan, story, params, dice)
         state = story.land_due(state, round_no)
         if events:
-            share = _Share(scenario, drafts, chose, rows, scaled, cap, world.categories) \
-                if wants_profile else _no_share
+            share: Callable[[], Array] = _no_share
+            if wants_profile:
+                drafts = [seq.rounds[r] for seq in sequences]
+                chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
+                share = _Share(scenario, drafts, chose, rows, scaled, cap, world.categories)
             state = story.events(state, round_no, answers[:, r],
                                  partial(_situation, story, round_no, plan.vision, vision_ids, share))
         per_round[:, r] = composite(scenario, metrics_of(state))
@@ -124,19 +129,6 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
         final={m: final[m].reshape(shape) for m in METRIC_NAMES},
         per_round=per_round.reshape(shape + (rounds,)),
     )
-
-
-def _money(sequences: Sequence[DecisionSequence], categories: tuple[str, ...], rounds: int
-           ) -> tuple[Array, Array]:
-    """(P, R, C) the money each draft gives each category, (P, R) its total (summed as the
-    session's play does)."""
-    money = np.zeros((len(sequences), rounds, len(categories)))
-    spent = np.zeros((len(sequences), rounds))
-    for p, seq in enumerate(sequences):
-        for r, (_, manage) in enumerate(seq.rounds):
-            money[p, r] = [manage.budget.get(c, 0.0) for c in categories]
-            spent[p, r] = sum(manage.budget.values())
-    return money, spent
 
 
 def _shares(money: Array, spent: Array, cap: Array) -> tuple[Array, Array]:

@@ -29,10 +29,12 @@ class RowStreams:
     calling each generator.
     """
 
-    def __init__(self, seeds: Sequence[int]) -> None:
+    def __init__(self, seeds: Sequence[int], ahead: int = _CHUNK) -> None:
+        """`ahead`: doubles per row to draw at a time (say, what a whole game draws)."""
         self._generators = [np.random.default_rng(int(s)) for s in seeds]
         self._buffer = np.empty((len(self._generators), 0))
         self._cursor = 0
+        self._chunk = max(int(ahead), 1)
 
     @property
     def batch(self) -> int:
@@ -41,7 +43,7 @@ class RowStreams:
     def _ahead(self, count: int) -> None:
         """Make sure `count` doubles past the cursor are drawn (the cursor may move to 0)."""
         if self._cursor + count > self._buffer.shape[1]:
-            fresh = max(count, _CHUNK)
+            fresh = max(count, self._chunk)
             drawn = np.stack([g.random(fresh) for g in self._generators]) if self._generators \
                 else np.empty((0, fresh))
             self._buffer = np.concatenate([self._buffer[:, self._cursor:], drawn], axis=1)

@@ -3,6 +3,7 @@ session plays it: personas, random search candidates, and games that take every 
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
@@ -10,10 +11,14 @@ import pytest
 
 import game.search.story as story_module
 from game.analysis.searched import played
+from game.model import RoundPlan
+from game.model.state import build_world
 from game.rules import session as session_module
+from game.rules.plans import plans_from_drafts
 from game.scenario import list_scenarios, load_scenario
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence, evaluate
+from game.search.drafts import sequence_plans
 from game.search.genome import Mode, Space
 from game.search.players import _Distribution
 from game.search.story import play_sequence, tells_a_story
@@ -83,3 +88,18 @@ def test_the_shipped_stories_are_among_those_checked() -> None:
     stories = [p.id for p in SCENARIOS if tells_a_story(load_scenario(p.values[0]))]
     assert {"scaling-new-markets", "the-ward-merger", "fixture-follow-ups",
             "fixture-ward-merge"} <= set(stories)
+
+
+@pytest.mark.parametrize("scenario_id", ["the-ward-merger", "first-voyage"])
+def test_drafts_become_the_plans_the_session_makes(scenario_id: str) -> None:
+    scenario = load_scenario(scenario_id)
+    world = build_world(scenario)
+    sequences = candidates(scenario, 5, 2) + [played(scenario, "balanced", 1)[1]]
+    plans = sequence_plans(scenario, world.categories, sequences)
+    rows = np.arange(len(sequences))
+    for r in range(scenario.rounds):
+        want = plans_from_drafts(scenario, world, [seq.rounds[r] for seq in sequences])
+        got = plans.round(r, rows, want.budget)
+        for f in fields(RoundPlan):
+            assert np.array_equal(getattr(got, f.name), getattr(want, f.name)), f.name
+        assert plans.spent[:, r].tolist() == [sum(seq.rounds[r][1].budget.values()) for seq in sequences]
