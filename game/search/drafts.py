@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from game.model import LEADER_ACTION_ORDER, RoundPlan
-from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 
 if TYPE_CHECKING:
@@ -72,37 +71,44 @@ def sequence_plans(scenario: Scenario, categories: tuple[str, ...],
     n_seq, rounds = len(sequences), scenario.rounds
     n_teams, n_projects = len(team_ids), len(project_ids)
     schedule_row, money_row = _reader(project_ids), _reader(categories)
+    pick_projects, pick_money = itemgetter(*project_ids), itemgetter(*categories)
     idle = (0.0,) * n_projects
-    leaders: dict[int, tuple[Any, ...]] = {}    # draft id -> (vision, *actions, *coached)
-    managers: dict[int, tuple[Any, ...]] = {}   # draft id -> (*schedule, *money, spent, overtime, reviews)
-
-    def lead(draft: LeaderDraft) -> tuple[Any, ...]:
-        acts, coach = [0.0] * len(LEADER_ACTION_ORDER), [0.0] * n_teams
-        for act in draft.actions:
-            acts[action_ids[act.action]] = 1.0
-            if act.team is not None:
-                coach[team_index[act.team]] = 1.0
-        return ((vision_ids[draft.vision] if draft.vision else -1), *acts, *coach)
-
-    def manage(draft: ManagerDraft) -> tuple[Any, ...]:
-        plan, schedule = draft.schedule, ()
-        for t in team_ids:
-            schedule += schedule_row(row) if (row := plan.get(t)) else idle
-        return (*schedule, *money_row(draft.budget), sum(draft.budget.values()), draft.overtime,
-                float(draft.reviews))
-
+    leaders: dict[int, list[Any]] = {}    # draft id -> [vision, *actions, *coached]
+    managers: dict[int, list[Any]] = {}   # draft id -> [*schedule, *money, spent, overtime, reviews]
+    no_actions = [0.0] * (len(LEADER_ACTION_ORDER) + n_teams)
     led: list[Any] = []
     managed: list[Any] = []
     for seq in sequences:
         for leader, manager in seq.rounds:
-            got = leaders.get(id(leader))
-            if got is None:
-                got = leaders[id(leader)] = lead(leader)
-            led.extend(got)
-            made = managers.get(id(manager))
-            if made is None:
-                made = managers[id(manager)] = manage(manager)
-            managed.extend(made)
+            row = leaders.get(id(leader))
+            if row is None:
+                row = [vision_ids[leader.vision] if leader.vision else -1, *no_actions]
+                for act in leader.actions:
+                    row[1 + action_ids[act.action]] = 1.0
+                    if act.team is not None:
+                        row[1 + len(LEADER_ACTION_ORDER) + team_index[act.team]] = 1.0
+                leaders[id(leader)] = row
+            led.extend(row)
+            row = managers.get(id(manager))
+            if row is None:
+                row = []
+                plan, budget = manager.schedule, manager.budget
+                for t in team_ids:
+                    shares = plan.get(t)
+                    if not shares:
+                        row.extend(idle)
+                        continue
+                    try:
+                        row.extend(pick_projects(shares))
+                    except (KeyError, TypeError):  # a project left out; or only one project
+                        row.extend(schedule_row(shares))
+                try:
+                    row.extend(pick_money(budget))
+                except KeyError:
+                    row.extend(money_row(budget))
+                row += (sum(budget.values()), manager.overtime, float(manager.reviews))
+                managers[id(manager)] = row
+            managed.extend(row)
     n_actions, n_money = len(LEADER_ACTION_ORDER), len(categories)
     lead_table = np.array(led, dtype=float).reshape(n_seq, rounds, 1 + n_actions + n_teams)
     table = np.array(managed, dtype=float).reshape(n_seq, rounds, n_teams * n_projects + n_money + 3)
