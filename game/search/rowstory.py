@@ -36,6 +36,26 @@ def select(mask: Array, chosen: OrgState, other: OrgState) -> OrgState:
     return other.evolve(**changes) if changes else other
 
 
+def on_rows(state: OrgState, mask: Array, change: Callable[[OrgState], OrgState]) -> OrgState:
+    """`change` made to the rows of `mask` only (worked out on those rows alone when they
+    are few: a row's numbers never depend on the others)."""
+    rows = np.flatnonzero(mask)
+    if rows.size == 0:
+        return state
+    if rows.size * 4 > state.batch:
+        return select(mask, change(state), state)
+    part = rows_of(state, rows)
+    changed = change(part)
+    updates = {}
+    for f in fields(OrgState):
+        new = getattr(changed, f.name)
+        if isinstance(new, np.ndarray) and new is not getattr(part, f.name):
+            whole = getattr(state, f.name).copy()
+            whole[rows] = new
+            updates[f.name] = whole
+    return state.evolve(**updates) if updates else state
+
+
 def rows_of(state: OrgState, rows: Array) -> OrgState:
     """The state of some rows only."""
     return state.evolve(**{f.name: getattr(state, f.name)[rows] for f in fields(OrgState)
@@ -208,12 +228,13 @@ class RowStory:
             if size < 0:
                 state = leave_rows(state, self.world, t, -size, mask)
             elif size > 0:
-                state = select(mask, join(state, self.world, t, size, self.params), state)
+                state = on_rows(state, mask, lambda s: join(s, self.world, t, size, self.params))
             if amounts:
-                state = select(mask, apply_team_effects(state, self.world, t, amounts, label)[0], state)
+                state = on_rows(state, mask,
+                                lambda s: apply_team_effects(s, self.world, t, amounts, label)[0])
             return state
         if amounts:
-            state = select(mask, apply_effects(state, amounts, label)[0], state)
+            state = on_rows(state, mask, lambda s: apply_effects(s, amounts, label)[0])
         return state
 
     def _move_project(self, state: OrgState, i: int, amounts: dict[str, float], mask: Array) -> OrgState:
@@ -254,7 +275,7 @@ class RowStory:
         choice: Choice = event.choices[c]
         label = f"Event: {event.title}"
         if choice.effects:
-            state = select(mask, apply_effects(state, dict(choice.effects), event.title)[0], state)
+            state = on_rows(state, mask, lambda s: apply_effects(s, dict(choice.effects), event.title)[0])
         for effect in choice.later:
             if effect.delay == 0:
                 state = self._land(state, effect, mask, round_no, label)
