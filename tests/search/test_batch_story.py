@@ -11,7 +11,8 @@ import pytest
 
 import game.search.story as story_module
 from game.analysis.searched import played
-from game.model import RoundPlan
+from game.model import RoundPlan, new_game
+from game.model.scope import leave
 from game.model.state import build_world
 from game.rules import session as session_module
 from game.rules.plans import plans_from_drafts
@@ -21,7 +22,9 @@ from game.search.batch import DecisionSequence, evaluate
 from game.search.drafts import sequence_plans
 from game.search.genome import Mode, Space
 from game.search.players import _Distribution
+from game.search.rowstory import leave_rows, rows_of, team_gauge
 from game.search.story import play_sequence, tells_a_story
+from game.search.streams import RowStreams
 
 STORY_FIXTURES = sorted((Path(__file__).resolve().parent.parent / "data" / "story").glob("*.yaml"))
 SCENARIOS = [pytest.param(p.stem, id=p.stem) for p in list_scenarios()] + [
@@ -103,3 +106,35 @@ def test_drafts_become_the_plans_the_session_makes(scenario_id: str) -> None:
         for f in fields(RoundPlan):
             assert np.array_equal(getattr(got, f.name), getattr(want, f.name)), f.name
         assert plans.spent[:, r].tolist() == [sum(seq.rounds[r][1].budget.values()) for seq in sequences]
+
+
+def test_groups_of_rows_draw_what_each_row_would_then_move_on_together() -> None:
+    streams = RowStreams([4, 9, 5], ahead=2)
+    groups = streams.split([np.array([0, 2]), np.array([1])])
+    first, second = groups[0].random((2, 3)), groups[1].random((1, 3))
+    streams.join(groups)
+    after = streams.random(3)
+    for row, got in ((0, first[0]), (2, first[1]), (1, second[0])):
+        g = np.random.default_rng([4, 9, 5][row])
+        assert list(got) == list(g.random(3)) and after[row] == g.random()
+    uneven = streams.split([np.array([0]), np.array([1, 2])])
+    uneven[0].random(1)
+    with pytest.raises(ValueError, match="different counts"):
+        streams.join(uneven)
+
+
+def test_team_rules_on_many_rows_match_the_model_row_by_row() -> None:
+    scenario = load_scenario("the-ward-merger")
+    world, state = new_game(scenario, 40)
+    rng = np.random.default_rng(0)
+    state = state.evolve(active=rng.random(state.active.shape) < 0.7, morale=rng.random(state.morale.shape))
+    mask = rng.random(40) < 0.5
+    for team in range(len(scenario.organization.teams)):
+        left = leave_rows(state, world, team, 2, mask)
+        for b in range(40):
+            alone = rows_of(state, np.array([b]))
+            want = leave(alone, world, team, 2) if mask[b] else alone
+            assert left.active[b].tolist() == want.active[0].tolist()
+            members = alone.active[0] & (world.slot_team == team)
+            mean = 100.0 * float(alone.morale[0][members].mean()) if members.any() else 0.0
+            assert team_gauge(state, world, team, "morale")[b] == mean
