@@ -177,7 +177,8 @@ class Balanced:
         last = session.history[-1] if session.history else None
         shipped_last = bool(last and any(p.state.startswith("shipped") for p in last.projects)
                             and last.deltas["delivery"] > 0)
-        weakest = min(session.teams, key=lambda t: t.skill)
+        here = [t for t in session.teams if t.headcount] or session.teams  # nobody to coach elsewhere
+        weakest = min(here, key=lambda t: t.skill)
         wanted: list[Inspire] = []
         if session.round % 2 == 1:
             wanted.append(Inspire("town_hall"))

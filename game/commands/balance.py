@@ -19,49 +19,27 @@ from pathlib import Path
 
 from game.analysis.balance import EXTREMES, GREEDY_RUNS, MEASURES, BalanceReport, balance
 from game.analysis.targets import scenario_targets
-from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.commands.common import (
+    CommandError,
+    add_scenario_argument,
+    fail,
+    load,
+    number,
+    print_json,
+    seed_type,
+    whole_number,
+)
 from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
 from game.scenario.loader import MAX_BYTES
 from game.search.players import Budget
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, not {value}")
-    return value
-
-
 MAX_RUNS = 10_000  # about five minutes; 200 runs already pin a mean score to about 0.1
 
-
-def _runs(text: str) -> int:
-    value = _positive(text)
-    if value > MAX_RUNS:
-        raise argparse.ArgumentTypeError(f"at most {MAX_RUNS} (that takes minutes; 200 runs "
-                                         f"already give a mean to about 0.1), not {value}")
-    return value
-
-
-def _effort(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
-    if not 0.1 <= value <= 10:
-        raise argparse.ArgumentTypeError(f"expected 0.1 to 10, not {value:g}")
-    return value
-
-
-def _jobs(text: str) -> int:
-    value = _positive(text)
-    if value > 64:
-        raise argparse.ArgumentTypeError(f"at most 64 worker processes, not {value}")
-    return value
+_positive = whole_number("N")
+_runs = whole_number("runs", 1, MAX_RUNS, " (that takes minutes; 200 runs already give a mean to about 0.1)")
+_effort = number("effort", 0.1, 10)
+_jobs = whole_number("jobs", 1, 64, " worker processes")
 
 
 def plot_problem(path: Path) -> str | None:

@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario
@@ -60,3 +61,31 @@ def seed_type(text: str) -> int:
         shown = str(value) if len(str(value)) <= 25 else "a number that long"
         raise argparse.ArgumentTypeError(f"a seed must be between 0 and 2**63-1, not {shown}")
     return value
+
+
+def whole_number(what: str, low: int = 1, high: int | None = None, why: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, with a message that names `what`
+    (and says `why` there is an upper bound)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} is a whole number, not {text[:40]!r}") from None
+        if value < low or (high is not None and value > high):
+            span = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"{what} must be {span}{why}, not {value}")
+        return value
+    return parse
+
+
+def number(what: str, low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a number from `low` to `high`."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} is a number, not {text[:40]!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be from {low:g} to {high:g}, not {value:g}")
+        return value
+    return parse

@@ -13,7 +13,15 @@ from pathlib import Path
 import numpy as np
 
 from game.analysis.balance import Spread
-from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.commands.common import (
+    CommandError,
+    add_scenario_argument,
+    fail,
+    load,
+    print_json,
+    seed_type,
+    whole_number,
+)
 from game.rules.records import METRIC_NAMES
 from game.search.batch import BatchResult, evaluate
 from game.search.policy import Policy, PolicyError, read_policies, sequences_of
@@ -22,14 +30,7 @@ MAX_SEEDS = 100_000
 MAX_FILE_BYTES = 50_000_000
 
 
-def _seeds(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if not 1 <= value <= MAX_SEEDS:
-        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_SEEDS}, not {value}")
-    return value
+_seeds = whole_number("seeds", 1, MAX_SEEDS)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json
+from game.commands.common import (
+    CommandError,
+    add_scenario_argument,
+    fail,
+    load,
+    number,
+    print_json,
+    whole_number,
+)
 from game.story import PLAYERS, StoryReport, story
 
 MAX_RUNS = 1000
 
 
-def _runs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"runs is a whole number, not {text!r}") from None
-    if not 1 <= value <= MAX_RUNS:
-        raise argparse.ArgumentTypeError(f"runs must be from 1 to {MAX_RUNS}, not {value}")
-    return value
+_runs = whole_number("runs", 1, MAX_RUNS)
+_effort = number("effort", 0.05, 4)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,16 +33,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also the best games a search finds in each mode, searching with "
                              "this effort (0.05 to 4; 1 is balance's search; slow)")
     parser.set_defaults(func=run)
-
-
-def _effort(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"effort is a number, not {text!r}") from None
-    if not 0.05 <= value <= 4:
-        raise argparse.ArgumentTypeError(f"effort must be from 0.05 to 4, not {value:g}")
-    return value
 
 
 def _share(count: int, runs: int) -> str:

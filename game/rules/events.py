@@ -16,7 +16,9 @@ from game.model.scope import apply_team_effects, join, leave, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
 from game.rules.conditions import Situation, holds
 from game.rules.records import METRIC_NAMES, EventOutcome
-from game.scenario.types import After, AllOf, AnyOf, Choice, Condition, Effect, Event, FlagIs, Not, Scenario
+from game.scenario.types import Choice, Effect, Event, Scenario, mentions, reads_memory
+
+__all__ = ["StoryRules", "Landing", "describe", "mentions", "reads_memory"]
 
 TEAM_GAUGE_FIELDS = ("morale", "fatigue", "skill", "creativity", "alignment")
 
@@ -28,21 +30,6 @@ class Landing:
     round: int
     effect: Effect
     source: str  # "<event title>, chosen in round <r>"
-
-
-def mentions(c: Condition, kinds: tuple[type, ...]) -> bool:
-    """Whether a condition tests one of these kinds of condition anywhere inside."""
-    match c:
-        case AllOf(conditions=parts) | AnyOf(conditions=parts):
-            return any(mentions(p, kinds) for p in parts)
-        case Not(condition=inner):
-            return mentions(inner, kinds)
-    return isinstance(c, kinds)
-
-
-def reads_memory(c: Condition) -> bool:
-    """Whether a condition reads a flag or an earlier answer."""
-    return mentions(c, (FlagIs, After))
 
 
 def describe(effect: Effect, scenario: Scenario) -> str:

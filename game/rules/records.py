@@ -64,6 +64,10 @@ class TeamStatus:
     morale: float        # 0..1
     skill: float         # 0..1
     capacity: float      # work points a round, at the last round's conditions
+    arrives: int = 1     # the round the team joins (a later round: not here yet)
+
+    def absent(self, round_no: int) -> bool:
+        return self.arrives > round_no
 
 
 @dataclass(frozen=True)

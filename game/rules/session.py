@@ -138,7 +138,8 @@ class GameSession(StoryRules):
             count = int(members.sum())
             morale = float(state.morale[0][members].mean()) if count else 0.0
             skill = float(state.skill[0][members].mean()) if count else 0.0
-            result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t])))
+            result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t]),
+                                     team.arrives))
         return result
 
     @property

@@ -15,11 +15,9 @@ from game.scenario.reach import Span
 from game.scenario.types import (
     OLD_PROJECT_STATES,
     PROJECT_STATE_MATCHES,
-    After,
     AllOf,
     AnyOf,
     Condition,
-    FlagIs,
     Not,
     ProjectState,
 )
@@ -176,19 +174,6 @@ def late_landings(linter: Linter, data: Any) -> None:
 def flags_set(linter: Linter) -> set[str]:
     return {name for e in linter.scenario.events for c in e.choices
             for name, _ in (*c.sets, *c.adds)}
-
-
-def _mentions(c: Condition, kind: type) -> bool:
-    match c:
-        case AllOf(conditions=parts) | AnyOf(conditions=parts):
-            return any(_mentions(p, kind) for p in parts)
-        case Not(condition=inner):
-            return _mentions(inner, kind)
-    return isinstance(c, kind)
-
-
-def uses_story(c: Condition) -> bool:
-    return _mentions(c, FlagIs) or _mentions(c, After)
 
 
 def cash_costs(linter: Linter) -> None:

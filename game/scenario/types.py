@@ -242,6 +242,21 @@ Condition = (
 )
 
 
+def mentions(c: Condition, kinds: tuple[type, ...]) -> bool:
+    """Whether a condition tests one of these kinds of condition anywhere inside."""
+    match c:
+        case AllOf(conditions=parts) | AnyOf(conditions=parts):
+            return any(mentions(p, kinds) for p in parts)
+        case Not(condition=inner):
+            return mentions(inner, kinds)
+    return isinstance(c, kinds)
+
+
+def reads_memory(c: Condition) -> bool:
+    """Whether a condition reads a flag or an earlier answer."""
+    return mentions(c, (FlagIs, After))
+
+
 @dataclass(frozen=True)
 class Effect:
     """Changes a choice makes: now or later (`delay` rounds on), once or `lasts` rounds in a

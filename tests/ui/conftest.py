@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame_gui
 import pytest
 
 from game.ui.app import App
-from game.ui.core import Core
+from game.ui.core import Core, default_core
 from game.ui.settings import Settings
 from tests.ui import fakes
 
@@ -37,15 +37,16 @@ def scenario_dir(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def make_app(scenario_dir: Path) -> Iterator:
+def windows(new_app: Callable[[Settings], App], **base: object) -> Iterator[Callable[..., App]]:
+    """A fixture body: yields `build(**settings)`, which opens a window on `base` settings
+    changed by the keywords, and closes every window it opened at teardown."""
     apps: list[App] = []
 
     def build(**kw: object) -> App:
-        settings = Settings(scenario_dirs=[str(scenario_dir)], seed=3)
+        settings = Settings(**base)  # type: ignore[arg-type]
         for k, v in kw.items():
             setattr(settings, k, v)
-        app = App(fake_core({"broken.yaml"}), settings, scenario_path=scenario_dir / "harbour.yaml")
+        app = new_app(settings)
         apps.append(app)
         return app
 
@@ -53,3 +54,21 @@ def make_app(scenario_dir: Path) -> Iterator:
     for app in apps:
         app.close()
     pygame_gui.core.utility.set_default_manager(None)
+
+
+@pytest.fixture
+def make_app(scenario_dir: Path) -> Iterator:
+    yield from windows(lambda settings: App(fake_core({"broken.yaml"}), settings,
+                                            scenario_path=scenario_dir / "harbour.yaml"),
+                       scenario_dirs=[str(scenario_dir)], seed=3)
+
+
+def real_window(settings: Settings) -> App:
+    """A window on the real session, opened on the default scenario."""
+    core = default_core()
+    return App(core, settings, scenario_path=core.default_dir / f"{core.default_scenario}.yaml")
+
+
+@pytest.fixture
+def make_real() -> Iterator:
+    yield from windows(real_window, seed=3, save_results=False)

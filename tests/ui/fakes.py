@@ -23,6 +23,7 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
+from game.rules.records import TeamStatus
 from game.scenario.types import (
     Budget,
     Choice,
@@ -107,16 +108,7 @@ class ProjectStatus:
     progress: float
     due: int
     state: str
-
-
-@dataclass
-class TeamStatus:
-    id: str
-    name: str
-    headcount: int
-    morale: float
-    skill: float
-    capacity: float
+    waiting: str = ""
 
 
 @dataclass

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
-import pygame_gui
-import pytest
 
 from game.analysis.strategies import make_strategy, play
 from game.rules.decisions import Inspire, SetVision
 from game.rules.session import GameSession
 from game.ui.app import App
 from game.ui.autoplay import Autoplayer
-from game.ui.core import default_core
 from game.ui.input import Key
 from game.ui.screens.title import TitleScreen
-from game.ui.settings import Settings
 
 
 def key(k: int, char: str = "", mod: int = 0) -> None:
@@ -32,25 +27,6 @@ def commit() -> None:
 def run_frames(app: App, n: int = 3) -> None:
     for _ in range(n):
         app.frame(1 / 60)
-
-
-@pytest.fixture
-def make_real() -> Iterator:
-    apps: list[App] = []
-
-    def build(**kw: object) -> App:
-        core = default_core()
-        settings = Settings(seed=3, save_results=False)
-        for k, v in kw.items():
-            setattr(settings, k, v)
-        app = App(core, settings, scenario_path=core.default_dir / f"{core.default_scenario}.yaml")
-        apps.append(app)
-        return app
-
-    yield build
-    for app in apps:
-        app.close()
-    pygame_gui.core.utility.set_default_manager(None)
 
 
 def test_autoplay_matches_headless_and_shoots_every_screen(make_real, tmp_path: Path) -> None:

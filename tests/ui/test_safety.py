@@ -6,32 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pygame_gui
 import pytest
 
 from game.rules.decisions import EndPhase, Inspire
 from game.ui.app import App
 from game.ui.core import default_core
 from game.ui.input import EnterText, Key
-from game.ui.settings import Settings
+from tests.ui.conftest import windows
 
 
 @pytest.fixture
 def make() -> Iterator:
-    apps: list[App] = []
-
-    def build(**kw: object) -> App:
-        settings = Settings(seed=3, save_results=False)
-        for k, v in kw.items():
-            setattr(settings, k, v)
-        app = App(default_core(), settings)
-        apps.append(app)
-        return app
-
-    yield build
-    for app in apps:
-        app.close()
-    pygame_gui.core.utility.set_default_manager(None)
+    yield from windows(lambda settings: App(default_core(), settings), seed=3, save_results=False)
 
 
 def shipped(app: App) -> Path:

@@ -5,15 +5,34 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import ChooseOption
+from game.scenario.types import Choice, Scenario
 from game.ui.screens.base import Screen
 from game.ui.widgets import chrome, icons, text
 
 
-def touched(effects: tuple[tuple[str, float], ...]) -> list[str]:
-    """"delivery +, morale −" in lines of at most three: the sign of each change, not the
-    amount (Reigns' meters)."""
-    words = [f"{key} {'+' if amount > 0 else '−'}" for key, amount in effects if amount]
-    return [", ".join(words[i:i + 3]) for i in range(0, len(words), 3)] or ["nothing measured"]
+def _signs(amounts: tuple[tuple[str, float], ...]) -> str:
+    return ", ".join(f"{key} {'+' if amount > 0 else '−'}" for key, amount in amounts if amount)
+
+
+def touched(choice: Choice, scenario: Scenario) -> str:
+    """"delivery +, morale −; Day ward: fatigue +; budget − for 2 months": the sign of each
+    change, not the amount (Reigns' meters), with where and when each later one lands."""
+    word = scenario.round_label.lower()
+    parts = [_signs(choice.effects)] if _signs(choice.effects) else []
+    for effect in choice.later:
+        signs = _signs(effect.amounts)
+        if not signs:
+            continue
+        if effect.team is not None:
+            signs = f"{scenario.team(effect.team).name}: {signs}"
+        elif effect.project is not None:
+            signs = f"{scenario.project(effect.project).title}: {signs}"
+        if effect.delay:
+            signs += f" in {effect.delay} {word}{'s' if effect.delay > 1 else ''}"
+        if effect.lasts > 1:
+            signs += f" for {effect.lasts} {word}s"
+        parts.append(signs)
+    return "; ".join(parts) or "nothing measured"
 
 
 class EventScreen(Screen):
@@ -32,21 +51,29 @@ class EventScreen(Screen):
         top = chrome.header_height(self) + self.s(24)
         w = min(self.W - self.s(80), self.s(960))
         body = text.height_of(self.event.text, self.font("h3"), w - self.s(56))
-        need = self.s(96 + 16 + 24) + body + len(self.event.choices) * self.s(60)
+        need = self.s(96 + 16 + 24) + body + sum(self.row_heights(w)) + \
+            len(self.event.choices) * self.s(10)
         return pygame.Rect((self.W - w) // 2, top, w, min(self.H - top - self.s(24),
                                                             max(need, self.s(300))))
 
-    def effects_width(self) -> int:
-        return int(self.card().width * 0.34)
+    def effects_width(self, card_width: int | None = None) -> int:
+        return int((card_width or self.card().width) * 0.34)
+
+    def row_heights(self, card_width: int) -> list[int]:
+        """Each choice's row: a button, taller when what it touches needs more lines."""
+        fs = self.font("small", True)
+        width = self.effects_width(card_width)
+        return [max(self.s(50), len(text.wrap(touched(ch, self.app.scenario), fs, width))
+                    * fs.get_linesize() + self.s(8)) for ch in self.event.choices]
 
     def build(self) -> None:
         card = self.card()
         choices = self.event.choices
         closed = getattr(self.app.session.pending_event, "closed", ()) or ("",) * len(choices)
-        h = self.s(50)
-        y = card.bottom - self.s(24) - len(choices) * (h + self.s(10))
+        heights = self.row_heights(card.width)
+        y = card.bottom - self.s(24) - sum(heights) - len(choices) * self.s(10)
         width = card.width - self.s(56) - self.effects_width() - self.s(12)
-        for i, ch in enumerate(choices):
+        for i, (ch, h) in enumerate(zip(choices, heights, strict=True)):
             label = f"[{i + 1}] {ch.label}" + (f" — {closed[i]}" if closed[i] else "")
             button = self.button(f"choice:{i}", label, pygame.Rect(
                 card.left + self.s(28), y, width, h), "@choice",
@@ -85,7 +112,8 @@ class EventScreen(Screen):
                         (card.left + self.s(70), card.top + self.s(14)))
         text.draw(surface, self.event.title, self.font("h1", True), self.col("ink"),
                   (card.left + self.s(70), tag.bottom), width=card.width - self.s(100))
-        first_button = card.bottom - self.s(24) - len(self.event.choices) * self.s(60)
+        first_button = card.bottom - self.s(24) - sum(self.row_heights(card.width)) - \
+            len(self.event.choices) * self.s(10)
         body = pygame.Rect(card.left + self.s(28), card.top + self.s(96), card.width - self.s(56),
                            first_button - card.top - self.s(110))
         text.paragraph(surface, self.event.text, self.font("h3"), self.col("ink"), body)
@@ -95,11 +123,11 @@ class EventScreen(Screen):
             if button is None:
                 continue
             x, right = button.rect.right + self.s(12), card.right - self.s(28)
-            lines = touched(ch.effects)
-            top = button.rect.centery - len(lines[:2]) * fs.get_linesize() // 2
-            for n, words in enumerate(lines[:2]):
-                text.draw(surface, words, fs, self.col("ink"), (x, top + n * fs.get_linesize()),
-                          width=right - x)
+            words = touched(ch, self.app.scenario)
+            lines = len(text.wrap(words, fs, right - x))
+            top = button.rect.centery - lines * fs.get_linesize() // 2
+            text.paragraph(surface, words, fs, self.col("ink"),
+                           pygame.Rect(x, top, right - x, lines * fs.get_linesize()))
         text.draw(surface, "What each choice touches: + raises, − lowers (amounts show in the "
                   "report)", self.font("small"), self.col("ink_soft"),
                   (card.left + self.s(28), card.bottom - self.s(20)), width=card.width - self.s(56))

@@ -28,7 +28,8 @@ class LeaderScreen(PhaseScreen):
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
-        self.team: str | None = app.session.teams[0].id if app.session.teams else None
+        here = [t.id for t in app.session.teams if not t.absent(app.session.round)]
+        self.team: str | None = here[0] if here else None
 
     @property
     def draft(self):  # type: ignore[no-untyped-def]
@@ -112,6 +113,8 @@ class LeaderScreen(PhaseScreen):
                 x + i * (tw + self.s(8)), y, tw, self.s(38)), "@choice")
             if t.id == self.team:
                 b.select()
+            if t.absent(self.app.session.round):
+                b.disable()  # not here yet: nobody to coach
         # planned actions (click to take back): chips in up to two rows
         top = y + self.s(38 + 22 + 34)
         px, py, rows = x, top, 1
@@ -244,6 +247,7 @@ class LeaderScreen(PhaseScreen):
                 continue
             words = f"morale {t.morale * 100:.0f}"
             words += f" · fatigue {fatigue[t.id] * 100:.0f}" if fatigue else " · fatigue ?"
+            words = people.joins_later(self, t) or words
             text.draw(surface, words, self.font("small"), self.col("ink_soft"),
                       (el.rect.left, el.rect.bottom + self.s(3)), width=el.rect.width)
         y += self.s(38 + 22)

@@ -7,7 +7,7 @@ import pygame
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
 from game.rules.plans import naive_schedule, starting_schedule
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, icons, stepper, text
+from game.ui.widgets import chrome, icons, people, stepper, text
 from game.ui.widgets.meters import load_bar
 
 ROW = 44
@@ -273,7 +273,11 @@ class ManagerScreen(PhaseScreen):
             text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(56)),
                       width=cw - self.s(6))
             seen = outlook.projects.get(proj.id) if outlook is not None else None
-            if seen is not None:
+            if status is not None and status.waiting:   # work on it does not count yet
+                text.draw(surface, "waits" if "arrives" not in status.waiting else "not yet",
+                          fsb, self.col("ink_soft"), (cx, inner.top + self.s(76)),
+                          width=cw - self.s(6))
+            elif seen is not None:
                 self.draw_verdict(surface, seen, (cx, inner.top + self.s(76)), cw - self.s(6))
         lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
         text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
@@ -282,7 +286,8 @@ class ManagerScreen(PhaseScreen):
             y = y0 + i * pitch
             text.draw(surface, team.name, self.font("body", True), self.col("ink"),
                       (inner.left, y), width=x0 - inner.left - self.s(8))
-            text.draw(surface, f"{team.capacity:.0f} pts · {team.headcount} people", fs,
+            text.draw(surface, people.joins_later(self, team)
+                      or f"{team.capacity:.0f} pts · {team.headcount} people", fs,
                       self.col("ink_soft"), (inner.left, y + self.s(22)),
                       width=x0 - inner.left - self.s(8))
             load = float(loads.get(team.id, 0.0))
@@ -297,7 +302,8 @@ class ManagerScreen(PhaseScreen):
                       (lx + (self.s(16) if over else 0), y), width=width - self.s(16))
             load_bar(self, surface, pygame.Rect(lx, y + self.s(22), width, self.s(7)), load)
             team_view = outlook.teams.get(team.id) if outlook is not None else None
-            if team_view is not None and pitch >= self.s(50):
+            if team_view is not None and pitch >= self.s(50) and \
+                    not team.absent(self.app.session.round):
                 change = team_view.fatigue_change
                 words = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
                 text.draw(surface, words, fsb if over else fs,

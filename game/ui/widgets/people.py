@@ -56,6 +56,14 @@ def figure(sc: Screen, surface: pygame.Surface, foot: tuple[int, int], unit: int
         pygame.draw.rect(surface, sc.col("ink_soft"), filled)
 
 
+def joins_later(sc: Screen, team: Any) -> str:
+    """'joins in month 3' for a team that is not here yet, else ''."""
+    session = sc.app.session
+    if not team.absent(session.round):
+        return ""
+    return f"joins in {sc.app.scenario.round_label.lower()} {team.arrives}"
+
+
 def team_rows(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, teams: list[Any],
               people: list[Any], fatigue: dict[str, float] | None) -> None:
     """Each team: its name, mean morale (and fatigue once known) in words, and its people."""
@@ -73,6 +81,7 @@ def team_rows(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, teams: lis
         words = f"morale {team.morale * 100:.0f}"
         if fatigue is not None:
             words += f" · fatigue {fatigue.get(team.id, 0.0) * 100:.0f}"
+        words = joins_later(sc, team) or words
         text.draw(surface, words, fs, sc.col("ink_soft"), (rect.left, top + fb.get_linesize()),
                   width=name_w)
         folk = [p for p in people if p.team == team.id]
