@@ -18,8 +18,8 @@ import numpy as np
 from game.model import OrgState, Params, World, apply_effects, gauges_of, metrics_of
 from game.model.scope import apply_team_effects, join, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
-from game.rules.events import TEAM_GAUGE_FIELDS, reads_memory
-from game.scenario.types import Choice, Effect, Scenario
+from game.rules.events import TEAM_GAUGE_FIELDS
+from game.scenario.types import Choice, Effect, Scenario, reads_memory
 from game.search.conditions import BatchSituation, holds_batch
 
 Array = np.ndarray

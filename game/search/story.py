@@ -23,9 +23,8 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
-from game.rules.events import mentions
 from game.rules.records import METRIC_NAMES, Phase
-from game.scenario.types import After, FlagIs, Scenario, TeamGauge
+from game.scenario.types import After, FlagIs, Scenario, TeamGauge, mentions
 
 BUDGET_TOLERANCE = 1e-6  # how far over the round's money the session lets a budget go (rounding)
 
