@@ -367,13 +367,16 @@ class RowStory:
 
     @staticmethod
     def _open_choice(choices: tuple[Choice, ...], wanted: Array, rows: Array, now: BatchSituation) -> Array:
-        """(B,) the choice each row takes: the one it wants, or the first open one if that is closed."""
+        """(B,) the choice each row takes: the one it wants, or the first open one if that is
+        closed (or is no choice of this event)."""
+        n = len(choices)
+        valid = (wanted >= 0) & (wanted < n)
         if all(c.require is None for c in choices):
-            return wanted
+            return np.where(valid, wanted, 0)
         open_ = np.stack([np.ones(now.batch, dtype=bool) if c.require is None else holds_batch(c.require, now)
                           for c in choices], axis=1)
         stuck = rows & ~open_.any(axis=1)
         if stuck.any():
             raise ValueError("every choice of an event is closed")
-        want_open = np.take_along_axis(open_, wanted[:, None], axis=1)[:, 0]
+        want_open = valid & np.take_along_axis(open_, np.clip(wanted, 0, n - 1)[:, None], axis=1)[:, 0]
         return np.where(want_open, wanted, np.argmax(open_, axis=1))

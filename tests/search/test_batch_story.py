@@ -35,9 +35,11 @@ SEEDS = [2, 7, 19]
 def every_answer(scenario: Scenario, base: DecisionSequence) -> list[DecisionSequence]:
     """The base game once per choice number c, answering choice c (or the last one) always."""
     widest = max((len(e.choices) for e in scenario.events), default=1)
-    return [DecisionSequence(base.rounds, tuple(tuple(min(c, len(e.choices) - 1) for e in scenario.events)
-                                                for _ in range(scenario.rounds)))
-            for c in range(widest)]
+    games = [DecisionSequence(base.rounds, tuple(tuple(min(c, len(e.choices) - 1) for e in scenario.events)
+                                                 for _ in range(scenario.rounds)))
+             for c in range(widest)]
+    # and one that wants a choice no event has: it takes the first open one, as the session
+    return games + [DecisionSequence(base.rounds, ((widest,) * len(scenario.events),) * scenario.rounds)]
 
 
 def mixed_answers(scenario: Scenario, base: DecisionSequence, n: int, seed: int) -> list[DecisionSequence]:
@@ -80,7 +82,7 @@ def test_every_scenario_is_batched_bit_for_bit(scenario_id: str, monkeypatch: py
 def test_story_rows_diverge_on_their_answers_and_ignore_their_neighbours() -> None:
     scenario = load_scenario("the-ward-merger")
     base = played(scenario, "balanced", 1)[1]
-    paths = every_answer(scenario, base)
+    paths = every_answer(scenario, base)[:-1]  # (the last one plays as the first)
     alone = [evaluate(scenario, [seq], [3]).raw_score[0, 0] for seq in paths]
     crowd = evaluate(scenario, paths * 2, [5, 3])
     assert list(crowd.raw_score[:len(paths), 1]) == alone == list(crowd.raw_score[len(paths):, 1])
