@@ -3,7 +3,7 @@ session plays it: personas, random search candidates, and games that take every 
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -100,6 +100,12 @@ def test_drafts_become_the_plans_the_session_makes(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     world = build_world(scenario)
     sequences = candidates(scenario, 5, 2) + [played(scenario, "balanced", 1)[1]]
+    lead, manage = sequences[0].rounds[0]
+    team, project = scenario.organization.teams[0].id, scenario.projects[-1].id
+    gappy = replace(manage, budget={"operations": 30},  # a team, a project, categories left out
+                    schedule={t: {p: s for p, s in row.items() if p != project}
+                              for t, row in manage.schedule.items() if t != team})
+    sequences.append(DecisionSequence(((lead, gappy),) + sequences[0].rounds[1:], sequences[0].answers))
     plans = sequence_plans(scenario, world.categories, sequences)
     rows = np.arange(len(sequences))
     for r in range(scenario.rounds):
