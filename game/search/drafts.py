@@ -2,8 +2,8 @@
 
 The same numbers as the session's conversion (`game.rules.plans.plans_from_drafts`, a test
 checks it), read in bulk: each team's shares and each budget are read by C-level lookups
-chained into one array, so a thousand games of drafts convert in a few milliseconds. Drafts
-that leave a team, a project or a category out are read one by one, as the session does.
+chained into one array, with no Python loop per project or category. Drafts that leave a
+team, a project or a category out are read one by one, as the session reads them.
 """
 
 from __future__ import annotations
