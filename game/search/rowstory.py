@@ -149,6 +149,7 @@ class RowStory:
         self._all_hires = world.hire_order
         self.world = self._hire_order(world, 1)
         self._worlds: dict[tuple[bytes, bytes], World] = {}
+        self._groups: list[tuple[Array | None, World]] | None = None   # until a project moves
         self._event_ids = {e.id: (i, tuple(c.id for c in e.choices)) for i, e in enumerate(events)}
         self._team_index = {t.id: i for i, t in enumerate(scenario.organization.teams)}
         self._project_index = {p.id: i for i, p in enumerate(scenario.projects)}
@@ -200,6 +201,8 @@ class RowStory:
         """The rows that share one world (due rounds and scopes): (rows or None for all, world)."""
         if not self.moves_projects:
             return [(None, self.world)]
+        if self._groups is not None and self._groups[0][1].hire_order is self.world.hire_order:
+            return self._groups
         keys, inverse = np.unique(np.concatenate([self.due, self.scope], axis=1), axis=0,
                                   return_inverse=True)
         inverse = inverse.reshape(-1)
@@ -212,6 +215,7 @@ class RowStory:
                 world = replace(self.world, due=key[:n].copy(), scope=key[n:].copy())
                 self._worlds[cache] = world
             groups.append((None if len(keys) == 1 else np.flatnonzero(inverse == g), world))
+        self._groups = groups
         return groups
 
     # --- effects -------------------------------------------------------------------------------
@@ -238,6 +242,7 @@ class RowStory:
         return state
 
     def _move_project(self, state: OrgState, i: int, amounts: dict[str, float], mask: Array) -> OrgState:
+        self._groups = None
         self.due[mask, i] = np.clip(self.due[mask, i] + amounts.get("due", 0.0), 1, self.world.rounds)
         self.scope[mask, i] = np.maximum(self.scope[mask, i] + amounts.get("scope", 0.0), 1.0)
         reopen = mask & (state.status[:, i] == MISSED) & (self.due[:, i] > state.round)
