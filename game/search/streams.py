@@ -26,26 +26,30 @@ class RowStreams:
     cursor into a (B, K) buffer of doubles drawn ahead. A double is the same whether drawn
     alone or in a block (numpy's `Generator.random`), and `uniform(low, high)` is
     `low + (high - low) * random()`, so serving draws from the buffer is bit-identical to
-    calling each generator.
+    calling each generator. Rows with the same seed roll the same dice, so each seed's
+    generator draws once for all of its rows.
     """
 
     def __init__(self, seeds: Sequence[int], ahead: int = _CHUNK) -> None:
         """`ahead`: doubles per row to draw at a time (say, what a whole game draws)."""
-        self._generators = [np.random.default_rng(int(s)) for s in seeds]
-        self._buffer = np.empty((len(self._generators), 0))
+        distinct, self._seed_of_row = np.unique(np.array([int(s) for s in seeds], dtype=object),
+                                                return_inverse=True)
+        self._seed_of_row = self._seed_of_row.reshape(-1)
+        self._generators = [np.random.default_rng(int(s)) for s in distinct]
+        self._buffer = np.empty((len(seeds), 0))
         self._cursor = 0
         self._chunk = max(int(ahead), 1)
 
     @property
     def batch(self) -> int:
-        return len(self._generators)
+        return int(self._seed_of_row.size)
 
     def _ahead(self, count: int) -> None:
         """Make sure `count` doubles past the cursor are drawn (the cursor may move to 0)."""
         if self._cursor + count > self._buffer.shape[1]:
             fresh = max(count, self._chunk)
-            drawn = np.stack([g.random(fresh) for g in self._generators]) if self._generators \
-                else np.empty((0, fresh))
+            drawn = np.stack([g.random(fresh) for g in self._generators])[self._seed_of_row] \
+                if self._generators else np.empty((0, fresh))
             self._buffer = np.concatenate([self._buffer[:, self._cursor:], drawn], axis=1)
             self._cursor = 0
 
