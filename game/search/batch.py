@@ -24,7 +24,8 @@ from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, uses_profile
 from game.search.drafts import sequence_plans
-from game.search.rowstory import RowStory, rows_of, stitch
+from game.search.rows import rows_of, stitch
+from game.search.rowstory import RowStory
 from game.search.story import BUDGET_TOLERANCE
 from game.search.streams import RowStreams
 

@@ -22,7 +22,7 @@ from game.search.batch import DecisionSequence, evaluate
 from game.search.drafts import sequence_plans
 from game.search.genome import Mode, Space
 from game.search.players import _Distribution
-from game.search.rowstory import leave_rows, rows_of, team_gauge
+from game.search.rows import leave_rows, rows_of, team_gauge
 from game.search.story import evaluate_by_session, tells_a_story
 from game.search.streams import RowStreams
 
