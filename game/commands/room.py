@@ -63,7 +63,17 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None and not 0 <= args.seed < 2**63:
         print("room: --seed must be from 0 to 2**63-1", file=sys.stderr)
         return 2
-    db = args.db or str(data_dir() / "room.sqlite")
+    if args.db:
+        db = args.db
+    else:      # a laptop that never saved a game has no data folder yet
+        folder = data_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"room: cannot make the data folder {folder}: {exc.strerror or exc}; "
+                  "give --db FILE", file=sys.stderr)
+            return 2
+        db = str(folder / "room.sqlite")
     try:
         room, resumed = open_room(db, args.scenario, args.seed, args.new)
     except RoomOpenError as exc:

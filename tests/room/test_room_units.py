@@ -108,3 +108,22 @@ def test_room_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["room", "serve", "turnaround", "--db", db, "--port", "0"]) == 2
     err = capsys.readouterr().err
     assert "open room for 'first-voyage'" in err and "--new" in err and err.count("\n") == 1
+
+
+def test_room_serve_makes_the_data_folder_for_its_default_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fresh laptop has no data folder yet: the room's default database goes there anyway."""
+    import socket
+
+    from game.cli import main
+
+    home = tmp_path / "fresh" / "sail-and-keel"
+    monkeypatch.setenv("SAIL_KEEL_HOME", str(home))
+    with socket.socket() as taken:                # the port is busy: run stops after the database
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["room", "serve", "--host", "127.0.0.1", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot listen" in err and "database" not in err, err
+    assert (home / "room.sqlite").is_file()
