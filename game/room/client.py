@@ -4,6 +4,9 @@
 outbox of rounds: a round stays there until the room acknowledges it, and is sent again
 after every reconnect. The room acknowledges a round it already has (same round number,
 same decisions) without counting it twice, so nothing is lost and nothing is doubled.
+A round the room refuses for now (it is paused, or its database failed for a moment) stays
+in the outbox and goes again when the room runs, or after a moment; a round refused for
+good takes the rounds after it along, since the room can no longer count them.
 
 `RoomLink` ties a `GameSession` to the client: call `sync()` after each decision (the
 window calls it every frame). It drops the facilitator's injected events into the round
@@ -34,6 +37,8 @@ from game.scenario.types import Scenario
 
 MAX_INCOMING = 2 * 1024 * 1024      # a welcome carries the scenario (at most 1 MiB)
 RETRY = (0.2, 0.5, 1.0, 2.0)         # seconds before reconnecting, growing
+SOON = 1.0                           # seconds before sending again a round the room asks for later
+RUNNING = ("running", "ended")       # room states that take rounds
 
 
 class RoomError(Exception):
@@ -83,6 +88,9 @@ class RoomClient:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._outbox: dict[int, dict[str, Any]] = {}
+        self._sent: set[int] = set()               # rounds sent on this connection, no answer yet
+        self._later: dict[int, float] = {}         # rounds to send again, and when (monotonic)
+        self._broken: int | None = None            # the first round the room refused for good
         self._news: list[dict[str, Any]] = []
         self.heard: list[dict[str, Any]] = []     # every inbox item ever received, in order
         self._refusals: dict[int, str] = {}
@@ -164,6 +172,10 @@ class RoomClient:
 
     def submit(self, number: int, decisions: list[dict[str, Any]], score: float) -> None:
         with self._lock:
+            if self._broken is not None and number > self._broken:
+                self._refusals[number] = (f"round {self._broken} was refused, so the room cannot "
+                                          "count the rounds after it")
+                return
             self._outbox[number] = {"type": "round", "round": number, "decisions": decisions,
                                     "score": score}
         self._wake.set()
@@ -178,6 +190,12 @@ class RoomClient:
     def pending(self) -> list[int]:
         with self._lock:
             return sorted(self._outbox)
+
+    @property
+    def held(self) -> list[int]:
+        """Rounds waiting for the facilitator to start (or restart) the room."""
+        with self._lock:
+            return sorted(n for n, at in self._later.items() if at == float("inf") and n in self._outbox)
 
     @property
     def refusals(self) -> dict[int, str]:
@@ -216,6 +234,7 @@ class RoomClient:
             self.recorded = int(data["recorded"])
             for number in [n for n in self._outbox if n <= self.recorded]:
                 del self._outbox[number]     # the room had it; only its answer was lost
+                self._later.pop(number, None)
             self._room(data["room"])
             self._inbox(data.get("inbox", []))
 
@@ -223,6 +242,9 @@ class RoomClient:
         if status.get("state") != self.state or status.get("timer") != self.timer:
             self.state, self.timer = str(status.get("state")), int(status.get("timer") or 0)
             self._news.append({"kind": "room", "state": self.state, "timer": self.timer})
+        if self.state in RUNNING:             # rounds held while the room waited go now
+            now = time.monotonic()
+            self._later = {n: min(at, now) for n, at in self._later.items()}
 
     def _inbox(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -257,20 +279,36 @@ class RoomClient:
             data = json.loads(ws.recv(timeout=10))
             if data.get("type") != "welcome":
                 raise RoomError(str(data.get("reason")))
+            with self._lock:
+                self._sent = set()             # a new connection: send every round not yet taken
             self._welcomed(data)
             self.connected = True
-            sent: set[int] = set()
             while not self._stop.is_set() and not self.offline:
                 with self._lock:
-                    due = [self._outbox[n] for n in sorted(self._outbox) if n not in sent]
+                    now = time.monotonic()
+                    for number in [n for n, at in self._later.items() if at <= now]:
+                        del self._later[number]
+                        self._sent.discard(number)
+                    due = [self._outbox[n] for n in sorted(self._outbox) if n not in self._sent]
+                    self._sent.update(message["round"] for message in due)
                 for message in due:
                     ws.send(json.dumps(message))
-                    sent.add(message["round"])
                 try:
                     raw = ws.recv(timeout=0.02)
                 except TimeoutError:
                     continue
                 self._handle(json.loads(raw))
+
+    def _refuse_from(self, first: int, reason: str) -> None:
+        """Round `first` is refused for good: the rounds after it can never count either."""
+        self._broken = first if self._broken is None else min(self._broken, first)
+        self._refusals[first] = reason
+        for number in [n for n in self._outbox if n >= first]:
+            del self._outbox[number]
+            self._later.pop(number, None)
+            if number > first:
+                self._refusals[number] = (f"round {first} was refused, so the room cannot count "
+                                          "the rounds after it")
 
     def _handle(self, data: dict[str, Any]) -> None:
         with self._lock:
@@ -278,15 +316,25 @@ class RoomClient:
             if kind == "ack":
                 number = int(data["round"])
                 self._outbox.pop(number, None)
+                self._later.pop(number, None)
                 self.recorded = max(self.recorded, number)
             elif kind == "refused":
-                which = data.get("round")
+                which, reason = data.get("round"), str(data.get("reason"))
+                retry = data.get("retry")
+                if retry is None and "arrived before" in reason:
+                    retry = "soon"   # a room of an older version: an earlier round is on its way
                 if isinstance(which, int) and which in self._outbox:
-                    if "arrived before" in str(data.get("reason")):
-                        return   # an earlier round is on its way; this one is sent again later
-                    self._outbox.pop(which)
-                    self._refusals[which] = str(data.get("reason"))
-                self._news.append({"kind": "refused", "reason": str(data.get("reason"))})
+                    if retry == "start":
+                        held = self._later.get(which) == float("inf")
+                        self._later[which] = time.monotonic() if self.state in RUNNING else float("inf")
+                        if not held:
+                            self._news.append({"kind": "held", "round": which, "reason": reason})
+                        return
+                    if retry is not None:
+                        self._later[which] = time.monotonic() + SOON
+                        return
+                    self._refuse_from(which, reason)
+                self._news.append({"kind": "refused", "reason": reason})
             elif kind == "room":
                 self._room(data)
             elif kind == "inbox":
@@ -320,6 +368,9 @@ class RoomLink:
                 self.messages.append(f"Facilitator: {item.get('text')}")
             elif item.get("kind") == "refused":
                 self.messages.append(f"The room refused: {item.get('reason')}")
+            elif item.get("kind") == "held":
+                reason = str(item.get("reason"))
+                self.messages.append(reason[:1].upper() + reason[1:] + ".")
         session = self.session
         while self._events and session.phase in (Phase.LEADER, Phase.MANAGER):
             event = self._events.pop(0)

@@ -169,6 +169,8 @@ class RoomServer:
                     refusal: dict[str, Any] = {"type": "refused", "reason": str(exc)}
                     if isinstance(data.get("round"), int):
                         refusal["round"] = data["round"]
+                    if exc.retry is not None:
+                        refusal["retry"] = exc.retry
                     await ws.send_json(refusal)
                     if player is None and data.get("type") in ("join", "resume"):
                         await ws.close(code=4003, reason=str(exc)[:100])

@@ -127,3 +127,27 @@ def test_room_serve_makes_the_data_folder_for_its_default_database(
     err = capsys.readouterr().err
     assert "cannot listen" in err and "database" not in err, err
     assert (home / "room.sqlite").is_file()
+
+
+def test_the_client_keeps_rounds_the_room_takes_later_and_drops_those_after_a_refused_one() -> None:
+    from game.room.client import RoomClient
+
+    client = RoomClient("127.0.0.1:9", "ABCDEF", ["Ana"])
+    for number in (1, 2, 3):
+        client.submit(number, [], 50.0)
+    client._handle({"type": "refused", "round": 1, "reason": "the database failed", "retry": "soon"})
+    client._handle({"type": "refused", "round": 2, "reason": "round 2 arrived before round 1; "
+                    "send round 1 first"})                     # a room that does not say retry
+    assert client.pending == [1, 2, 3] and not client.refusals
+    client.state = "paused"
+    client._handle({"type": "refused", "round": 3, "reason": "the room is paused", "retry": "start"})
+    assert client.held == [3] and [n["kind"] for n in client.take_news()] == ["held"]
+    client._handle({"type": "room", "state": "running", "timer": 0})
+    assert client.held == [] and client.pending == [1, 2, 3]
+
+    client._handle({"type": "refused", "round": 2, "reason": "not what these decisions give"})
+    assert client.pending == [1]
+    assert client.refusals[2] == "not what these decisions give"
+    assert "round 2 was refused" in client.refusals[3]
+    client.submit(4, [], 50.0)                                  # never sent: it cannot count
+    assert client.pending == [1] and "round 2 was refused" in client.refusals[4]
