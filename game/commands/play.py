@@ -219,11 +219,15 @@ def join_room(args: argparse.Namespace) -> Any:
 
 
 def leave_room(client: Any, code: int) -> int:
-    """Send what is left before the window's process ends; say so if the room is out of reach."""
-    if not client.wait_sent(timeout=20):
+    """Send what is left before the window's process ends; say what waits if the room did not
+    take it (the outbox is on disk: the same command sends it on the next start)."""
+    paused = client.state in ("lobby", "paused")       # waiting would not help
+    if client.pending and (paused or not client.wait_sent(timeout=20)):
         rounds = ", ".join(str(n) for n in client.pending)
-        print(f"play: the room has not received round(s) {rounds}: it is out of reach. Tell your "
-              "facilitator; your finished game is also kept in your data folder.", file=sys.stderr)
+        why = "the room is paused" if paused else "the room is out of reach"
+        print(f"play: {why}, so it has not received round(s) {rounds}. They are kept on this "
+              "laptop: run the same command again (same --room, --code and name) to send them.",
+              file=sys.stderr)
         code = code or 1
     client.close()
     return code

@@ -151,3 +151,45 @@ def test_the_client_keeps_rounds_the_room_takes_later_and_drops_those_after_a_re
     assert "round 2 was refused" in client.refusals[3]
     client.submit(4, [], 50.0)                                  # never sent: it cannot count
     assert client.pending == [1] and "round 2 was refused" in client.refusals[4]
+
+
+def test_a_rooms_scenario_id_never_leads_the_file_out_of_its_folder(tmp_path: Path) -> None:
+    import hashlib
+
+    from game.room.client import RoomClient, Welcome
+    from game.scenario import resolve_scenario
+
+    text = resolve_scenario("first-voyage").read_text(encoding="utf-8")
+    client = RoomClient("127.0.0.1:9", "ABCDEF", ["Ana"])
+    folder = tmp_path / "scenarios"
+    for given in ("../../escaped", "/etc/passwd", "x" * 300, "first-voyage"):
+        client.welcome = Welcome(1, ("Ana",), "t" * 32, given, text,
+                                 hashlib.sha256(text.encode()).hexdigest(), 1)
+        _, path = client.scenario(folder)
+        assert path.parent == folder and path.name.endswith(".yaml")
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["first", "room"]
+    assert [p.name for p in tmp_path.iterdir()] == ["scenarios"]
+
+
+def test_leaving_a_paused_room_says_the_rounds_wait_on_this_laptop(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    from game.commands.play import leave_room
+
+    class Paused:
+        state, pending, closed = "paused", [3, 4], False
+
+        def wait_sent(self, timeout: float) -> bool:
+            time.sleep(timeout)
+            return False
+
+        def close(self) -> None:
+            self.closed = True
+
+    client = Paused()
+    started = time.monotonic()
+    assert leave_room(client, 0) == 1 and client.closed
+    assert time.monotonic() - started < 5                  # no waiting on a paused room
+    err = capsys.readouterr().err
+    assert "the room is paused" in err and "3, 4" in err and "run the same command again" in err

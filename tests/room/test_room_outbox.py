@@ -1,0 +1,84 @@
+"""Rounds played offline survive the window: the outbox is on disk (atomically, this user only)
+from the moment a round is finished until the room has it, and the next start sends them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from room_helpers import RoomProcess
+
+from game.analysis.strategies import make_strategy
+from game.room.client import OUTBOX_FOLDER, RoomClient, RoomLink, play_in_room
+from game.rules.records import Phase
+from game.rules.session import GameSession
+
+
+def play_to(link: RoomLink, rounds: int) -> None:
+    strategy = make_strategy("balanced")
+    session = link.session
+    while len(session.history) < rounds or session.phase is not Phase.REPORT:
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+    link.sync()
+
+
+def test_rounds_played_offline_are_sent_by_the_next_start(room: RoomProcess, sail_keel_home: Path) -> None:
+    room.control(action="start")
+    first = RoomClient(room.address, room.code, ["Ana"])
+    first.join()
+    scenario, _ = first.scenario()
+    link = RoomLink(first, first.session(scenario))
+    play_to(link, 2)
+    assert first.wait_sent(10)
+    outbox = sail_keel_home / OUTBOX_FOLDER
+    assert list(outbox.iterdir()) == []                    # nothing waiting: no file
+
+    first.offline = True                                   # the network goes...
+    first.drop_connection()
+    play_to(link, 4)
+    assert first.pending == [3, 4]
+    (kept,) = outbox.iterdir()
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert sorted(json.loads(kept.read_text())["rounds"]) == ["3", "4"]
+    first.close()                                          # ...and the window closes
+
+    again = RoomClient(room.address, room.code, ["Ana"])
+    welcome = again.join()
+    assert welcome.resumed and len(welcome.rounds) == 4    # the room's two and the two unsent
+    rebuilt = again.session(scenario)
+    assert rebuilt.history == link.session.history
+    assert again.wait_sent(10) and not again.refusals, again.refusals
+    assert room.state()["participants"][0]["round"] == 4
+    assert list(outbox.iterdir()) == []
+    finished = play_in_room(again, make_strategy("balanced"), scenario, welcome.seed, patience=60)
+    assert finished.over and again.wait_sent(20) and not again.refusals, again.refusals
+    again.close()
+    db = sqlite3.connect(room.db)
+    count, distinct = db.execute("SELECT COUNT(*), COUNT(DISTINCT round) FROM rounds").fetchone()
+    db.close()
+    assert count == distinct == scenario.rounds
+
+
+def test_an_outbox_that_does_not_replay_is_dropped_not_sent(room: RoomProcess, sail_keel_home: Path) -> None:
+    room.control(action="start")
+    first = RoomClient(room.address, room.code, ["Ben"])
+    first.join()
+    scenario, _ = first.scenario()
+    first.offline = True
+    link = RoomLink(first, GameSession(scenario, first.welcome.seed))  # type: ignore[union-attr]
+    play_to(link, 2)
+    first.close()
+    (kept,) = (sail_keel_home / OUTBOX_FOLDER).iterdir()
+    data = json.loads(kept.read_text())
+    data["rounds"]["2"]["decisions"] = [{"type": "ChooseOption", "index": 99}]   # damaged by hand
+    kept.write_text(json.dumps(data))
+
+    again = RoomClient(room.address, room.code, ["Ben"])
+    assert again.join().rounds == () and again.pending == []
+    assert again.session(scenario).history == []
+    assert not (sail_keel_home / OUTBOX_FOLDER / kept.name).exists()
+    assert room.state()["participants"][0]["round"] == 0
+    again.close()
