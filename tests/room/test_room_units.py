@@ -193,3 +193,24 @@ def test_leaving_a_paused_room_says_the_rounds_wait_on_this_laptop(
     assert time.monotonic() - started < 5                  # no waiting on a paused room
     err = capsys.readouterr().err
     assert "the room is paused" in err and "3, 4" in err and "run the same command again" in err
+
+
+def test_failed_joins_are_limited_per_address_and_the_limit_refills() -> None:
+    from game.room.limits import FailedJoins
+
+    now = [0.0]
+    joins = FailedJoins(burst=3, every=6.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert joins.wait("10.0.0.5") == 0
+        joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 6 and joins.wait("10.0.0.6") == 0   # only that address
+    now[0] = 4.0
+    assert joins.wait("10.0.0.5") == 2
+    now[0] = 6.0
+    assert joins.wait("10.0.0.5") == 0                                  # one more try
+    joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 6
+    now[0] = 600.0
+    assert joins.wait("10.0.0.5") == 0
+    joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 0                                  # full again: burst of 3
