@@ -139,3 +139,13 @@ def test_a_damaged_row_is_skipped_and_reported(played: GameSession, tmp_path: Pa
 def test_a_date_must_be_a_date(played: GameSession, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="ISO 8601"):
         record_play(played.result(), date="last Tuesday", player="Ana", home=tmp_path)
+
+
+def test_an_old_history_symlinked_from_elsewhere_is_not_imported(tmp_path: Path) -> None:
+    home, elsewhere = tmp_path / "home", tmp_path / "someone-elses.jsonl"
+    home.mkdir()
+    elsewhere.write_text(_line("2024-01-01") + "\n")
+    (home / "history.jsonl").symlink_to(elsewhere)
+    read = history("scaling-new-markets", home=home)
+    assert read.entries == [] and len(read.problems) == 1 and "outside" in read.problems[0]
+    assert elsewhere.read_text() == _line("2024-01-01") + "\n"
