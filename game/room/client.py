@@ -99,6 +99,7 @@ class RoomClient:
         self._sent: set[int] = set()               # rounds sent on this connection, no answer yet
         self._later: dict[int, float] = {}         # rounds to send again, and when (monotonic)
         self._broken: int | None = None            # the first round the room refused for good
+        self._told_held: set[int] = set()          # rounds the player was told are waiting
         self._news: list[dict[str, Any]] = []
         self.heard: list[dict[str, Any]] = []     # every inbox item ever received, in order
         self._refusals: dict[int, str] = {}
@@ -373,9 +374,9 @@ class RoomClient:
                     retry = "soon"   # a room of an older version: an earlier round is on its way
                 if isinstance(which, int) and which in self._outbox:
                     if retry == "start":
-                        held = self._later.get(which) == float("inf")
                         self._later[which] = time.monotonic() if self.state in RUNNING else float("inf")
-                        if not held:
+                        if which not in self._told_held:
+                            self._told_held.add(which)
                             self._news.append({"kind": "held", "round": which, "reason": reason})
                         return
                     if retry is not None:
