@@ -136,7 +136,11 @@ def run(args: argparse.Namespace) -> int:
     search = ([core.default_dir] if core.default_dir else []) + dirs
     path = resolve(core, args.scenario, search)
     if args.scenario and path is None:
-        print(f"play: no scenario {args.scenario!r} (give an id or a YAML path)", file=sys.stderr)
+        from game.safeio import refusal
+
+        reason = refusal(args.scenario) if os.path.lexists(args.scenario) else None
+        print(f"play: {args.scenario}: {reason}" if reason else
+              f"play: no scenario {args.scenario!r} (give an id or a YAML path)", file=sys.stderr)
         return 2
     if path is not None and all(path.resolve().parent != d.resolve() for d in search):
         dirs.append(path.parent)
