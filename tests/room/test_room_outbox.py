@@ -82,3 +82,36 @@ def test_an_outbox_that_does_not_replay_is_dropped_not_sent(room: RoomProcess, s
     assert not (sail_keel_home / OUTBOX_FOLDER / kept.name).exists()
     assert room.state()["participants"][0]["round"] == 0
     again.close()
+
+
+def test_a_restarted_window_goes_on_after_the_rounds_it_could_not_send(room: RoomProcess) -> None:
+    from game.ui.app import App
+    from game.ui.core import default_core
+    from game.ui.room_hook import RoomDriver
+    from game.ui.settings import Settings
+
+    room.control(action="start")
+    first = RoomClient(room.address, room.code, ["Cy"])
+    first.join()
+    scenario, path = first.scenario()
+    link = RoomLink(first, first.session(scenario))
+    play_to(link, 1)
+    assert first.wait_sent(10)
+    first.offline = True
+    first.drop_connection()
+    play_to(link, 3)
+    first.close()
+
+    client = RoomClient(room.address, room.code, ["Cy"])
+    client.join()
+    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),  # type: ignore[union-attr]
+              scenario_path=path, driver=RoomDriver(client))
+    try:
+        assert app.start_game(path)
+        app.frame(1 / 60)
+        assert app.session.history == link.session.history and type(app.top).__name__ == "ReportScreen"
+        assert client.wait_sent(10) and not client.refusals
+        assert room.state()["participants"][0]["round"] == 3
+    finally:
+        app.close()
+        client.close()
