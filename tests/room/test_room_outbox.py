@@ -115,3 +115,60 @@ def test_a_restarted_window_goes_on_after_the_rounds_it_could_not_send(room: Roo
     finally:
         app.close()
         client.close()
+
+
+PLAYER = """
+import sys, time
+from game.analysis.strategies import make_strategy
+from game.room.client import RoomClient, RoomLink
+from game.rules.records import Phase
+
+client = RoomClient(sys.argv[1], sys.argv[2], ["Kim"])
+client.join()
+client.offline = True                     # plays offline from the start
+client.drop_connection()
+scenario, _ = client.scenario()
+link = RoomLink(client, client.session(scenario))
+strategy = make_strategy("balanced")
+while not link.session.over:
+    for decision in strategy.decide(link.session):
+        link.session.apply(decision)
+        link.sync()
+        print("sent", link.sent, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_window_killed_while_offline_loses_no_round(room: RoomProcess, sail_keel_home: Path) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from room_helpers import ROOT
+
+    room.control(action="start")
+    rng = random.Random(5)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    sent = 0
+    for kill in range(3):
+        child = subprocess.Popen([sys.executable, "-c", PLAYER, room.address, room.code],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        assert child.stdout is not None
+        while True:                                        # a round or two further each time
+            line = child.stdout.readline()
+            assert line, child.communicate()[1]
+            if int(line.split()[1]) >= sent + 1 + kill % 2:
+                break
+        time.sleep(rng.uniform(0.0, 0.05))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        sent = max([sent, *(int(x.split()[1]) for x in [line, *out.splitlines()])])
+    again = RoomClient(room.address, room.code, ["Kim"])
+    welcome = again.join()
+    assert len(welcome.rounds) >= sent >= 3                # every round a killed window played
+    assert again.wait_sent(10) and not again.refusals, again.refusals
+    assert room.state()["participants"][0]["round"] == len(welcome.rounds)
+    again.close()
