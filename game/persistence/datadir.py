@@ -19,6 +19,7 @@ from game.safeio import clean_stale_temporaries
 HOME_VARIABLE = "SAIL_KEEL_HOME"
 APP_NAME = "sail-and-keel"
 SAVES_FOLDER = "saves"
+ROOM_OUTBOX_FOLDER = "room-outbox"   # a workshop room's rounds not yet sent (game.room.client)
 
 
 def legacy_dir() -> Path:
@@ -68,3 +69,4 @@ def tidy(folder: Path) -> None:
     """Remove temporary files left by an interrupted write (a crash, a `kill -9`)."""
     clean_stale_temporaries(folder)
     clean_stale_temporaries(folder / SAVES_FOLDER)
+    clean_stale_temporaries(folder / ROOM_OUTBOX_FOLDER)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from game.persistence.codec import BadValue, decode_decision, encode_decision
-from game.persistence.datadir import data_dir
+from game.persistence.datadir import ROOM_OUTBOX_FOLDER, data_dir
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession
@@ -440,7 +440,7 @@ class RoomLink:
 
 
 TOKENS_FILE = "room-tokens.json"
-OUTBOX_FOLDER = "room-outbox"
+OUTBOX_FOLDER = ROOM_OUTBOX_FOLDER
 MAX_FILE = 16 * 1024 * 1024        # an outbox of a whole long game is a few hundred KiB
 
 

@@ -167,6 +167,10 @@ def test_a_window_killed_while_offline_loses_no_round(room: RoomProcess, sail_ke
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
         sent = max([sent, *(int(x.split()[1]) for x in [line, *out.splitlines()])])
+    from game.persistence.datadir import tidy
+
+    tidy(sail_keel_home)                                   # what `play` does first
+    assert not [p for p in (sail_keel_home / OUTBOX_FOLDER).iterdir() if p.name.endswith(".tmp")]
     again = RoomClient(room.address, room.code, ["Kim"])
     welcome = again.join()
     assert len(welcome.rounds) >= sent >= 3                # every round a killed window played

@@ -214,3 +214,15 @@ def test_failed_joins_are_limited_per_address_and_the_limit_refills() -> None:
     assert joins.wait("10.0.0.5") == 0
     joins.failed("10.0.0.5")
     assert joins.wait("10.0.0.5") == 0                                  # full again: burst of 3
+
+
+def test_the_next_start_removes_an_outbox_write_cut_by_a_kill(sail_keel_home: Path) -> None:
+    from game.persistence.datadir import tidy
+    from game.room.client import OUTBOX_FOLDER
+
+    folder = sail_keel_home / OUTBOX_FOLDER
+    folder.mkdir()
+    orphan = folder / ".abc.json.sk999999999-0123abcd.tmp"        # a pid that cannot run
+    orphan.write_text('{"participant": 1, "rou')
+    tidy(sail_keel_home)
+    assert not orphan.exists()
