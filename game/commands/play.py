@@ -174,6 +174,7 @@ def run(args: argparse.Namespace) -> int:
             settings.players = (client.welcome.names[0], settings.players[1])
         driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
+    code: int | None = None          # None: the window was stopped (a signal) or crashed
     try:
         app.set_root(TitleScreen(app))
         code = app.run(fps=0, fixed_dt=1 / 60) if args.autoplay else app.run()
@@ -181,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         app.close()
         if client is not None:
             code = leave_room(client, code)
-    if driver is not None and code == 0:
+    if args.autoplay and driver is not None and code == 0:     # a room's own driver has no score
         if driver.final_score is None:
             print("play: autoplay ended before the debrief", file=sys.stderr)
             return 1
@@ -222,16 +223,18 @@ def join_room(args: argparse.Namespace) -> Any:
     return client, path
 
 
-def leave_room(client: Any, code: int) -> int:
+def leave_room(client: Any, code: int | None) -> int:
     """Send what is left before the window's process ends; say what waits if the room did not
-    take it (the outbox is on disk: the same command sends it on the next start)."""
+    take it (the outbox is on disk: the same command sends it on the next start). A window
+    stopped by a signal (`code` None) does not wait."""
     paused = client.state in ("lobby", "paused")       # waiting would not help
-    if client.pending and (paused or not client.wait_sent(timeout=20)):
+    if client.pending and (paused or code is None or not client.wait_sent(timeout=20)):
         rounds = ", ".join(str(n) for n in client.pending)
-        why = "the room is paused" if paused else "the room is out of reach"
+        why = ("the room is paused" if paused else "the window was stopped" if code is None
+               else "the room is out of reach")
         print(f"play: {why}, so it has not received round(s) {rounds}. They are kept on this "
               "laptop: run the same command again (same --room, --code and name) to send them.",
               file=sys.stderr)
         code = code or 1
     client.close()
-    return code
+    return 1 if code is None else code
