@@ -6,7 +6,9 @@ after every reconnect. The room acknowledges a round it already has (same round 
 same decisions) without counting it twice, so nothing is lost and nothing is doubled.
 A round the room refuses for now (it is paused, or its database failed for a moment) stays
 in the outbox and goes again when the room runs, or after a moment; a round refused for
-good takes the rounds after it along, since the room can no longer count them.
+good takes the rounds after it along, since the room can no longer count them. The outbox
+is also on disk (`room-outbox/` in the data folder, replaced atomically), so rounds a
+closed or killed window had not sent are sent by the next start of the same participant.
 
 `RoomLink` ties a `GameSession` to the client: call `sync()` after each decision (the
 window calls it every frame). It drops the facilitator's injected events into the round
