@@ -226,3 +226,27 @@ def test_the_next_start_removes_an_outbox_write_cut_by_a_kill(sail_keel_home: Pa
     orphan.write_text('{"participant": 1, "rou')
     tidy(sail_keel_home)
     assert not orphan.exists()
+
+
+def test_a_room_is_resumed_by_its_join_code(tmp_path: Path) -> None:
+    from game.room.db import Store
+    from game.room.room import Room
+    from game.room.serve import RoomOpenError, open_room
+    from game.scenario import resolve_scenario
+
+    db = str(tmp_path / "room.sqlite")
+    store = Store(db)
+    text = resolve_scenario("first-voyage").read_text(encoding="utf-8")
+    first, second = (Room.create(store, text, "first-voyage", seed) for seed in (1, 2))
+    store.close()
+    for code, expected in ((first.row.code, first), (f" {second.row.code.lower()} ", second)):
+        room, resumed = open_room(db, None, None, False, code)
+        assert resumed and room.row.id == expected.row.id
+        room.store.close()
+    room, resumed = open_room(db, None, None, False)             # a SQLite file: the newest
+    assert resumed and room.row.id == second.row.id
+    room.store.close()
+    with pytest.raises(RoomOpenError, match="no open room with the join code 'ZZZZZZ'"):
+        open_room(db, None, None, False, "ZZZZZZ")
+    with pytest.raises(RoomOpenError, match="not both"):
+        open_room(db, None, None, True, first.row.code)
