@@ -43,8 +43,7 @@ def main() -> None:
     assert same_seeds.score[0, 0] == one_by_one[0] and result.score.shape == (BATCH, 1)
     print(f"{scenario.id}: {BATCH} games of {scenario.rounds} rounds")
     if tells_a_story(scenario):
-        print("  (this scenario uses flags, delays, team scope or arrivals: the evaluator plays its rows"
-              " through the session, so expect about 1x; try first-voyage or the-pivot)")
+        print("  (a scenario with a story: flags, follow-ups, later and team effects, arrivals)")
     per_game = session_seconds / BATCH * 1e3
     print(f"  session, one by one        {session_seconds:8.3f} s  ({per_game:.2f} ms a game)")
     print(f"  batch, 1000 sequences      {batch_seconds:8.3f} s  {session_seconds / batch_seconds:7.1f}x")

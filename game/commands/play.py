@@ -136,7 +136,11 @@ def run(args: argparse.Namespace) -> int:
     search = ([core.default_dir] if core.default_dir else []) + dirs
     path = resolve(core, args.scenario, search)
     if args.scenario and path is None:
-        print(f"play: no scenario {args.scenario!r} (give an id or a YAML path)", file=sys.stderr)
+        from game.safeio import refusal
+
+        reason = refusal(args.scenario) if os.path.lexists(args.scenario) else None
+        print(f"play: {args.scenario}: {reason}" if reason else
+              f"play: no scenario {args.scenario!r} (give an id or a YAML path)", file=sys.stderr)
         return 2
     if path is not None and all(path.resolve().parent != d.resolve() for d in search):
         dirs.append(path.parent)
@@ -170,6 +174,7 @@ def run(args: argparse.Namespace) -> int:
             settings.players = (client.welcome.names[0], settings.players[1])
         driver = RoomDriver(client, driver)
     app = App(core, settings, scenario_path=path, driver=driver)
+    code: int | None = None          # None: the window was stopped (a signal) or crashed
     try:
         app.set_root(TitleScreen(app))
         code = app.run(fps=0, fixed_dt=1 / 60) if args.autoplay else app.run()
@@ -177,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         app.close()
         if client is not None:
             code = leave_room(client, code)
-    if driver is not None and code == 0:
+    if args.autoplay and driver is not None and code == 0:     # a room's own driver has no score
         if driver.final_score is None:
             print("play: autoplay ended before the debrief", file=sys.stderr)
             return 1
@@ -218,12 +223,18 @@ def join_room(args: argparse.Namespace) -> Any:
     return client, path
 
 
-def leave_room(client: Any, code: int) -> int:
-    """Send what is left before the window's process ends; say so if the room is out of reach."""
-    if not client.wait_sent(timeout=20):
+def leave_room(client: Any, code: int | None) -> int:
+    """Send what is left before the window's process ends; say what waits if the room did not
+    take it (the outbox is on disk: the same command sends it on the next start). A window
+    stopped by a signal (`code` None) does not wait."""
+    paused = client.state in ("lobby", "paused")       # waiting would not help
+    if client.pending and (paused or code is None or not client.wait_sent(timeout=20)):
         rounds = ", ".join(str(n) for n in client.pending)
-        print(f"play: the room has not received round(s) {rounds}: it is out of reach. Tell your "
-              "facilitator; your finished game is also kept in your data folder.", file=sys.stderr)
+        why = ("the room is paused" if paused else "the window was stopped" if code is None
+               else "the room is out of reach")
+        print(f"play: {why}, so it has not received round(s) {rounds}. They are kept on this "
+              "laptop: run the same command again (same --room, --code and name) to send them.",
+              file=sys.stderr)
         code = code or 1
     client.close()
-    return code
+    return 1 if code is None else code

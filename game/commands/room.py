@@ -1,11 +1,12 @@
 """`room serve`: run a workshop room on the local network for participants' game windows.
 
-    sailkeel room serve [SCENARIO] [--port N] [--db URL] [--host H] [--seed N] [--new]
+    sailkeel room serve [SCENARIO] [--port N] [--db URL] [--host H] [--seed N] [--new | --code C]
 
 Prints the join code and the address to give the room, and the facilitator's dashboard
 address with its secret (for this machine only). Results go to a SQLite file in the data
-folder unless --db names another file or a database URL. Started again on the same
-database, it resumes the room that was open.
+folder unless --db names another file or a database URL. Started again on the same SQLite
+file, it resumes the room that was open; on a database server (which other facilitators'
+rooms may share) give --new to open a room and --code CODE to resume it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--seed", type=int, default=None, help="the seed every participant plays "
                        "(default: a random one)")
     serve.add_argument("--new", action="store_true", help="start a new room even if one is open")
+    serve.add_argument("--code", help="resume the open room with this join code (on a shared "
+                       "database server, the way to resume a room)")
     serve.set_defaults(func=run)
 
 
@@ -63,9 +66,19 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None and not 0 <= args.seed < 2**63:
         print("room: --seed must be from 0 to 2**63-1", file=sys.stderr)
         return 2
-    db = args.db or str(data_dir() / "room.sqlite")
+    if args.db:
+        db = args.db
+    else:      # a laptop that never saved a game has no data folder yet
+        folder = data_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"room: cannot make the data folder {folder}: {exc.strerror or exc}; "
+                  "give --db FILE", file=sys.stderr)
+            return 2
+        db = str(folder / "room.sqlite")
     try:
-        room, resumed = open_room(db, args.scenario, args.seed, args.new)
+        room, resumed = open_room(db, args.scenario, args.seed, args.new, args.code)
     except RoomOpenError as exc:
         print(f"room: {exc}", file=sys.stderr)
         return 2

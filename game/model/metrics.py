@@ -33,49 +33,62 @@ DELIVERY_PARTS: tuple[str, ...] = ("Progress against plan", "Quality", "Deadline
 
 
 def morale_update(morale: Array, terms: dict[str, Array], lifting: frozenset[str], act: Array,
-                  count: Array) -> tuple[Array, Drivers, Array]:
+                  count: Array, mean_frac: Array | None = None) -> tuple[Array, Drivers, Array]:
     """Apply the morale terms as a bounded change: each is (B,), the same for everyone, or
     (B, N), per person; a per-person term named in `lifting` only ever lifts, any other
     only ever lowers. Returns the new (B, N) morale, within 0..1,
     and each term's mean effect on those employed (`act`, `count` of them), in points, and
-    the mean morale of those employed before the terms, 0..1."""
+    the mean morale of those employed before the terms, 0..1 (`mean_frac`, if known)."""
     frac = morale
-    room = 1.0 - morale
-    mean_frac = k.active_mean(morale, act, count)
-    shared = [(name, t) for name, t in terms.items() if t.ndim == 1]
+    room = k.ONE - morale
+    if mean_frac is None:
+        mean_frac = k.active_mean(morale, act, count)
+    names = list(terms)
+    values = list(terms.values())
+    shared = [i for i, t in enumerate(values) if t.ndim == 1]
+    personal = [i for i, t in enumerate(values) if t.ndim == 2]
     # (B, K), rows contiguous so each row adds up in the same order whatever the batch size.
-    table = np.ascontiguousarray(np.array([t for _, t in shared]).T)
-    rises = np.add.reduce(np.maximum(table, 0.0), axis=1)
-    falls = np.add.reduce(np.minimum(table, 0.0), axis=1)
-    effect = 100.0 * np.where(table > 0, table * (1.0 - mean_frac)[:, None],
-                              table * mean_frac[:, None])
-    means = {name: effect[:, i] for i, (name, _) in enumerate(shared)}
+    table = np.ascontiguousarray(np.array([values[i] for i in shared]).T)
+    rises = np.add.reduce(np.maximum(table, k.ZERO), axis=1)
+    falls = np.add.reduce(np.minimum(table, k.ZERO), axis=1)
+    # Each term times the room above (a rise) or below (a fall) the mean, in points.
+    effect = k.HUNDRED * (table * np.where(table > k.ZERO, (k.ONE - mean_frac)[:, None],
+                                           mean_frac[:, None]))
+    means = values[:]
+    for i, column in zip(shared, effect.T, strict=True):
+        means[i] = column
     new = morale + rises[:, None] * room + falls[:, None] * frac
-    for name, t in terms.items():
-        if t.ndim == 2:
-            part = t * (room if name in lifting else frac)
-            means[name] = 100.0 * k.active_mean(part, act, count)
+    if personal:
+        parts = [values[i] * (room if names[i] in lifting else frac) for i in personal]
+        for part in parts:
             new = new + part
-    drivers = [(name, means[name]) for name in terms]
-    return np.minimum(np.maximum(new, 0.0), 1.0), drivers, mean_frac
+        for i, mean in zip(personal, k.active_means(tuple(parts), act, count), strict=True):
+            means[i] = k.HUNDRED * mean
+    return np.minimum(np.maximum(new, k.ZERO), k.ONE), list(zip(names, means, strict=True)), mean_frac
 
 
-def people_drivers(before: Array, bounded: Array, after_people: Array, explained: Array,
-                   old_active: Array, count: Array, still: Array | None,
-                   new_active: Array | None) -> Drivers:
+def total_of(drivers: Drivers, batch: int) -> Array:
+    """(B,) the drivers added one after another to 0, as `sum` adds them (a running total
+    over the rows of a (K + 1, B) table: the same additions in the same order)."""
+    return np.add.accumulate(np.array([np.zeros(batch), *(value for _, value in drivers)]),
+                             axis=0)[-1]
+
+
+def people_drivers(before: Array, felt: Array, stayed: Array | None, after: Array | None,
+                   explained: Array) -> Drivers:
     """The last morale drivers: what the 0..1 bounds cut off (`before` the mean morale at
-    the start, `explained` the sum of the terms' drivers), and the change that comes from
-    who left (`still`: those who stayed; None if nobody left) and who joined (`new_active`:
+    the start, in points, `felt` after the terms, 0..1, and `explained` the sum of the
+    terms' drivers), and the change that comes from who left (`stayed`: the mean morale of
+    those who stayed; None if nobody left) and who joined (`after`: the mean morale of
     everyone employed now; None if nobody joined)."""
     drivers: Drivers = []
-    felt = 100.0 * k.active_mean(bounded, old_active, count)
+    felt = k.HUNDRED * felt
     limits = felt - before - explained
-    if np.logical_or.reduce(np.abs(limits) > 1e-9, axis=None):
+    if np.count_nonzero(np.abs(limits) > 1e-9):
         drivers.append((LIMITS, limits))
-    stayed = felt if still is None else 100.0 * k.active_mean(bounded, still.astype(float))
+    stayed = felt if stayed is None else k.HUNDRED * stayed
     drivers.append((LEAVING, stayed - felt))
-    after = stayed if new_active is None else 100.0 * k.active_mean(after_people,
-                                                                     new_active.astype(float))
+    after = stayed if after is None else k.HUNDRED * after
     drivers.append((JOINING, after - stayed))
     return drivers
 
@@ -97,30 +110,34 @@ def _pull(level: Array, names: tuple[str, ...], rates: tuple[Array, Array], now:
     """Move `level` toward its components `now` (B, K); drivers split each component's
     pull into its own change since `before` and the catch-up of earlier rounds. Each
     one-off in `shocks` keeps one sign: a bonus (>= 0) or a penalty (<= 0), by its name."""
-    frac = level / 100.0
-    room = 1.0 - frac
+    frac = level / k.HUNDRED
+    room = k.ONE - frac
     rated, rated_points = rates  # metric_rate × weights, and 100 times that
-    pull = rated * (100.0 * now - level[:, None])
-    factor = np.where(pull > 0, room[:, None], frac[:, None])
+    pull = rated * (k.HUNDRED * now - level[:, None])
+    factor = np.where(pull > k.ZERO, room[:, None], frac[:, None])
     own = factor * rated_points * (now - before)
     total = np.add.reduce(pull * factor, axis=1)
-    drivers: Drivers = [(name, own[:, i]) for i, name in enumerate(names)]
+    drivers: Drivers = list(zip(names, own.T, strict=True))
     drivers.append((CATCH_UP, total - np.add.reduce(own, axis=1)))
     for name, shock in shocks.items():
         part = shock * (room if name in BONUSES else frac)
         drivers.append((name, part))
         total = total + part
-    new = np.minimum(np.maximum(level + total, 0.0), 100.0)
-    residual = new - level - total
-    if np.logical_or.reduce(np.abs(residual) > 1e-9, axis=None):
-        drivers.append((LIMITS, residual))
+    moved = level + total
+    new = np.minimum(np.maximum(moved, k.ZERO), k.HUNDRED)
+    # Where no bound cut, the residual is rounding only (|level|, |new| <= 100): far under
+    # 1e-9, so it is worked out only where a bound did cut.
+    if np.count_nonzero(new != moved):
+        residual = new - level - total
+        if np.count_nonzero(np.abs(residual) > 1e-9):
+            drivers.append((LIMITS, residual))
     return new, drivers
 
 
 def innovation_components(creativity: Array, ideas: Array, momentum: Array, headcount: Array
                           ) -> Array:
     """(B, 3) in INNOVATION_PARTS order, each 0..1."""
-    pipeline = 1.0 - np.exp(-ideas / np.maximum(headcount * 0.4, 1.0))
+    pipeline = k.ONE - np.exp(-ideas / np.maximum(headcount * 0.4, k.ONE))
     return np.array([creativity, pipeline, momentum]).T
 
 

@@ -7,8 +7,8 @@ belonging to one team; attrition and hiring flip the `active` mask, never resize
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -101,7 +101,39 @@ class OrgState:
         return int(self.morale.shape[0])
 
     def evolve(self, **changes: Any) -> OrgState:
-        return replace(self, **changes)
+        """A copy with some fields changed (as `dataclasses.replace`, without its cost)."""
+        if not changes.keys() <= _field_names(OrgState):
+            unknown = sorted(changes.keys() - _field_names(OrgState))
+            raise TypeError(f"OrgState has no field {unknown[0]!r}")
+        return filled(OrgState, {**self.__dict__, **changes})
+
+
+Frozen = TypeVar("Frozen")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
+
+
+def filled(cls: type[Frozen], values: dict[str, Any]) -> Frozen:
+    """An object of `cls` whose attributes are `values`, made without calling `__init__`."""
+    made: Frozen = object.__new__(cls)
+    made.__dict__.update(values)
+    return made
+
+
+def built(cls: type[Frozen], **values: Any) -> Frozen:
+    """`cls(**values)` for a frozen dataclass with no defaults and no `__post_init__`, given
+    every field: the same object without the cost of setting frozen fields one by one (the
+    model builds a state and a report every round)."""
+    if values.keys() != _field_names(cls):
+        raise TypeError(f"{cls.__name__} needs exactly its fields; differs in "
+                        f"{sorted(values.keys() ^ _field_names(cls))}")
+    return filled(cls, values)
 
 
 def _budget_schedule(per_round: object, rounds: int) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from game.model.metrics import (
     innovation_update,
     morale_update,
     people_drivers,
+    total_of,
 )
 from game.model.params import Params
 from game.model.plan import RoundPlan
@@ -31,9 +33,21 @@ from game.model.state import (
     SHIPPED_LATE,
     OrgState,
     World,
+    built,
+    filled,
 )
 
 Array = np.ndarray
+
+
+def _codes(*codes: int) -> Array:
+    """A table by status code: True for the codes given (`table.take(status)` tests them all)."""
+    return np.isin(np.arange(4), codes)
+
+
+OPEN_OR_MISSED = _codes(OPEN, MISSED)     # still to ship
+OPEN_OR_MISSED_ONES = OPEN_OR_MISSED.astype(float)  # the same as 1.0 / 0.0, to multiply by
+LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not yet)
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
@@ -70,8 +84,7 @@ class RoundReport:
     load: Array                                    # (B, T) scheduled share of capacity
 
 
-@dataclass(frozen=True)
-class _Lead:
+class _Lead(NamedTuple):
     changed: Array
     has_vision: Array
     misfit: Array             # the vision set does not fit the world this round
@@ -80,24 +93,35 @@ class _Lead:
     credibility: Array        # 0..1: how far a record of shipping backs the vision
     clarity: Array
     leadership_input: Array   # 0..1: did the leader do anything for people this round
+    held: bool                # every playthrough holds the vision it had (none changed or dropped)
 
 
 def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _Lead:
     has_vision = plan.vision >= 0
     changed = (plan.vision != state.vision) & (state.vision >= 0)
-    ambition = world.ambition_of[plan.vision + 1]
-    misfit = world.misfit_of[plan.vision + 1, min(state.round + 1, world.rounds)]
-    clarity = np.where(changed, state.clarity * p.change_clarity_keep, state.clarity)
+    vision = plan.vision + 1
+    ambition = world.ambition_of.take(vision)
+    misfit = world.misfit_of[:, min(state.round + 1, world.rounds)].take(vision)
+    # (Each np.where below is skipped when its mask is all one way: the same values.)
+    clarity = state.clarity
+    any_changed = bool(np.count_nonzero(changed))
+    all_have = np.count_nonzero(has_vision) == has_vision.size
+    if any_changed:
+        clarity = np.where(changed, clarity * p.change_clarity_keep, clarity)
     # Clarity grows while a vision that fits is held; it fades with none or a misfit.
-    clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
-                       np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
-                                clarity * (1.0 - p.clarity_decay)))
+    if np.count_nonzero(misfit) or not all_have:
+        clarity = np.where(misfit, clarity * (1.0 - p.misfit_clarity_decay),
+                           np.where(has_vision, clarity + p.clarity_gain * (1.0 - clarity),
+                                    clarity * (1.0 - p.clarity_decay)))
+    else:
+        clarity = clarity + p.clarity_gain * (1.0 - clarity)
     acted = np.add.reduce(plan.actions, axis=1) > 0
-    leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, 1.0)
+    leadership = np.minimum(0.5 * has_vision * clarity + 0.5 * acted, k.ONE)
     # Ambition needs credibility: a record of shipping makes people believe the vision.
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
     believed = ambition * credibility * ~misfit
-    return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership)
+    return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership,
+                 all_have and not any_changed)
 
 
 def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, Array]:
@@ -105,11 +129,11 @@ def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, A
     that repays debt: repay = min(debt, `runway_repay_share` × scheduled budget), and
     available = max(scheduled budget + budget shift − repay, 0)."""
     scheduled = world.budget[min(state.round + 1, world.rounds)]
-    repay = np.minimum(np.maximum(-state.cash, 0.0), p.runway_repay_share * scheduled)
-    return np.maximum(scheduled + state.budget_shift - repay, 0.0), repay
+    repay = np.minimum(np.maximum(-state.cash, k.ZERO), p.runway_repay_share * scheduled)
+    return np.maximum(scheduled + state.budget_shift - repay, k.ZERO), repay
 
 
-AT_REFERENCE = 1.0 - math.exp(-1.0)  # saturate() at its reference share
+AT_REFERENCE = np.array(1.0 - math.exp(-1.0))  # saturate() at its reference share
 REFERENCE_SHARE = {"operations": "ops_reference_share", "innovation": "innovation_reference_share",
                    "training": "training_reference_share", "wellbeing": "wellbeing_reference_share",
                    "reserve": "reserve_reference_share"}
@@ -124,21 +148,32 @@ def _references(world: World, p: Params) -> Array:
 @dataclass(frozen=True)
 class _Fixed:
     """What a round reads from the world and the parameters alone, worked out once per pair
-    (each value exactly as the step used to compute it inline, so no result changes)."""
+    (each value exactly as the step used to compute it inline, so no result changes; a
+    number is kept as a 0-d array, which numpy combines with a small array faster than
+    a Python number, with the same result)."""
 
     references: Array         # (C,) _references(world, p)
     columns: tuple[int, ...]  # budget columns: operations, innovation, training, hiring, wellbeing, reserve
-    not_innovation: Array     # (P,) ~world.is_innovation
+    # Masks to multiply by as 1.0 / 0.0: numpy multiplies floats by floats faster than by
+    # booleans, with the same result.
+    innovation: Array         # (P,) world.is_innovation as 1.0 / 0.0
+    not_innovation: Array     # (P,) ~world.is_innovation as 1.0 / 0.0
     scope_quarter: Array      # (P,) max(scope * 0.25, 1e-9)
-    innovation_reference: float
+    innovation_reference: Array  # _innovation_reference(world)
+    mean_value: Array         # world.mean_value
     changes: bool             # world.changes
     habituation: Array        # (A,) how much each leader action habituates
-    overload_pressure: float  # overload_strain * overload_efficiency / max(overtime_capacity, 1e-9)
-    process_floor: float      # 1 - process_capacity / 2
-    hire_cost: float          # max(hire_cost_share, 1e-9)
-    due_so_far: tuple[int, ...]  # by round: projects due by then, at least 1
-    momentum_fresh: float     # 1 - momentum_keep
-    record_fresh: float       # 1 - record_keep
+    overload_pressure: Array  # overload_strain * overload_efficiency / max(overtime_capacity, 1e-9)
+    process_floor: Array      # 1 - process_capacity / 2
+    hire_cost: Array          # max(hire_cost_share, 1e-9)
+    hire_place: Array | None  # (N,) each slot's place in world.hire_order (None: not every slot's)
+    due_so_far: tuple[Array, ...]  # by round: (1,) projects due by then, at least 1
+    due_by: tuple[Array, ...]    # by round: (P,) world.due <= round
+    rounds_left: tuple[Array, ...]  # by rounds played: (P,) max(world.due - rounds, 1)
+    scope_done: Array         # (P,) world.scope - 1e-9: progress from here on is finished
+    momentum_fresh: Array     # 1 - momentum_keep
+    record_fresh: Array       # 1 - record_keep
+    numbers: Params           # the same coefficients as 0-d arrays (see `step`)
 
 
 _FIXED_ATTR = "_step_fixed"
@@ -151,32 +186,44 @@ def _fixed(world: World, p: Params) -> _Fixed:
         return cached[1]
     habituation = np.full(len(LEADER_ACTION_ORDER), p.action_habituation)
     habituation[0] = p.town_hall_habituation
+    by_round = np.arange(world.rounds + 2)[:, None]  # (rounds + 2, 1): one row per round
+    due_by = world.due <= by_round
     fixed = _Fixed(
         references=_references(world, p),
         columns=tuple(world.categories.index(c) for c in (
             "operations", "innovation", "training", "hiring", "wellbeing", "reserve")),
-        not_innovation=~world.is_innovation,
+        innovation=world.is_innovation.astype(float),
+        not_innovation=(~world.is_innovation).astype(float),
         scope_quarter=np.maximum(world.scope * 0.25, 1e-9),
-        innovation_reference=_innovation_reference(world),
+        innovation_reference=np.array(_innovation_reference(world)),
+        mean_value=np.array(world.mean_value),
         changes=world.changes,
         habituation=habituation,
-        overload_pressure=p.overload_strain * p.overload_efficiency / max(p.overtime_capacity, 1e-9),
-        process_floor=1.0 - p.process_capacity / 2,
-        hire_cost=max(p.hire_cost_share, 1e-9),
-        due_so_far=tuple(max(int((world.due <= r).sum()), 1) for r in range(world.rounds + 2)),
-        momentum_fresh=1.0 - p.momentum_keep,
-        record_fresh=1.0 - p.record_keep,
+        overload_pressure=np.array(p.overload_strain * p.overload_efficiency
+                                   / max(p.overtime_capacity, 1e-9)),
+        process_floor=np.array(1.0 - p.process_capacity / 2),
+        hire_cost=np.array(max(p.hire_cost_share, 1e-9)),
+        hire_place=(np.argsort(world.hire_order) if np.array_equal(
+            np.sort(world.hire_order), np.arange(world.slot_team.size)) else None),
+        due_so_far=tuple(np.maximum(np.add.reduce(due_by, axis=1), 1)[:, None]),
+        due_by=tuple(due_by),
+        rounds_left=tuple(np.maximum(world.due - by_round, 1.0)),
+        scope_done=world.scope - 1e-9,
+        momentum_fresh=np.array(1.0 - p.momentum_keep),
+        record_fresh=np.array(1.0 - p.record_keep),
+        numbers=filled(Params, {"values": p.values,
+                                **{key: np.array(value) for key, value in p.values.items()}}),
     )
     object.__setattr__(world, _FIXED_ATTR, (p, fixed))  # World is frozen; this is a cache
     return fixed
 
 
-def _demand(state: OrgState, world: World) -> Array:
-    """(B,) work per round still needed to bring open delivery projects in on time."""
-    remaining = np.maximum(world.scope - state.progress, 0.0)
-    rounds_left = np.maximum(world.due - state.round, 1.0)
-    open_delivery = (state.status != SHIPPED) & (state.status != SHIPPED_LATE) & ~world.is_innovation
-    return np.add.reduce(remaining / rounds_left * open_delivery, axis=1)
+def _demand(state: OrgState, fixed: _Fixed, remaining: Array, open_ones: Array) -> Array:
+    """(B,) work per round still needed to bring open delivery projects in on time
+    (`remaining`: each project's work still to do, max(scope - progress, 0); `open_ones`:
+    1.0 for each project still open)."""
+    open_delivery = open_ones * fixed.not_innovation
+    return np.add.reduce(remaining / fixed.rounds_left[state.round] * open_delivery, axis=1)
 
 
 def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
@@ -184,19 +231,20 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     """Play one round for every playthrough in the batch. Pure: returns a new state."""
     round_no = state.round + 1
     fixed = _fixed(world, p)
+    # The round reads each coefficient as a 0-d array: numpy multiplies a small array by one
+    # faster than by a Python float, with the same result.
+    params, p = p, fixed.numbers
     # --- the runway: a debt takes its repayment from this round's budget ---------------------
     available, repay = available_budget(state, world, p)
     # Shares are of the money available; the formulas read money over the reference budget.
     scale = available / world.reference_budget
     shares = plan.budget * scale[:, None]
     # Each category with diminishing returns: saturate(share, its reference share), all at once.
-    funded = 1.0 - np.exp(-np.maximum(shares, 0.0) / fixed.references)
+    funded = 1.0 - np.exp(-np.maximum(shares, k.ZERO) / fixed.references)
     col_ops, col_ideas, col_training, col_hiring, col_wellbeing, col_reserve = fixed.columns
     town_hall, coaching, recognition, listening, challenge, celebrate = plan.actions.T
     active = state.active
-    act = active.astype(float)
-    headcount = np.add.reduce(act, axis=1)
-    count = np.maximum(headcount, 1.0)
+    act, headcount, count = k.employed(active)
     lead = _land_vision(state, plan, world, p)
 
     # --- people do the scheduled work --------------------------------------------------------
@@ -207,40 +255,45 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
     newcomers = act * (state.tenure < 1.0)
     team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
-    demand = _demand(state, world)
-    open_projects = (state.status == OPEN) | (state.status == MISSED)
-    work, load = k.scheduled_work(team_cap, plan.schedule, open_projects, p)
+    remaining = np.maximum(world.scope - state.progress, k.ZERO)
+    open_ones = OPEN_OR_MISSED_ONES.take(state.status)
+    demand = _demand(state, fixed, remaining, open_ones)
+    demanded = demand > k.ZERO
+    all_demanded = np.count_nonzero(demanded) == demanded.size  # then no np.where is needed
+    demand_floor = np.maximum(demand, k.TINY)
+    open_projects = OPEN_OR_MISSED.take(state.status)
+    work, load = k.scheduled_work(team_cap, plan.schedule, open_ones, p)
 
-    work = np.minimum(work, np.maximum(world.scope - state.progress, 0.0))  # beyond scope is idle
-    innovation_work = np.add.reduce(work * world.is_innovation, axis=1)
+    work = np.minimum(work, remaining)  # beyond scope is idle
+    innovation_work = np.add.reduce(work * fixed.innovation, axis=1)
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
-    idea_limited = np.where(innovation_work > 0, usable / np.maximum(innovation_work, 1e-9), 1.0)
+    idea_limited = np.where(innovation_work > k.ZERO, usable / np.maximum(innovation_work, k.TINY), k.ONE)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
     progress = state.progress + done
     delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
-    innovation_done = np.add.reduce(done * world.is_innovation, axis=1)
+    innovation_done = np.add.reduce(done * fixed.innovation, axis=1)
 
-    mean_skill = k.active_mean(state.skill, act, count)
-    mean_fatigue = k.active_mean(state.fatigue, act, count)
+    mean_skill, mean_fatigue, mean_creativity, mean_morale = k.active_means(
+        (state.skill, state.fatigue, state.creativity, state.morale), act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
     # counted in units of full overtime, with one price (fatigue, morale and quality now).
-    over_team = np.maximum(load - 1.0, 0.0)
+    over_team = np.maximum(load - 1.0, k.ZERO)
     pressure_team = plan.overtime[:, None] + over_team * fixed.overload_pressure
     pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
-        - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, 0.0), 1.0)
-    pull = np.minimum(done / fixed.scope_quarter, 1.0)
+        - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, k.ZERO), k.ONE)
+    pull = np.minimum(done / fixed.scope_quarter, k.ONE)
     quality = state.quality + (target_quality[:, None] - state.quality) * pull
 
-    finished = progress >= world.scope - 1e-9
+    finished = progress >= fixed.scope_done
     shipped = finished & open_projects
     shipped_late = shipped & (state.status == MISSED)
-    missed = (state.status == OPEN) & ~shipped & (world.due <= round_no)
-    mean_value = world.mean_value
-    any_shipped = bool(np.logical_or.reduce(shipped, axis=None))  # most rounds: neither
-    any_missed = bool(np.logical_or.reduce(missed, axis=None))
+    missed = (state.status == OPEN) & ~shipped & fixed.due_by[round_no]
+    mean_value = fixed.mean_value
+    any_shipped = bool(np.count_nonzero(shipped))  # most rounds: neither
+    any_missed = bool(np.count_nonzero(missed))
     status = state.status
     if any_shipped or any_missed:
         status = status.copy()
@@ -248,26 +301,28 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         status[shipped_late] = SHIPPED_LATE
         status[missed] = MISSED
     if any_shipped:
-        shipped_worth = world.value * np.where(shipped_late, p.late_value, 1.0) * shipped
+        shipped_worth = world.value * np.where(shipped_late, p.late_value, k.ONE) * shipped
         shipped_value = np.add.reduce(shipped_worth, axis=1)
-        launched = np.add.reduce(shipped_worth * world.is_innovation, axis=1) / mean_value
+        launched = np.add.reduce(shipped_worth * fixed.innovation, axis=1) / mean_value
         completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
     else:
         shipped_value = launched = completed = np.zeros(state.batch)
     missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
                     else np.zeros(state.batch))
-    shipped_factor = np.minimum(shipped_value / mean_value, 1.0)
+    shipped_factor = np.minimum(shipped_value / mean_value, k.ONE)
     # A celebration marks the win the player saw in last round's report.
-    won_last = np.minimum(state.shipped_value / mean_value, 1.0)
+    won_last = np.minimum(state.shipped_value / mean_value, k.ONE)
     # With no delivery work left to do, the plan is met.
-    delivered_ratio = np.where(demand > 0, np.minimum(delivery_done / np.maximum(demand, 1e-9), 1.0), 1.0)
+    delivered_ratio = np.minimum(delivery_done / demand_floor, k.ONE)
+    if not all_demanded:
+        delivered_ratio = np.where(demanded, delivered_ratio, k.ONE)
     n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
-    promise = delivered_ratio * np.where(n_missed > 0, 0.5, 1.0)  # this round's word kept
+    promise = (delivered_ratio * np.where(n_missed > k.ZERO, 0.5, k.ONE) if any_missed
+               else delivered_ratio)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
-    slack_team = np.maximum(1.0 - load, 0.0)
+    slack_team = np.maximum(1.0 - load, k.ZERO)
     slack = k.per_person(slack_team, world.slot_team)
-    mean_creativity = k.active_mean(state.creativity, act, count)
     mean_slack = k.active_mean(slack, act, count)
     generated = (p.idea_rate * headcount * mean_creativity * (0.4 + 0.6 * state.trust)
                  * (0.25 + 0.75 * funded[:, col_ideas])
@@ -276,7 +331,8 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
 
     # --- strain and recovery -----------------------------------------------------------------
     capacity_total = np.add.reduce(team_cap, axis=1)
-    fit = np.where(demand > 0, capacity_total / np.maximum(demand, 1e-9), 1.5)
+    fit = capacity_total / demand_floor if all_demanded else np.where(
+        demanded, capacity_total / demand_floor, 1.5)
     stretch = np.maximum(lead.ambition - 0.75 * np.minimum(fit, 1.3) * lead.credibility,
                          0.0) * lead.has_vision
     wellbeing = funded[:, col_wellbeing]
@@ -302,7 +358,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Recognition": p.recognition_morale * recognition_f * (0.2 + 0.8 * delivered_ratio),
         "Celebration": p.celebrate_morale * celebrate_f * won_last,
         PRESSURE: -p.pressure_morale * pressure,
-        "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, 0.0),
+        "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, k.ZERO),
         "Wellbeing budget": p.wellbeing_morale * wellbeing,
         "Performance reviews": -p.review_morale * plan.reviews,
         "No leadership attention": -p.neglect_morale * (1.0 - lead.leadership_input),
@@ -310,21 +366,21 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Missed deadlines": -p.missed_morale * n_missed,
     }
     morale, morale_drivers, morale_before = morale_update(state.morale, morale_terms, LIFTING,
-                                                          act, count)
+                                                          act, count, mean_morale)
 
     trust_pull = p.creativity_from_trust * (state.trust - 0.4)
     creativity = k.bounded(
         state.creativity,
-        rises=(p.challenge_creativity * challenge_f + np.maximum(trust_pull, 0.0)
+        rises=(p.challenge_creativity * challenge_f + np.maximum(trust_pull, k.ZERO)
                + p.creativity_from_vision * lead.believed * lead.clarity)[:, col]
         + p.creativity_from_slack * slack,
-        falls=(np.minimum(trust_pull, 0.0) - p.review_creativity * plan.reviews
-               - p.process_creativity * np.maximum(state.process - 0.7, 0.0) / 0.3
+        falls=(np.minimum(trust_pull, k.ZERO) - p.review_creativity * plan.reviews
+               - p.process_creativity * np.maximum(state.process - 0.7, k.ZERO) / 0.3
                - p.creativity_decay * (1.0 - 0.5 * lead.leadership_input)
                - p.misfit_creativity * lead.misfit)[:, col]
         - 0.05 * state.fatigue)
-    alignment = np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
-                         state.alignment)
+    alignment = (np.where(lead.changed[:, col], state.alignment * p.change_alignment_keep,
+                          state.alignment) if np.count_nonzero(lead.changed) else state.alignment)
     alignment = k.bounded(
         alignment,
         rises=(p.alignment_from_clarity * lead.clarity + p.town_hall_alignment * town_hall_f)[:, col],
@@ -333,15 +389,15 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     learning = state.learning + p.coaching_learning * coached + (
         p.training_learning * training + p.review_learning * plan.reviews)[:, col]
     learned = p.learning_rate * learning
-    skill = np.minimum(state.skill + learned * (1.0 - state.skill), 1.0)
+    skill = np.minimum(state.skill + learned * (1.0 - state.skill), k.ONE)
     learning = learning - learned
 
     drift = -p.trust_decay * (state.trust - 0.4) * 2.0
     trust = k.bounded(
         state.trust,
         rises=(p.listening_trust * listening_f + p.celebrate_trust * celebrate_f * won_last
-               + p.trust_from_delivery * shipped_factor + np.maximum(drift, 0.0)),
-        falls=(np.minimum(drift, 0.0) - p.trust_missed * n_missed
+               + p.trust_from_delivery * shipped_factor + np.maximum(drift, k.ZERO)),
+        falls=(np.minimum(drift, k.ZERO) - p.trust_missed * n_missed
                - p.change_trust_cost * lead.changed))
     process = k.bounded(state.process, rises=p.review_process * plan.reviews,
                         falls=-p.challenge_process * challenge - p.process_decay)
@@ -360,62 +416,76 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     money = world.reference_budget / 100.0
     reserve_money = shares[:, col_reserve] * world.reference_budget
     reserve_used = np.minimum(risk_hit * p.risk_shock * severity * absorbed * money, reserve_money)
-    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), 0.0) * available
+    unallocated = np.maximum(1.0 - np.add.reduce(plan.budget, axis=1), k.ZERO) * available
     cash = state.cash + repay + (reserve_money - reserve_used) + unallocated - shock * money
 
-    leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, 0.0)
-               + p.attrition_fatigue * np.maximum(fatigue - 0.6, 0.0))
+    leave_p = (p.attrition_base + p.attrition_morale * np.maximum(0.45 - morale, k.ZERO)
+               + p.attrition_fatigue * np.maximum(fatigue - 0.6, k.ZERO))
     leave_p = leave_p * (1.0 - p.recognition_retention * recognition_f)[:, col]
     leaving = active & (rng.random(active.shape) < leave_p)
     still = active & ~leaving
-    someone_left = bool(np.logical_or.reduce(leaving, axis=None))
+    someone_left = bool(np.count_nonzero(leaving))
     wanted = shares[:, col_hiring] / fixed.hire_cost
     hires = np.floor(wanted) + (rng.random(state.batch) < wanted - np.floor(wanted))
-    joining = (k.fill_slots(still, hires, world.hire_order)
-               if np.logical_or.reduce(hires, axis=None) else np.zeros(still.shape, dtype=bool))
+    joining = (k.fill_slots(still, hires, world.hire_order, fixed.hire_place)
+               if np.count_nonzero(hires) else np.zeros(still.shape, dtype=bool))
     new_active = still | joining
 
     # Most rounds nobody joins: skip the work then.
-    someone_joined = bool(np.logical_or.reduce(joining, axis=None))
+    someone_joined = bool(np.count_nonzero(joining))
 
-    def joiners(values: Array, start: Array | float) -> Array:
-        return np.where(joining, start, values) if someone_joined else values
+    def joiners(values: Array, start: float) -> Array:
+        """This round's `values` with the joiners' slots set to `start` (in place: each
+        array passed is made this round and read by nothing else afterwards)."""
+        if someone_joined:
+            np.putmask(values, joining, start)
+        return values
+
+    # Who is employed after leavers and after joiners (as `employed` gives): most rounds,
+    # the same people as before.
+    still_act, still_headcount, still_count = k.employed(still) if someone_left else (
+        act, headcount, count)
+    new_act, new_headcount, new_count = k.employed(new_active) if someone_joined else (
+        still_act, still_headcount, still_count)
 
     # --- the metrics and why they moved ------------------------------------------------------
+    felt = k.active_mean(morale, act, count)
+    stayed = k.active_mean(morale, still_act, still_count) if someone_left else felt
     # Hires join at the mood of the people they join, so hiring never buys morale.
-    morale_new = joiners(morale, k.active_mean(morale, still)[:, col]) if someone_joined else morale
+    morale_new = np.where(joining, stayed[:, col], morale) if someone_joined else morale
     morale_drivers += people_drivers(
-        100.0 * morale_before, morale, morale_new,
-        sum((value for _, value in morale_drivers), np.zeros(state.batch)), act, count,
-        still if someone_left else None, new_active if someone_joined else None)
+        100.0 * morale_before, felt, stayed if someone_left else None,
+        k.active_mean(morale_new, new_act, new_count) if someone_joined else None,
+        total_of(morale_drivers, state.batch))
     momentum = (p.momentum_keep * state.momentum
-                + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, 1.0))
+                + fixed.momentum_fresh * np.minimum(innovation_done / fixed.innovation_reference, k.ONE))
     creativity_new = joiners(creativity, 0.5)
-    innovation_parts = innovation_components(k.active_mean(creativity_new, new_active), ideas,
-                                             momentum, np.add.reduce(new_active, axis=1))
+    innovation_parts = innovation_components(k.active_mean(creativity_new, new_act, new_count),
+                                             ideas, momentum, new_headcount)
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
-    late = np.add.reduce((status == MISSED) | (status == SHIPPED_LATE), axis=1)
+    late = np.add.reduce(LATE.take(status), axis=1)
     kept = 1.0 - late / fixed.due_so_far[round_no]
-    started = progress > 0
-    worked_on = started.any(axis=1)
-    work_quality = (np.add.reduce(quality * started, axis=1)
-                    / np.maximum(np.add.reduce(started, axis=1), 1))
-    if not worked_on.all():  # only then is the plain mean needed
-        work_quality = np.where(worked_on, work_quality, quality.mean(axis=1))
+    started = progress > k.ZERO
+    n_started = np.add.reduce(started, axis=1)
+    work_quality = np.add.reduce(quality * started, axis=1) / np.maximum(n_started, 1)
+    if np.count_nonzero(n_started) < n_started.size:  # only then is the plain mean needed
+        work_quality = np.where(n_started > k.ZERO, work_quality, quality.mean(axis=1))
     delivery_parts = delivery_components(delivered_ratio, work_quality, kept)
     delivery, delivery_drivers = delivery_update(
         state.delivery, delivery_parts, state.delivery_parts,
         completed, missed_value, shock, p)
 
-    new_state = OrgState(  # every field anew (faster than evolve)
+    new_state = built(  # every field anew (faster than evolve)
+        OrgState,
         skill=joiners(skill, p.new_hire_skill), morale=morale_new,
         alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
         creativity=creativity_new, learning=joiners(learning, 0.0),
         tenure=joiners(state.tenure + 1.0, 0.0), active=new_active,
         progress=progress, quality=quality, status=status,
         vision=plan.vision.copy(),
-        vision_age=np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0),
+        vision_age=(state.vision_age + 1.0 if lead.held  # else some restart at 0
+                    else np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0)),
         clarity=lead.clarity, trust=trust, process=process, ideas=ideas,
         cash=cash, budget_shift=np.zeros(cash.shape),
         risk=risk, habit=0.5 * state.habit + 0.5 * plan.actions, momentum=momentum,
@@ -423,13 +493,14 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         shipped_value=shipped_value, innovation=innovation, delivery=delivery,
         innovation_parts=innovation_parts, delivery_parts=delivery_parts, round=round_no,
     )
-    report = RoundReport(
+    report = built(
+        RoundReport,
         drivers={"morale": morale_drivers, "innovation": innovation_drivers,
                  "delivery": delivery_drivers},
         shipped=shipped, missed=missed, risk_hit=risk_hit,
         left=np.add.reduce(leaving, axis=1), hired=np.add.reduce(joining, axis=1),
         capacity=team_cap, load=load,
-        available=available, repaid=repay, state=new_state, world=world, params=p,
+        available=available, repaid=repay, state=new_state, world=world, params=params,
     )
     return new_state, report
 

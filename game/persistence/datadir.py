@@ -19,6 +19,7 @@ from game.safeio import clean_stale_temporaries
 HOME_VARIABLE = "SAIL_KEEL_HOME"
 APP_NAME = "sail-and-keel"
 SAVES_FOLDER = "saves"
+ROOM_OUTBOX_FOLDER = "room-outbox"   # a workshop room's rounds not yet sent (game.room.client)
 
 
 def legacy_dir() -> Path:
@@ -46,12 +47,26 @@ def _move_legacy(folder: Path) -> None:
         try:
             os.rename(old, folder)
         except OSError:  # another file system: copy, then leave the old folder in place
-            shutil.copytree(old, folder, symlinks=True)
+            _copy_whole(old, folder)
     except OSError:
         pass
+
+
+def _copy_whole(old: Path, folder: Path) -> None:
+    """Copy `old` to `folder` whole or not at all: a copy cut short (a full disk) must not
+    become the data folder, or the next start would take it for the moved one."""
+    partial = folder.with_name(f".{folder.name}.moving-{os.getpid()}")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        shutil.copytree(old, partial, symlinks=True)
+        os.rename(partial, folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
 
 
 def tidy(folder: Path) -> None:
     """Remove temporary files left by an interrupted write (a crash, a `kill -9`)."""
     clean_stale_temporaries(folder)
     clean_stale_temporaries(folder / SAVES_FOLDER)
+    clean_stale_temporaries(folder / ROOM_OUTBOX_FOLDER)

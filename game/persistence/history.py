@@ -198,9 +198,10 @@ def _import_legacy(db: sqlite3.Connection, folder: Path) -> list[str]:
 
 def read_legacy(path: Path) -> tuple[list[HistoryEntry], list[str]]:
     """The plays in a JSON-lines history; each bad line is skipped with its own problem."""
-    reason = refusal(path)
-    if reason is not None:
-        return [], [f"{path}: {reason}"]
+    try:
+        _check_path(path, path.parent)     # a regular file, not a link leading elsewhere
+    except SaveError as exc:
+        return [], [str(exc)]
     try:
         data = read_regular(path, MAX_LEGACY_BYTES)
     except NotAFile as exc:

@@ -4,6 +4,11 @@
 outbox of rounds: a round stays there until the room acknowledges it, and is sent again
 after every reconnect. The room acknowledges a round it already has (same round number,
 same decisions) without counting it twice, so nothing is lost and nothing is doubled.
+A round the room refuses for now (it is paused, or its database failed for a moment) stays
+in the outbox and goes again when the room runs, or after a moment; a round refused for
+good takes the rounds after it along, since the room can no longer count them. The outbox
+is also on disk (`room-outbox/` in the data folder, replaced atomically), so rounds a
+closed or killed window had not sent are sent by the next start of the same participant.
 
 `RoomLink` ties a `GameSession` to the client: call `sync()` after each decision (the
 window calls it every frame). It drops the facilitator's injected events into the round
@@ -15,25 +20,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from game.persistence.codec import decode_decision, encode_decision
-from game.persistence.datadir import data_dir
+from game.persistence.codec import BadValue, decode_decision, encode_decision
+from game.persistence.datadir import ROOM_OUTBOX_FOLDER, data_dir
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import load_scenario
+from game.scenario.limits import MAX_ID
+from game.scenario.schema import SLUG_PATTERN
 from game.scenario.types import Scenario
 
 MAX_INCOMING = 2 * 1024 * 1024      # a welcome carries the scenario (at most 1 MiB)
 RETRY = (0.2, 0.5, 1.0, 2.0)         # seconds before reconnecting, growing
+SOON = 1.0                           # seconds before sending again a round the room asks for later
+RUNNING = ("running", "ended")       # room states that take rounds
 
 
 class RoomError(Exception):
@@ -49,7 +59,9 @@ class Welcome:
     scenario_yaml: str
     scenario_sha256: str
     seed: int
-    rounds: tuple[tuple[dict[str, Any], ...], ...] = ()   # what the room has of this game
+    # This game's rounds: those the room has, then those still in the outbox from the last
+    # start (played while offline, not yet sent), so that a restarted window goes on from both.
+    rounds: tuple[tuple[dict[str, Any], ...], ...] = ()
     resumed: bool = False                                  # rejoined with a remembered token
 
 
@@ -81,8 +93,15 @@ class RoomClient:
         self.recorded = 0                    # rounds the room has of this game
         self.offline = False                 # tests: True cuts the network until set back
         self._lock = threading.Lock()
+        self._file_lock = threading.Lock()         # the outbox's file, written in order
+        self._changes = 0                          # outbox changes, and how many are on disk
+        self._saved = 0
         self._wake = threading.Event()
         self._outbox: dict[int, dict[str, Any]] = {}
+        self._sent: set[int] = set()               # rounds sent on this connection, no answer yet
+        self._later: dict[int, float] = {}         # rounds to send again, and when (monotonic)
+        self._broken: int | None = None            # the first round the room refused for good
+        self._told_held: set[int] = set()          # rounds the player was told are waiting
         self._news: list[dict[str, Any]] = []
         self.heard: list[dict[str, Any]] = []     # every inbox item ever received, in order
         self._refusals: dict[int, str] = {}
@@ -114,12 +133,29 @@ class RoomClient:
             if data.get("type") != "welcome":
                 raise RoomError(f"the room refused to let us join: {data.get('reason', data)}")
             _remember(self._key(), str(data["token"]))
-        scenario = data["scenario"]
-        rounds = tuple(tuple(r) for r in data.get("rounds") or ())
-        self.welcome = Welcome(int(data["participant"]), tuple(data["names"]), str(data["token"]),
-                               str(scenario["id"]), str(scenario["yaml"]), str(scenario["sha256"]),
-                               int(data["seed"]), rounds, resumed)
+        try:
+            scenario = data["scenario"]
+            rounds = tuple(tuple(r) for r in data.get("rounds") or ())
+            self.welcome = Welcome(int(data["participant"]), tuple(data["names"]), str(data["token"]),
+                                   str(scenario["id"]), str(scenario["yaml"]), str(scenario["sha256"]),
+                                   int(data["seed"]), rounds, resumed)
+        except (KeyError, TypeError, ValueError):
+            raise RoomError("the room's welcome is not one this game understands") from None
+        unsent = _load_outbox(self._key(), self.welcome.participant, len(rounds)) if resumed else {}
+        if not resumed:
+            self._changes += 1       # a new participant: an outbox left from an old one goes
+        if unsent:     # rounds the last start played and could not send: the game goes on from them
+            every = rounds + tuple(tuple(unsent[n]["decisions"]) for n in sorted(unsent))
+            try:       # only rounds that replay on the room's scenario are sent
+                _rebuilt(self.scenario()[0], self.welcome.seed, every)
+            except (BadValue, IllegalDecision):
+                unsent = {}
+            self._outbox.update(unsent)
+            self._changes += 1
+            if unsent:
+                self.welcome = replace(self.welcome, rounds=every)
         self._welcomed(data)
+        self._persist()
         self._thread = threading.Thread(target=self._run, name="room-client", daemon=True)
         self._thread.start()
         return self.welcome
@@ -139,14 +175,10 @@ class RoomClient:
             raise RoomError(f"the room did not answer: {exc}") from None
 
     def session(self, scenario: Scenario) -> GameSession:
-        """This participant's game: new, or rebuilt from the rounds the room already has."""
+        """This participant's game: new, or rebuilt from the rounds the room already has (and
+        those the last start could not send, which the outbox sends now)."""
         assert self.welcome is not None, "join first"
-        game = GameSession(scenario, self.welcome.seed)
-        for number, decisions in enumerate(self.welcome.rounds, start=1):
-            if number > 1:
-                game.apply(Continue())
-            game.apply_all(decode_decision(d, f"round {number}") for d in decisions)
-        return game
+        return _rebuilt(scenario, self.welcome.seed, self.welcome.rounds)
 
     def scenario(self, folder: Path | None = None) -> tuple[Scenario, Path]:
         """The room's scenario, written to a file and loaded like any other (so fully checked)."""
@@ -155,17 +187,30 @@ class RoomClient:
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if sha != self.welcome.scenario_sha256:
             raise RoomError("the scenario arrived damaged (its SHA-256 differs)")
-        target = (folder or data_dir() / "room-scenarios") / f"{self.welcome.scenario_id}-{sha[:12]}.yaml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        given = self.welcome.scenario_id
+        name = given if len(given) <= MAX_ID and re.fullmatch(SLUG_PATTERN, given) else "room"
+        target = (folder or data_dir() / "room-scenarios") / f"{name}-{sha[:12]}.yaml"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
+        except (OSError, WriteRefused) as exc:
+            raise RoomError(f"cannot keep the room's scenario: {exc}") from None
         return load_scenario(target), target
 
     # --- what the game does -------------------------------------------------------------------
 
     def submit(self, number: int, decisions: list[dict[str, Any]], score: float) -> None:
+        """Put a finished round in the outbox, on disk before this returns (a window closed or
+        killed next still has it on the next start)."""
         with self._lock:
+            if self._broken is not None and number > self._broken:
+                self._refusals[number] = (f"round {self._broken} was refused, so the room cannot "
+                                          "count the rounds after it")
+                return
             self._outbox[number] = {"type": "round", "round": number, "decisions": decisions,
                                     "score": score}
+            self._changes += 1
+        self._persist()
         self._wake.set()
 
     def take_news(self) -> list[dict[str, Any]]:
@@ -178,6 +223,12 @@ class RoomClient:
     def pending(self) -> list[int]:
         with self._lock:
             return sorted(self._outbox)
+
+    @property
+    def held(self) -> list[int]:
+        """Rounds waiting for the facilitator to start (or restart) the room."""
+        with self._lock:
+            return sorted(n for n, at in self._later.items() if at == float("inf") and n in self._outbox)
 
     @property
     def refusals(self) -> dict[int, str]:
@@ -216,6 +267,8 @@ class RoomClient:
             self.recorded = int(data["recorded"])
             for number in [n for n in self._outbox if n <= self.recorded]:
                 del self._outbox[number]     # the room had it; only its answer was lost
+                self._later.pop(number, None)
+                self._changes += 1
             self._room(data["room"])
             self._inbox(data.get("inbox", []))
 
@@ -223,6 +276,9 @@ class RoomClient:
         if status.get("state") != self.state or status.get("timer") != self.timer:
             self.state, self.timer = str(status.get("state")), int(status.get("timer") or 0)
             self._news.append({"kind": "room", "state": self.state, "timer": self.timer})
+        if self.state in RUNNING:             # rounds held while the room waited go now
+            now = time.monotonic()
+            self._later = {n: min(at, now) for n, at in self._later.items()}
 
     def _inbox(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -257,20 +313,52 @@ class RoomClient:
             data = json.loads(ws.recv(timeout=10))
             if data.get("type") != "welcome":
                 raise RoomError(str(data.get("reason")))
+            with self._lock:
+                self._sent = set()             # a new connection: send every round not yet taken
             self._welcomed(data)
+            self._persist()
             self.connected = True
-            sent: set[int] = set()
             while not self._stop.is_set() and not self.offline:
                 with self._lock:
-                    due = [self._outbox[n] for n in sorted(self._outbox) if n not in sent]
+                    now = time.monotonic()
+                    for number in [n for n, at in self._later.items() if at <= now]:
+                        del self._later[number]
+                        self._sent.discard(number)
+                    due = [self._outbox[n] for n in sorted(self._outbox) if n not in self._sent]
+                    self._sent.update(message["round"] for message in due)
                 for message in due:
                     ws.send(json.dumps(message))
-                    sent.add(message["round"])
                 try:
                     raw = ws.recv(timeout=0.02)
                 except TimeoutError:
                     continue
                 self._handle(json.loads(raw))
+                self._persist()
+
+    def _persist(self) -> None:
+        """Write the outbox to its file if it changed (remove the file once it is empty)."""
+        if self.welcome is None:
+            return
+        with self._file_lock:
+            with self._lock:
+                if self._changes == self._saved:
+                    return
+                changes = self._changes
+                rounds = {str(n): m for n, m in sorted(self._outbox.items())}
+            _save_outbox(self._key(), self.welcome.participant, rounds)
+            self._saved = changes
+
+    def _refuse_from(self, first: int, reason: str) -> None:
+        """Round `first` is refused for good: the rounds after it can never count either."""
+        self._broken = first if self._broken is None else min(self._broken, first)
+        self._changes += 1
+        self._refusals[first] = reason
+        for number in [n for n in self._outbox if n >= first]:
+            del self._outbox[number]
+            self._later.pop(number, None)
+            if number > first:
+                self._refusals[number] = (f"round {first} was refused, so the room cannot count "
+                                          "the rounds after it")
 
     def _handle(self, data: dict[str, Any]) -> None:
         with self._lock:
@@ -278,15 +366,26 @@ class RoomClient:
             if kind == "ack":
                 number = int(data["round"])
                 self._outbox.pop(number, None)
+                self._changes += 1
+                self._later.pop(number, None)
                 self.recorded = max(self.recorded, number)
             elif kind == "refused":
-                which = data.get("round")
+                which, reason = data.get("round"), str(data.get("reason"))
+                retry = data.get("retry")
+                if retry is None and "arrived before" in reason:
+                    retry = "soon"   # a room of an older version: an earlier round is on its way
                 if isinstance(which, int) and which in self._outbox:
-                    if "arrived before" in str(data.get("reason")):
-                        return   # an earlier round is on its way; this one is sent again later
-                    self._outbox.pop(which)
-                    self._refusals[which] = str(data.get("reason"))
-                self._news.append({"kind": "refused", "reason": str(data.get("reason"))})
+                    if retry == "start":
+                        self._later[which] = time.monotonic() if self.state in RUNNING else float("inf")
+                        if which not in self._told_held:
+                            self._told_held.add(which)
+                            self._news.append({"kind": "held", "round": which, "reason": reason})
+                        return
+                    if retry is not None:
+                        self._later[which] = time.monotonic() + SOON
+                        return
+                    self._refuse_from(which, reason)
+                self._news.append({"kind": "refused", "reason": reason})
             elif kind == "room":
                 self._room(data)
             elif kind == "inbox":
@@ -320,6 +419,9 @@ class RoomLink:
                 self.messages.append(f"Facilitator: {item.get('text')}")
             elif item.get("kind") == "refused":
                 self.messages.append(f"The room refused: {item.get('reason')}")
+            elif item.get("kind") == "held":
+                reason = str(item.get("reason"))
+                self.messages.append(reason[:1].upper() + reason[1:] + ".")
         session = self.session
         while self._events and session.phase in (Phase.LEADER, Phase.MANAGER):
             event = self._events.pop(0)
@@ -340,28 +442,86 @@ class RoomLink:
 
 
 TOKENS_FILE = "room-tokens.json"
+OUTBOX_FOLDER = ROOM_OUTBOX_FOLDER
+MAX_FILE = 16 * 1024 * 1024        # an outbox of a whole long game is a few hundred KiB
+
+
+def _read_json(path: Path) -> Any:
+    """A small JSON file of ours, or None if it is missing, not a regular file, or damaged."""
+    try:
+        raw = read_regular(path, MAX_FILE)
+        return None if len(raw) > MAX_FILE else json.loads(raw)
+    except (NotAFile, ValueError, RecursionError):
+        return None
+
+
+def _write_private(path: Path, data: Any) -> None:
+    """Replace a file of ours atomically (this user only); best effort: the game goes on."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(data, allow_nan=False), mode=0o600)
+    except (OSError, ValueError, WriteRefused):
+        pass
 
 
 def _tokens() -> dict[str, str]:
-    try:
-        data = json.loads((data_dir() / TOKENS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = _read_json(data_dir() / TOKENS_FILE)
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _remember(key: str, token: str) -> None:
     """Keep a room token for the next start (readable by this user only); best effort."""
     tokens = _tokens()
+    tokens.pop(key, None)
     tokens[key] = token
-    path = data_dir() / TOKENS_FILE
+    _write_private(data_dir() / TOKENS_FILE, dict(list(tokens.items())[-200:]))
+
+
+def _outbox_file(key: str) -> Path:
+    return data_dir() / OUTBOX_FOLDER / f"{key}.json"
+
+
+def _save_outbox(key: str, participant: int, rounds: dict[str, dict[str, Any]]) -> None:
+    """The rounds the room has not acknowledged, kept on disk until it does."""
+    path = _outbox_file(key)
+    if rounds:
+        _write_private(path, {"participant": participant, "rounds": rounds})
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(dict(list(tokens.items())[-200:]), out)
+        path.unlink()
+    except FileNotFoundError:
+        pass
     except OSError:
-        pass          # the game goes on; only a restart could not rejoin
+        _write_private(path, {"participant": participant, "rounds": {}})
+
+
+def _load_outbox(key: str, participant: int, recorded: int) -> dict[int, dict[str, Any]]:
+    """The rounds a previous start of this participant's game could not send: those after the
+    room's last, one after the other (a gap could never be sent)."""
+    data = _read_json(_outbox_file(key))
+    if not isinstance(data, dict) or data.get("participant") != participant \
+            or not isinstance(data.get("rounds"), dict):
+        return {}
+    rounds: dict[int, dict[str, Any]] = {}
+    number = recorded + 1
+    while isinstance(message := data["rounds"].get(str(number)), dict):
+        if message.get("type") != "round" or message.get("round") != number \
+                or not isinstance(message.get("decisions"), list) \
+                or not isinstance(message.get("score"), int | float):
+            break
+        rounds[number] = message
+        number += 1
+    return rounds
+
+
+def _rebuilt(scenario: Scenario, seed: int, rounds: tuple[tuple[dict[str, Any], ...], ...]
+             ) -> GameSession:
+    game = GameSession(scenario, seed)
+    for number, decisions in enumerate(rounds, start=1):
+        if number > 1:
+            game.apply(Continue())
+        game.apply_all(decode_decision(d, f"round {number}") for d in decisions)
+    return game
 
 
 def play_in_room(client: RoomClient, strategy: Any, scenario: Scenario, seed: int,

@@ -164,6 +164,18 @@ class Store:
                              .order_by(ROOMS.c.id.desc()).limit(1)).first()
         return None if row is None else _room(row)
 
+    def open_room_with_code(self, code: str) -> RoomRow | None:
+        """The newest room with this join code that has not ended."""
+        with self.engine.connect() as db:
+            row = db.execute(sa.select(ROOMS).where(ROOMS.c.code == code, ROOMS.c.state != "ended")
+                             .order_by(ROOMS.c.id.desc()).limit(1)).first()
+        return None if row is None else _room(row)
+
+    @property
+    def shared(self) -> bool:
+        """A database server, which other facilitators' rooms may share (not a SQLite file)."""
+        return not self.url.startswith("sqlite")
+
     def set_state(self, room_id: int, state: str | None = None, timer: int | None = None) -> None:
         values: dict[str, Any] = {}
         if state is not None:

@@ -28,7 +28,16 @@ ROOM_STATES = ("lobby", "running", "paused", "ended")
 
 
 class Refused(ValueError):
-    """A message the room will not take; the text says why, in one line."""
+    """A message the room will not take; the text says why, in one line.
+
+    `retry` marks a round the room will take later, so the client keeps it and sends it
+    again: "start" once the room runs (it is paused, or not started yet), "soon" after a
+    moment (the room's database failed for a moment). None: the round is refused for good.
+    """
+
+    def __init__(self, reason: str, retry: str | None = None) -> None:
+        super().__init__(reason)
+        self.retry = retry
 
 
 def new_code() -> str:

@@ -8,12 +8,15 @@ rebuilt from the database (`Room.resume`) is the room that was there.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import statistics
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from game.analysis.debrief import Participant, debrief_room, room_json
 from game.persistence.codec import decode_decision
@@ -29,6 +32,9 @@ from game.scenario import load_scenario_text
 from game.scenario.types import Scenario
 
 MEASURES = (*METRIC_NAMES, "score")
+log = logging.getLogger("game.room")
+# Room states in which rounds wait on the participants' laptops, and what they are told.
+WAITING = {"lobby": "the room has not started yet", "paused": "the room is paused"}
 
 
 @dataclass
@@ -147,26 +153,38 @@ class Room:
     def submit(self, player: Player, sub: protocol.RoundSubmission) -> dict[str, Any]:
         """Record a round, once. A round already recorded with the same decisions is acknowledged
         again (a client that lost the answer resends); with other decisions it is refused.
-        Every round is taken, whatever the room's state: start, pause and end ask the windows
-        to wait or stop, and a round played anyway (or sent late by a laptop that was
-        offline) is kept rather than lost."""
+
+        While the room is paused (or not started) a new round is refused for now: the client
+        keeps it and sends it again when the room runs. After the end every round is taken,
+        so a laptop that was offline still counts."""
         done = len(player.records)
         encoded = rounds.encoded(sub.decisions)
         if sub.round <= done:
             if player.decisions[sub.round - 1] == encoded:
                 return {"type": "ack", "round": sub.round, "duplicate": True}
             raise Refused(f"round {sub.round} is already recorded; a round counts once")
+        if self.row.state in WAITING:
+            raise Refused(f"{WAITING[self.row.state]}: round {sub.round} waits on your laptop and is "
+                          "sent when the facilitator starts the room", retry="start")
         if sub.round != done + 1:
-            raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first")
+            raise Refused(f"round {sub.round} arrived before round {done + 1}; send round {done + 1} first",
+                          retry="soon")
         before = player.session.log
         try:
             game = rounds.play_round(player.session, sub.round, sub.decisions, self._injectable(player),
                                      sub.score)
-        except Refused:
+            record = rounds.record_json(game.history[-1])
+            self.store.add_round(player.id, sub.round, encoded, record)
+        except BaseException as exc:
+            # Whatever went wrong, the room's copy of this game goes back to its recorded rounds:
+            # a copy left half-way through a round would refuse every round after it.
             player.session = rounds.restore(player.session, before)
+            if isinstance(exc, SQLAlchemyError):
+                log.error("round %s of participant %s not recorded: %s", sub.round, player.id,
+                          str(exc).splitlines()[0])
+                raise Refused(f"the room could not record round {sub.round} just now; your game "
+                              "sends it again", retry="soon") from None
             raise
-        record = rounds.record_json(game.history[-1])
-        self.store.add_round(player.id, sub.round, encoded, record)
         rounds.finish(game)
         player.session = game
         player.records.append(record)

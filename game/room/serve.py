@@ -20,11 +20,29 @@ class RoomOpenError(Exception):
     """The room cannot be opened; one line."""
 
 
-def open_room(db: str, scenario: str | None, seed: int | None, new: bool) -> tuple[Room, bool]:
-    """The room to serve and whether it was resumed from the database."""
+def open_room(db: str, scenario: str | None, seed: int | None, new: bool,
+              code: str | None = None) -> tuple[Room, bool]:
+    """The room to serve and whether it was resumed from the database.
+
+    `code` resumes the open room with that join code. Without it, a SQLite file's open room
+    is resumed (unless `new`); a database server may hold other facilitators' rooms, so
+    there a room is resumed only by its code, never by being the newest.
+    """
+    if new and code is not None:
+        raise RoomOpenError("give --new to open a room, or --code to resume one, not both")
     try:
         store = Store(db)
-        open_row = None if new else store.latest_open_room()
+        if code is not None:
+            open_row = store.open_room_with_code(code.strip().upper())
+            if open_row is None:
+                raise RoomOpenError(f"{shown(db)} has no open room with the join code {code.strip()!r}")
+        elif new:
+            open_row = None
+        elif store.shared:
+            raise RoomOpenError(f"{shown(db)} may hold other facilitators' rooms: give --new to open "
+                                "a room, or --code CODE (its join code) to resume yours")
+        else:
+            open_row = store.latest_open_room()
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
         reason = str(exc).splitlines()[0].replace(db, shown(db))
         raise RoomOpenError(f"cannot open the database {shown(db)}: {reason}") from None

@@ -28,6 +28,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from game.room import protocol
 from game.room.export import rounds_csv
+from game.room.limits import FailedJoins
 from game.room.protocol import Refused
 from game.room.room import Player, Room
 
@@ -59,6 +60,7 @@ class RoomServer:
         self.dashboards: set[WebSocket] = set()
         self.sent_version = -1
         self.lock = asyncio.Lock()
+        self.failed_joins = FailedJoins()
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -134,6 +136,8 @@ class RoomServer:
     async def play_socket(self, ws: WebSocket) -> None:
         await ws.accept()
         player: Player | None = None
+        address = ws.client.host if ws.client is not None else "unknown"
+        limited = False              # refused for failing too often: not counted again
         try:
             while True:
                 raw = await _receive(ws)
@@ -146,6 +150,11 @@ class RoomServer:
                     if kind in ("join", "resume"):
                         if player is not None:
                             raise Refused("already joined on this connection")
+                        wait = self.failed_joins.wait(address) if kind == "join" else 0
+                        if wait:     # guessing codes; a participant's own token still resumes
+                            limited = True
+                            raise Refused(f"too many failed attempts to join from your address; "
+                                          f"try again in {wait} s")
                         async with self.lock:
                             if kind == "join":
                                 player, token = self.room.join(protocol.join(data))
@@ -169,8 +178,12 @@ class RoomServer:
                     refusal: dict[str, Any] = {"type": "refused", "reason": str(exc)}
                     if isinstance(data.get("round"), int):
                         refusal["round"] = data["round"]
+                    if exc.retry is not None:
+                        refusal["retry"] = exc.retry
                     await ws.send_json(refusal)
                     if player is None and data.get("type") in ("join", "resume"):
+                        if not limited:
+                            self.failed_joins.failed(address)
                         await ws.close(code=4003, reason=str(exc)[:100])
                         return
         except WebSocketDisconnect:

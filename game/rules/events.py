@@ -16,7 +16,7 @@ from game.model.scope import apply_team_effects, join, leave, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
 from game.rules.conditions import Situation, holds
 from game.rules.records import METRIC_NAMES, EventOutcome
-from game.scenario.types import Choice, Effect, Event, Scenario, mentions, reads_memory
+from game.scenario.types import Choice, Effect, Event, Scenario, TeamGauge, mentions, reads_memory
 
 __all__ = ["StoryRules", "Landing", "describe", "mentions", "reads_memory"]
 
@@ -60,6 +60,10 @@ class StoryRules:
         self._outcomes: list[EventOutcome] = []
         self._landed: list[str] = []
         self._all_hires = self._world.hire_order
+        scenario = self.scenario
+        conditions = [e.when for e in scenario.events] + [x.when for x in scenario.debrief] + [
+            c.require for e in scenario.events for c in e.choices if c.require is not None]
+        self._reads_teams = any(mentions(c, (TeamGauge,)) for c in conditions)
         late = [t for t, team in enumerate(self.scenario.organization.teams) if team.arrives > 1]
         for t in late:
             self._state = self._state.evolve(active=self._state.active & ~team_slots(self._world, t))
@@ -106,7 +110,8 @@ class StoryRules:
         return result
 
     def _story_situation(self, base: Situation) -> Situation:
-        return replace(base, flags=dict(self.flags), teams=self._team_gauges(),
+        return replace(base, flags=dict(self.flags),
+                       teams=self._team_gauges() if self._reads_teams else {},
                        answers={k: tuple(v) for k, v in self._answers.items()})
 
     def _situation(self, share: float | None) -> Situation:

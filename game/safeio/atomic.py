@@ -66,11 +66,13 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def write_atomic(path: str | Path, data: bytes | str, *, follow: bool = False,
-                 within: str | Path | None = None) -> Path:
+                 within: str | Path | None = None, mode: int | None = None) -> Path:
     """Replace `path` with `data` atomically; returns the file written. WriteRefused on failure.
 
     `follow`: write to the file a symbolic link points at (keeping the link).
     `within`: refuse a symbolic link that leads outside this folder.
+    `mode`: the new file's permissions (0o600: this user only), whatever the old file's were;
+    by default an existing file keeps its permissions and a new one is readable by all.
     """
     target = _target(Path(path), follow, Path(within) if within is not None else None)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -86,7 +88,7 @@ def write_atomic(path: str | Path, data: bytes | str, *, follow: bool = False,
             out.write(raw)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, _mode_for(target))
+        os.chmod(temp, _mode_for(target) if mode is None else mode)
         os.replace(temp, target)
     except OSError as exc:
         _remove_quietly(temp)

@@ -1,27 +1,32 @@
 """Many playthroughs of one scenario at once: `evaluate(scenario, sequences, seeds)`.
 
 Every decision sequence is played on every seed (row `p * len(seeds) + s`), all rows stepping
-together through the model's own `step`. Each round's drafts become the model's plan through
-the session's own conversion (`plans_from_drafts`), events fire on the session's conditions and their
-answers go through the model's `apply_effects`, and each row rolls its dice from its own
-seed's generator. So a row's numbers are bit for bit what `GameSession` gives for that seed
-and those decisions (a test checks it).
+together through the model's own `step`. Each round's drafts become the model's plan as the
+session converts them (`drafts.py`, checked against `plans_from_drafts`; each row's money
+as `play_sequence` allocates it in the round it plays), events fire and
+are answered by the session's story rules played on every row at once (`rowstory.py`), and
+each row rolls its dice from its own seed's generator. So a row's numbers are bit for bit what
+`GameSession` gives for that seed and those decisions (`story.play_sequence`; tests check
+every shipped scenario and every story fixture).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from functools import partial
 
 import numpy as np
 
-from game.model import OrgState, RoundPlan, apply_effects, gauges_of, metrics_of, new_game, params_for, step
+from game.model import OrgState, Params, RoundPlan, available_budget, metrics_of, new_game, params_for, step
 from game.rules.coach import leader_share
-from game.rules.plans import plans_from_drafts
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
-from game.search.conditions import BatchSituation, holds_batch, uses_profile
-from game.search.story import tells_a_story
+from game.search.conditions import BatchSituation, uses_profile
+from game.search.drafts import sequence_plans
+from game.search.rows import rows_of, stitch
+from game.search.rowstory import RowStory
+from game.search.story import BUDGET_TOLERANCE
 from game.search.streams import RowStreams
 
 Array = np.ndarray
@@ -60,17 +65,6 @@ def _rows(plan: RoundPlan, rows: Array) -> RoundPlan:
     return RoundPlan(**{f.name: getattr(plan, f.name)[rows] for f in fields(RoundPlan)})
 
 
-def _select(mask: Array, chosen: OrgState, other: OrgState) -> OrgState:
-    """Rows where `mask` from `chosen`, the rest from `other`."""
-    changes = {}
-    for f in fields(OrgState):
-        a, b = getattr(chosen, f.name), getattr(other, f.name)
-        if isinstance(a, np.ndarray) and a is not b:
-            where = mask.reshape((-1,) + (1,) * (a.ndim - 1))
-            changes[f.name] = np.where(where, a, b)
-    return other.evolve(**changes)
-
-
 def composite(scenario: Scenario, metrics: dict[str, Array]) -> Array:
     """The round's score, computed in the session's order so the bits agree."""
     w = scenario.scoring
@@ -86,33 +80,46 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     for seq in sequences:
         if len(seq.rounds) != rounds or len(seq.answers) != rounds:
             raise ValueError(f"a decision sequence needs {rounds} rounds, not {len(seq.rounds)}")
-    if tells_a_story(scenario):  # memory, timing, team scope: played by the session's rules
-        from game.search.story import evaluate_by_session
-
-        return evaluate_by_session(scenario, sequences, seeds)
     rows = np.repeat(np.arange(n_seq), n_seeds)
     batch = rows.size
     params = params_for(scenario)
     world, state = new_game(scenario, batch)
-    dice = RowStreams([seeds[i % n_seeds] for i in range(batch)] if n_seeds else [])
+    story = RowStory(scenario, world, params, batch, lambda metrics: composite(scenario, metrics))
+    state = story.start(state)
+    # Each step draws about (3 + slots) doubles a row: draw the whole game's at once.
+    dice = RowStreams([seeds[i % n_seeds] for i in range(batch)] if n_seeds else [],
+                      ahead=rounds * (4 + world.slot_team.size))
     events = scenario.events
-    fired = np.zeros((batch, len(events)), dtype=bool)
     answers = np.array([seq.answers for seq in sequences], dtype=np.int64).reshape(
         n_seq, rounds, len(events))[rows] if n_seq else np.zeros((0, rounds, len(events)), np.int64)
-    wants_profile = any(uses_profile(e.when) for e in events)
+    plans = sequence_plans(scenario, world.categories, sequences)
+    wants_profile = any(uses_profile(e.when) for e in events) or any(
+        c.require is not None and uses_profile(c.require) for e in events for c in e.choices)
     vision_ids = tuple(v.id for v in scenario.visions)
     per_round = np.zeros((batch, rounds))
     start_vision = scenario.organization.vision
     chose = [False] * n_seq  # each sequence has played a vision of its own (see the session)
     for r in range(rounds):
-        drafts = [seq.rounds[r] for seq in sequences]
-        chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
-        plan = _rows(plans_from_drafts(scenario, world, drafts), rows)
-        state, _ = step(state, plan, world, params, dice)  # type: ignore[arg-type]
+        round_no = r + 1
+        if round_no > 1:
+            state = story.arrivals(state, round_no)
+        state = story.open_budget(state, round_no)
+        cap, _ = available_budget(state, story.world, params)
+        budget, scaled = _shares(plans.money[rows, r], plans.spent[rows, r], cap)
+        plan = plans.round(r, rows, budget)
+        workable = story.workable(state, round_no)
+        if not workable.all():  # (times 1.0 elsewhere changes nothing)
+            plan = replace(plan, schedule=plan.schedule * workable[:, None, :])
+        state = _step(state, plan, story, params, dice)
+        state = story.land_due(state, round_no)
         if events:
-            shares = _profile(scenario, drafts, chose, rows) if wants_profile else None
-            state, fired = _events(scenario, state, world, params, plan, r + 1, answers[:, r], fired,
-                                   vision_ids, shares)
+            share: Callable[[], Array] = _no_share
+            if wants_profile:
+                drafts = [seq.rounds[r] for seq in sequences]
+                chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
+                share = _Share(scenario, drafts, chose, rows, scaled, cap, world.categories)
+            state = story.events(state, round_no, answers[:, r],
+                                 partial(_situation, story, round_no, plan.vision, vision_ids, share))
         per_round[:, r] = composite(scenario, metrics_of(state))
     raw = per_round.mean(axis=1)
     rounded = np.array([round(float(x), 6) for x in raw])
@@ -125,41 +132,72 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     )
 
 
+def _shares(money: Array, spent: Array, cap: Array) -> tuple[Array, Array]:
+    """(B, C) each category's share of the money the round has, and (B, C) the money
+    itself: a budget over what the round can afford is scaled down to it, as
+    `game.search.story.play_sequence` does."""
+    over = spent > cap + BUDGET_TOLERANCE
+    if over.any():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cut = money * cap[:, None] / spent[:, None] * 0.999999
+        money = np.where(over[:, None], cut, money)
+    return money / np.maximum(cap, 1e-9)[:, None], money
+
+
+def _step(state: OrgState, plan: RoundPlan, story: RowStory, params: Params, dice: RowStreams) -> OrgState:
+    """One round for every row; rows whose projects' due rounds or scopes differ step in the
+    world that is theirs, each drawing its own dice."""
+    groups = story.worlds()
+    if len(groups) == 1:
+        return step(state, plan, groups[0][1], params, dice)[0]  # type: ignore[arg-type]
+    owned = [rows for rows, _ in groups if rows is not None]
+    streams = dice.split(owned)
+    parts = []
+    for rows, (_, world), stream in zip(owned, groups, streams, strict=True):
+        part, _ = step(rows_of(state, rows), _rows(plan, rows), world, params, stream)  # type: ignore[arg-type]
+        parts.append((rows, part))
+    dice.join(streams)
+    return stitch(parts, state.batch)
+
+
+def _situation(story: RowStory, round_no: int, vision: Array, vision_ids: tuple[str, ...],
+               share: Callable[[], Array], state: OrgState) -> BatchSituation:
+    return story.situation(state, round_no, vision, vision_ids, share)
+
+
+def _no_share() -> Array:
+    raise ValueError("an event condition asks for the leader share")
+
+
+class _Share:
+    """(B,) each row's leader share this round, worked out when a condition first asks."""
+
+    def __init__(self, scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
+                 chose: Sequence[bool], rows: Array, money: Array, cap: Array,
+                 categories: tuple[str, ...]) -> None:
+        self._args = (scenario, drafts, chose, rows, money, cap, categories)
+        self._value: Array | None = None
+
+    def __call__(self) -> Array:
+        if self._value is None:
+            self._value = _profile(*self._args)
+        return self._value
+
+
 def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
-             chose: Sequence[bool], rows: Array) -> Array:
-    """(B,) each row's leader share; NaN in a hands-off round, where no profile condition holds."""
+             chose: Sequence[bool], rows: Array, money: Array, cap: Array,
+             categories: tuple[str, ...]) -> Array:
+    """(B,) each row's leader share; NaN in a hands-off round, where no profile condition
+    holds. A row whose budget was scaled down is judged on the money it spent."""
     shares = [leader_share(scenario, lead, manage, c)
               for (lead, manage), c in zip(drafts, chose, strict=True)]
-    return np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
-
-
-def _events(scenario: Scenario, state: OrgState, world: object, params: object, plan: RoundPlan,
-            round_no: int, answers: Array, fired: Array, vision_ids: tuple[str, ...],
-            shares: Array | None) -> tuple[OrgState, Array]:
-    """Fire the round's events where their conditions hold and apply each row's answer."""
-    metrics = metrics_of(state)
-    gauges = dict(gauges_of(state, world, params))  # type: ignore[arg-type]
-    gauges.update(metrics)
-    gauges["score"] = composite(scenario, metrics)
-
-    def share() -> Array:
-        if shares is None:
-            raise ValueError("an event condition asks for the leader share")
-        return shares
-
-    situation = BatchSituation(
-        round=round_no, batch=state.batch, gauges=gauges, vision=plan.vision, vision_ids=vision_ids,
-        projects={p.id: state.status[:, i] for i, p in enumerate(scenario.projects)},
-        leader_share=share,
-    )
-    fires = [~(e.once & fired[:, i]) & holds_batch(e.when, situation) for i, e in enumerate(scenario.events)]
-    fired = fired | np.stack(fires, axis=1)
-    for i, event in enumerate(scenario.events):
-        if not fires[i].any():
-            continue
-        for c, choice in enumerate(event.choices):
-            mask = fires[i] & (answers[:, i] == c)
-            if mask.any():
-                changed, _ = apply_effects(state, dict(choice.effects), event.title)
-                state = _select(mask, changed, state)
-    return state, fired
+    result = np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
+    for b in range(rows.size):
+        lead, manage = drafts[rows[b]]
+        if sum(manage.budget.values()) > cap[b] + BUDGET_TOLERANCE:
+            spent = {c: float(money[b, i]) for i, c in enumerate(categories)
+                     if c in scenario.budget.categories}
+            share = leader_share(scenario, lead, replace(manage, budget=spent, budget_total=float(cap[b])),
+                                 chose[rows[b]])
+            result[b] = np.nan if share is None else share
+    return result

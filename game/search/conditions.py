@@ -1,27 +1,31 @@
 """Scenario conditions tested on a whole batch at once: `holds_batch(condition, situation)`.
 
 The same rules as `game.rules.conditions.holds`, row by row; a test checks the two agree.
+What a story remembers (flags, earlier answers) and a team's gauges are per row too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from game.model import STATUS_NAMES
 from game.scenario.types import (
     PROJECT_STATE_MATCHES,
+    After,
     AllOf,
     AnyOf,
     Condition,
+    FlagIs,
     GaugeCompare,
     Not,
     ProfileCompare,
     ProjectState,
     RoundAtLeast,
     RoundIs,
+    TeamGauge,
     VisionIs,
 )
 
@@ -37,6 +41,20 @@ class BatchSituation:
     vision_ids: tuple[str, ...]
     projects: Mapping[str, Array]        # project id -> (B,) status code
     leader_share: Callable[[], Array]    # (B,) worked out only when asked; NaN: hands-off
+    flags: Mapping[str, Array] = field(default_factory=dict)  # flag -> (B,) value; unset: 0
+    answered: Array | None = None        # (B, E, rounds + 2) choice index answered in a round, -1
+    events: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # event id -> (its index, its choices' ids)
+    team_gauge: Callable[[str, str], Array] | None = None  # (team id, gauge) -> (B,)
+
+
+def _between(value: Array, below: float | None, above: float | None, batch: int) -> Array:
+    result = np.ones(batch, dtype=bool)
+    if below is not None:
+        result &= value < below
+    if above is not None:
+        result &= value > above
+    return result
 
 
 def uses_profile(condition: Condition) -> bool:
@@ -58,13 +76,25 @@ def holds_batch(condition: Condition, s: BatchSituation) -> Array:
         case RoundAtLeast(round=r):
             return np.full(s.batch, s.round >= r)
         case GaugeCompare(gauge=g, below=below, above=above):
-            value = s.gauges[g]
-            result = np.ones(s.batch, dtype=bool)
-            if below is not None:
-                result &= value < below
-            if above is not None:
-                result &= value > above
-            return result
+            return _between(s.gauges[g], below, above, s.batch)
+        case TeamGauge(team=team, gauge=g, below=below, above=above):
+            if s.team_gauge is None:
+                raise ValueError("a condition asks for a team's gauge")
+            return _between(s.team_gauge(team, g), below, above, s.batch)
+        case FlagIs(flag=name, below=below, above=above):
+            value = s.flags.get(name)
+            if value is None:
+                value = np.zeros(s.batch)
+            return value != 0 if condition.bare else _between(value, below, above, s.batch)
+        case After(event=event, choice=choice, rounds=rounds):
+            answered_in = s.round - rounds
+            if s.answered is None or event not in s.events or not 0 <= answered_in < s.answered.shape[2]:
+                return np.zeros(s.batch, dtype=bool)
+            index, choice_ids = s.events[event]
+            taken = s.answered[:, index, answered_in]
+            if choice is None:
+                return taken >= 0
+            return np.isin(taken, [i for i, c in enumerate(choice_ids) if c == choice])
         case VisionIs(vision=v):
             index = -1 if v is None else (s.vision_ids.index(v) if v in s.vision_ids else -2)
             return s.vision == index

@@ -108,9 +108,10 @@ class Space:
 
     def manager(self, budget: list[float], loads: list[float], splits: list[list[float]],
                 overtime: float, reviews: bool) -> ManagerDraft:
-        """`budget`: shares per category (summing to at most 1) of the money a round has (the
-        model scales the shares to each round's money); `splits[t]`: team t's shares of its
-        load per project (summing to 1)."""
+        """`budget`: shares per category (summing to at most 1) of the first round's money,
+        spent as amounts: a round that has less scales them down to what it has (as a player's
+        budget is clamped), and a round that has more saves the rest as cash; `splits[t]`:
+        team t's shares of its load per project (summing to 1)."""
         per_round = self.first_budget
         amounts = {c: per_round * float(s) for c, s in zip(self.categories, budget, strict=True)}
         schedule = {}

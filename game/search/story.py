@@ -1,7 +1,8 @@
-"""Scenarios that tell a story (flags, follow-ups, closed choices, effects that land later,
-team scope, teams and projects arriving, dependencies, budgets by round) are evaluated by
-playing each row through `GameSession`, whose rules they need; the batched path covers
-the rest. Same numbers as a player would get, by construction, only slower.
+"""Decision sequences played through `GameSession` itself, one game at a time: the reference
+the batched evaluator is tested against (`play_sequence`, `evaluate_by_session`), and
+`tells_a_story`, which says whether a scenario uses the story features (flags, follow-ups,
+closed choices, effects that land later, team scope, arrivals, dependencies, budgets by
+round) that the batch plays with `rowstory.py`.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
-from game.rules.events import mentions
 from game.rules.records import METRIC_NAMES, Phase
-from game.scenario.types import After, FlagIs, Scenario, TeamGauge
+from game.scenario.types import After, FlagIs, Scenario, TeamGauge, mentions
+
+BUDGET_TOLERANCE = 1e-6  # how far over the round's money the session lets a budget go (rounding)
 
 if TYPE_CHECKING:
     from game.rules.session import GameSession
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def tells_a_story(scenario: Scenario) -> bool:
-    """Whether the scenario uses a feature only the session plays."""
+    """Whether the scenario uses a story feature (the batch plays them all, see `rowstory.py`)."""
     choices = [c for e in scenario.events for c in e.choices]
     story_kinds = (FlagIs, After, TeamGauge)
     return (any(mentions(e.when, story_kinds) for e in scenario.events)
@@ -46,8 +48,8 @@ def tells_a_story(scenario: Scenario) -> bool:
 def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int) -> GameSession:
     """One decision sequence played to the end through the session, on one seed.
 
-    A budget that the round cannot afford is scaled down to what it has; an answer that is
-    closed when asked becomes the first open one."""
+    A budget that the round cannot afford (that the session would refuse) is scaled down to
+    what it has; an answer that is closed when asked becomes the first open one."""
     from game.rules.session import GameSession
 
     session = GameSession(scenario, int(seed))
@@ -59,7 +61,7 @@ def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int) -> GameS
             moves.append(SetVision(lead.vision))
         total = sum(manage.budget.values())
         cap = session.manager.budget_total
-        budget = manage.budget if total <= cap else \
+        budget = manage.budget if total <= cap + BUDGET_TOLERANCE else \
             {c: v * cap / total * 0.999999 for c, v in manage.budget.items()}
         session.apply_all([*moves, *lead.actions, EndPhase(), AllocateBudget(budget),
                            Schedule(manage.schedule), SetOvertime(manage.overtime),
@@ -76,6 +78,7 @@ def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int) -> GameS
 
 def evaluate_by_session(scenario: Scenario, sequences: Sequence[DecisionSequence],
                         seeds: Sequence[int]) -> BatchResult:
+    """What `evaluate` returns, played game by game through the session (a reference: slow)."""
     from game.search.batch import BatchResult
 
     shape = (len(sequences), len(seeds))

@@ -26,28 +26,56 @@ class RowStreams:
     cursor into a (B, K) buffer of doubles drawn ahead. A double is the same whether drawn
     alone or in a block (numpy's `Generator.random`), and `uniform(low, high)` is
     `low + (high - low) * random()`, so serving draws from the buffer is bit-identical to
-    calling each generator.
+    calling each generator. Rows with the same seed roll the same dice, so each seed's
+    generator draws once for all of its rows.
     """
 
-    def __init__(self, seeds: Sequence[int]) -> None:
-        self._generators = [np.random.default_rng(int(s)) for s in seeds]
-        self._buffer = np.empty((len(self._generators), 0))
+    def __init__(self, seeds: Sequence[int], ahead: int = _CHUNK) -> None:
+        """`ahead`: doubles per row to draw at a time (say, what a whole game draws)."""
+        distinct, self._seed_of_row = np.unique(np.array([int(s) for s in seeds], dtype=object),
+                                                return_inverse=True)
+        self._seed_of_row = self._seed_of_row.reshape(-1)
+        self._generators = [np.random.default_rng(int(s)) for s in distinct]
+        self._buffer = np.empty((len(seeds), 0))
         self._cursor = 0
+        self._chunk = max(int(ahead), 1)
 
     @property
     def batch(self) -> int:
-        return len(self._generators)
+        return int(self._seed_of_row.size)
 
-    def _take(self, count: int) -> Array:
+    def _ahead(self, count: int) -> None:
+        """Make sure `count` doubles past the cursor are drawn (the cursor may move to 0)."""
         if self._cursor + count > self._buffer.shape[1]:
-            fresh = max(count, _CHUNK)
-            drawn = np.stack([g.random(fresh) for g in self._generators]) if self._generators \
-                else np.empty((0, fresh))
+            fresh = max(count, self._chunk)
+            drawn = np.stack([g.random(fresh) for g in self._generators])[self._seed_of_row] \
+                if self._generators else np.empty((0, fresh))
             self._buffer = np.concatenate([self._buffer[:, self._cursor:], drawn], axis=1)
             self._cursor = 0
+
+    def _take(self, count: int) -> Array:
+        self._ahead(count)
         block = self._buffer[:, self._cursor:self._cursor + count]
         self._cursor += count
         return block
+
+    def _peek(self, rows: Array, offset: int, count: int) -> Array:
+        self._ahead(offset + count)
+        start = self._cursor + offset
+        return self._buffer[rows, start:start + count]
+
+    def split(self, groups: Sequence[Array]) -> list[RowGroup]:
+        """Streams for groups of rows that each draw what the whole batch would, in turn.
+
+        Every group must then draw the same count (as every step does); `join` moves this
+        stream on past what they drew."""
+        return [RowGroup(self, np.asarray(rows)) for rows in groups]
+
+    def join(self, groups: Sequence[RowGroup]) -> None:
+        drawn = {g.drawn for g in groups}
+        if len(drawn) > 1:
+            raise ValueError(f"groups of rows drew different counts: {sorted(drawn)}")
+        self._cursor += drawn.pop() if drawn else 0
 
     def _shape(self, size: int | tuple[int, ...]) -> tuple[int, ...]:
         shape = (size,) if isinstance(size, int | np.integer) else tuple(int(s) for s in size)
@@ -65,3 +93,19 @@ class RowStreams:
             raise ValueError("RowStreams.uniform takes scalar bounds")
         low, high = float(low), float(high)
         return low + (high - low) * self.random(size)
+
+
+class RowGroup(RowStreams):
+    """Some rows of a `RowStreams`, drawing from the same place in each row's stream."""
+
+    def __init__(self, parent: RowStreams, rows: Array) -> None:
+        self._parent, self._rows, self.drawn = parent, rows, 0
+
+    @property
+    def batch(self) -> int:
+        return int(self._rows.size)
+
+    def _take(self, count: int) -> Array:
+        block = self._parent._peek(self._rows, self.drawn, count)
+        self.drawn += count
+        return block

@@ -23,10 +23,16 @@ def _path() -> Path:
     return data_dir() / FILE
 
 
+MAX_BYTES = 64 * 1024
+
+
 def load() -> Prefs:
+    from game.safeio import NotAFile, read_regular
+
     try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = read_regular(_path(), MAX_BYTES)   # never blocks on a FIFO, never reads a device
+        data = json.loads(raw[:MAX_BYTES].decode("utf-8")) if len(raw) <= MAX_BYTES else None
+    except (OSError, ValueError, NotAFile):
         return Prefs()
     if not isinstance(data, dict):
         return Prefs()
@@ -37,10 +43,10 @@ def load() -> Prefs:
 
 def save(prefs: Prefs) -> None:
     """Remember; a file problem is not worth a player's attention, so it is ignored."""
-    from game.persistence.files import write_atomic
+    from game.persistence.files import SaveError, write_atomic
 
     try:
         _path().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_path(), json.dumps(asdict(prefs), ensure_ascii=False) + "\n")
-    except OSError:
+    except (OSError, SaveError):
         pass

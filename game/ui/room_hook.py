@@ -19,6 +19,8 @@ ROOM_STATES = {"lobby": "Waiting for the facilitator to start the room.",
 
 
 class RoomDriver:
+    in_room = True   # the debrief offers no "Play again": the room counts one game
+
     def __init__(self, client: RoomClient, inner: Any = None) -> None:
         self.client = client
         self.inner = inner
@@ -36,7 +38,9 @@ class RoomDriver:
                 if first and welcome is not None and welcome.rounds:
                     session = app.session = self.client.session(session.scenario)  # rejoined: go on
                     app.advance()
-                    back = f"Welcome back: the room has your {len(welcome.rounds)} round(s)."
+                    waiting = len(self.client.pending)
+                    back = f"Welcome back: the room has your {self.client.recorded} round(s)" + (
+                        f"; {waiting} more will be sent." if waiting else ".")
                 self.link = RoomLink(self.client, session)   # a game restarted at round 1 is sent anew
                 if first and self.client.state in ("lobby", "paused"):
                     app.say(ROOM_STATES[self.client.state])

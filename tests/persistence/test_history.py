@@ -139,3 +139,46 @@ def test_a_damaged_row_is_skipped_and_reported(played: GameSession, tmp_path: Pa
 def test_a_date_must_be_a_date(played: GameSession, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="ISO 8601"):
         record_play(played.result(), date="last Tuesday", player="Ana", home=tmp_path)
+
+
+def test_an_old_history_symlinked_from_elsewhere_is_not_imported(tmp_path: Path) -> None:
+    home, elsewhere = tmp_path / "home", tmp_path / "someone-elses.jsonl"
+    home.mkdir()
+    elsewhere.write_text(_line("2024-01-01") + "\n")
+    (home / "history.jsonl").symlink_to(elsewhere)
+    read = history("scaling-new-markets", home=home)
+    assert read.entries == [] and len(read.problems) == 1 and "outside" in read.problems[0]
+    assert elsewhere.read_text() == _line("2024-01-01") + "\n"
+
+
+def test_an_old_data_folder_copied_across_file_systems_moves_whole_or_not_at_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import shutil
+
+    monkeypatch.delenv("SAIL_KEEL_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    old = tmp_path / ".sail-and-keel"
+    (old / "saves").mkdir(parents=True)
+    (old / "saves" / "a.json").write_text("{}")
+    (old / "history.jsonl").write_text(_line("2024-01-01") + "\n")
+    real_rename, real_copy = os.rename, shutil.copyfile
+
+    def across(src: object, dst: object) -> None:
+        if Path(str(src)) == old:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    def full_disk(src: object, dst: object, **kwargs: object) -> object:
+        if str(getattr(src, "path", src)).endswith("history.jsonl"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(src, dst, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", across)
+    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    new = data_dir()
+    assert not new.exists() and list((tmp_path / "data").iterdir()) == []   # nothing half-copied
+    monkeypatch.setattr(shutil, "copyfile", real_copy)
+    assert data_dir() == new and [e.date for e in history("scaling-new-markets").entries] == ["2024-01-01"]
+    assert (new / "saves" / "a.json").read_text() == "{}"

@@ -46,3 +46,10 @@ def test_a_fifo_in_a_scenario_folder_is_one_bad_entry(tmp_path: Path, fifo: Path
     with pytest.raises(ScenarioError, match="named pipe"):   # F5 and the picker load this way
         load_scenario(fifo)
     assert load_scenario(good).id
+
+
+def test_play_names_a_fifo_for_what_it_is(fifo: Path) -> None:
+    done = run_cli("play", str(fifo), "--autoplay", "balanced", "--no-save", timeout=20)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"play: {fifo}: is a named pipe (FIFO), not a regular file; "
+                                   "refusing to read it")

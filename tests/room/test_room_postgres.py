@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from room_helpers import RoomProcess, free_port
+from room_helpers import ROOT, RoomProcess, free_port
 
 from game.analysis.strategies import make_strategy
 from game.room.client import RoomClient, play_in_room
@@ -63,8 +64,13 @@ def test_a_room_on_postgresql_plays_and_resumes(postgres_url: str) -> None:
         assert client.wait_sent(20) and not client.refusals
         client.close()
         room.kill()
-        room.start("first-voyage")
-        assert "Resumed room" in room.banner
+        code = room.code
+        refused = subprocess.run([sys.executable, "-m", "game", "room", "serve", "first-voyage",
+                                  "--db", postgres_url, "--port", "0"], capture_output=True, text=True,
+                                 timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+        assert refused.returncode == 2 and "--code CODE (its join code) to resume" in refused.stderr
+        room.start("first-voyage", "--code", code.lower())   # never another facilitator's room
+        assert "Resumed room" in room.banner and room.code == code
         (player,) = room.state()["participants"]
         assert player["round"] == scenario.rounds and player["finished"]
         status, body = room.request("/api/export.csv")

@@ -158,3 +158,22 @@ def test_participants_see_nothing_of_each_other_and_the_pages_escape_names(room:
     with connect(f"ws://{room.address}/ws/dashboard", proxy=None) as dash:
         dash.send(json.dumps({"secret": "guess"}))
         assert json.loads(dash.recv(timeout=10))["type"] == "refused"
+
+
+def test_guessing_join_codes_is_limited_but_a_participants_token_still_resumes(room: RoomProcess) -> None:
+    from game.room.limits import BURST
+
+    with _socket(room) as ws:
+        token = _joined(room, ws, "Ana")["token"]
+    for guess in range(BURST):
+        with _socket(room) as ws:
+            assert _ask(ws, {"type": "join", "code": "ZZZZZ" + "23456789"[guess % 8],
+                             "names": ["Eve"]})["reason"] == "unknown join code"
+    with _socket(room) as ws:                       # the right code, from the guessing address
+        answer = _ask(ws, {"type": "join", "code": room.code, "names": ["Eve"]})
+        assert answer["type"] == "refused" and answer["reason"].startswith(
+            "too many failed attempts to join from your address; try again in"), answer
+        assert "\n" not in answer["reason"]
+    with _socket(room) as ws:
+        assert _ask(ws, {"type": "resume", "token": token})["type"] == "welcome"
+    assert [p["names"] for p in room.state()["participants"]] == [["Ana"]]

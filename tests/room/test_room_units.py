@@ -108,3 +108,145 @@ def test_room_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["room", "serve", "turnaround", "--db", db, "--port", "0"]) == 2
     err = capsys.readouterr().err
     assert "open room for 'first-voyage'" in err and "--new" in err and err.count("\n") == 1
+
+
+def test_room_serve_makes_the_data_folder_for_its_default_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fresh laptop has no data folder yet: the room's default database goes there anyway."""
+    import socket
+
+    from game.cli import main
+
+    home = tmp_path / "fresh" / "sail-and-keel"
+    monkeypatch.setenv("SAIL_KEEL_HOME", str(home))
+    with socket.socket() as taken:                # the port is busy: run stops after the database
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["room", "serve", "--host", "127.0.0.1", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot listen" in err and "database" not in err, err
+    assert (home / "room.sqlite").is_file()
+
+
+def test_the_client_keeps_rounds_the_room_takes_later_and_drops_those_after_a_refused_one() -> None:
+    from game.room.client import RoomClient
+
+    client = RoomClient("127.0.0.1:9", "ABCDEF", ["Ana"])
+    for number in (1, 2, 3):
+        client.submit(number, [], 50.0)
+    client._handle({"type": "refused", "round": 1, "reason": "the database failed", "retry": "soon"})
+    client._handle({"type": "refused", "round": 2, "reason": "round 2 arrived before round 1; "
+                    "send round 1 first"})                     # a room that does not say retry
+    assert client.pending == [1, 2, 3] and not client.refusals
+    client.state = "paused"
+    client._handle({"type": "refused", "round": 3, "reason": "the room is paused", "retry": "start"})
+    assert client.held == [3] and [n["kind"] for n in client.take_news()] == ["held"]
+    client._handle({"type": "room", "state": "running", "timer": 0})
+    assert client.held == [] and client.pending == [1, 2, 3]
+
+    client._handle({"type": "refused", "round": 2, "reason": "not what these decisions give"})
+    assert client.pending == [1]
+    assert client.refusals[2] == "not what these decisions give"
+    assert "round 2 was refused" in client.refusals[3]
+    client.submit(4, [], 50.0)                                  # never sent: it cannot count
+    assert client.pending == [1] and "round 2 was refused" in client.refusals[4]
+
+
+def test_a_rooms_scenario_id_never_leads_the_file_out_of_its_folder(tmp_path: Path) -> None:
+    import hashlib
+
+    from game.room.client import RoomClient, Welcome
+    from game.scenario import resolve_scenario
+
+    text = resolve_scenario("first-voyage").read_text(encoding="utf-8")
+    client = RoomClient("127.0.0.1:9", "ABCDEF", ["Ana"])
+    folder = tmp_path / "scenarios"
+    for given in ("../../escaped", "/etc/passwd", "x" * 300, "first-voyage"):
+        client.welcome = Welcome(1, ("Ana",), "t" * 32, given, text,
+                                 hashlib.sha256(text.encode()).hexdigest(), 1)
+        _, path = client.scenario(folder)
+        assert path.parent == folder and path.name.endswith(".yaml")
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["first", "room"]
+    assert [p.name for p in tmp_path.iterdir()] == ["scenarios"]
+
+
+def test_leaving_a_paused_room_says_the_rounds_wait_on_this_laptop(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    from game.commands.play import leave_room
+
+    class Paused:
+        state, pending, closed = "paused", [3, 4], False
+
+        def wait_sent(self, timeout: float) -> bool:
+            time.sleep(timeout)
+            return False
+
+        def close(self) -> None:
+            self.closed = True
+
+    client = Paused()
+    started = time.monotonic()
+    assert leave_room(client, 0) == 1 and client.closed
+    assert time.monotonic() - started < 5                  # no waiting on a paused room
+    err = capsys.readouterr().err
+    assert "the room is paused" in err and "3, 4" in err and "run the same command again" in err
+
+
+def test_failed_joins_are_limited_per_address_and_the_limit_refills() -> None:
+    from game.room.limits import FailedJoins
+
+    now = [0.0]
+    joins = FailedJoins(burst=3, every=6.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert joins.wait("10.0.0.5") == 0
+        joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 6 and joins.wait("10.0.0.6") == 0   # only that address
+    now[0] = 4.0
+    assert joins.wait("10.0.0.5") == 2
+    now[0] = 6.0
+    assert joins.wait("10.0.0.5") == 0                                  # one more try
+    joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 6
+    now[0] = 600.0
+    assert joins.wait("10.0.0.5") == 0
+    joins.failed("10.0.0.5")
+    assert joins.wait("10.0.0.5") == 0                                  # full again: burst of 3
+
+
+def test_the_next_start_removes_an_outbox_write_cut_by_a_kill(sail_keel_home: Path) -> None:
+    from game.persistence.datadir import tidy
+    from game.room.client import OUTBOX_FOLDER
+
+    folder = sail_keel_home / OUTBOX_FOLDER
+    folder.mkdir()
+    orphan = folder / ".abc.json.sk999999999-0123abcd.tmp"        # a pid that cannot run
+    orphan.write_text('{"participant": 1, "rou')
+    tidy(sail_keel_home)
+    assert not orphan.exists()
+
+
+def test_a_room_is_resumed_by_its_join_code(tmp_path: Path) -> None:
+    from game.room.db import Store
+    from game.room.room import Room
+    from game.room.serve import RoomOpenError, open_room
+    from game.scenario import resolve_scenario
+
+    db = str(tmp_path / "room.sqlite")
+    store = Store(db)
+    text = resolve_scenario("first-voyage").read_text(encoding="utf-8")
+    first, second = (Room.create(store, text, "first-voyage", seed) for seed in (1, 2))
+    store.close()
+    for code, expected in ((first.row.code, first), (f" {second.row.code.lower()} ", second)):
+        room, resumed = open_room(db, None, None, False, code)
+        assert resumed and room.row.id == expected.row.id
+        room.store.close()
+    room, resumed = open_room(db, None, None, False)             # a SQLite file: the newest
+    assert resumed and room.row.id == second.row.id
+    room.store.close()
+    with pytest.raises(RoomOpenError, match="no open room with the join code 'ZZZZZZ'"):
+        open_room(db, None, None, False, "ZZZZZZ")
+    with pytest.raises(RoomOpenError, match="not both"):
+        open_room(db, None, None, True, first.row.code)

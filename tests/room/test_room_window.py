@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 from room_helpers import ROOT, RoomProcess
 
@@ -110,3 +111,36 @@ def test_a_restarted_window_goes_on_from_the_rounds_the_room_has(room: RoomProce
     finally:
         app.close()
         client.close()
+
+
+def test_sigterm_ends_a_room_window_cleanly(room: RoomProcess) -> None:
+    import signal
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    window = subprocess.Popen([sys.executable, "-m", "game", "play", "--room", room.address, "--code",
+                               room.code, "--name", "Ana"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert window.stdout is not None
+    assert window.stdout.readline().startswith("Joined the room as Ana")
+    time.sleep(2)                                     # the window is up, waiting for the start
+    window.send_signal(signal.SIGTERM)
+    try:
+        _, err = window.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        window.kill()
+        raise AssertionError("SIGTERM did not end the room's window within 10 s") from None
+    assert window.returncode == 128 + signal.SIGTERM and "Traceback" not in err, err
+
+
+def test_quitting_a_room_window_by_hand_ends_cleanly(room: RoomProcess, monkeypatch: object,
+                                                     capsys: object) -> None:
+    import pytest
+
+    from game.cli import main
+    from game.ui.app import App
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch) and isinstance(capsys, pytest.CaptureFixture)
+    monkeypatch.setattr(App, "run", lambda self, fps=60, fixed_dt=None: 0)   # the player quits
+    code = main(["play", "--room", room.address, "--code", room.code, "--name", "Ana", "--no-save"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "Joined the room as Ana" in out and err == "", err

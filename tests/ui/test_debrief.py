@@ -90,3 +90,28 @@ def test_every_lesson_can_be_reached_page_by_page(make_app) -> None:
         seen.append(screen.lesson_page)
         screen.on_char("l")
     assert seen == list(range(len(pages))) and screen.lesson_page == 0
+
+
+class _InRoom:
+    """A driver standing in for the workshop room's (game/ui/room_hook.py)."""
+
+    in_room = True
+    player = None
+
+    def before_events(self, app) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    def after_draw(self, app) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
+def test_in_a_room_the_debrief_offers_no_second_game(make_app) -> None:
+    app = make_app()
+    app.driver = _InRoom()
+    finish(app)
+    assert "again" not in app.top.widgets
+    app.top.on_char("r")
+    assert app.top.kind == "debrief"             # the room counts one game: R does nothing
+    app = make_app()
+    finish(app)
+    assert "again" in app.top.widgets

@@ -64,9 +64,15 @@ class DebriefScreen(Screen):
             self.progress = Progress.of(self.kept, float(self.result.score), self.result.par)
         self.lesson_page = 0
 
+    @property
+    def in_room(self) -> bool:
+        """A workshop room counts one game: no second game from here."""
+        return bool(getattr(self.app.driver, "in_room", False))
+
     def build(self) -> None:
         more = [("lessons", "[L] More lessons", "")] if len(self.pages()) > 1 else []
-        chrome.footer_buttons(self, [*more, ("again", "[R] Play again", ""),
+        again = [] if self.in_room else [("again", "[R] Play again", "")]
+        chrome.footer_buttons(self, [*more, *again,
                                      ("title", "[Enter] Back to title", "@primary")])
         self.focus = "title"
 
@@ -97,7 +103,7 @@ class DebriefScreen(Screen):
     def on_click(self, name: str) -> None:
         if name == "lessons":
             self.lesson_page = (self.lesson_page + 1) % len(self.pages())
-        elif name == "again" and self.app.scenario_path is not None:
+        elif name == "again" and self.app.scenario_path is not None and not self.in_room:
             self.app.start_game(self.app.scenario_path)
         elif name == "title":
             self.on_commit()
