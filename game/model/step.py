@@ -49,6 +49,8 @@ OPEN_OR_MISSED = _codes(OPEN, MISSED)     # still to ship
 OPEN_OR_MISSED_ONES = OPEN_OR_MISSED.astype(float)  # the same as 1.0 / 0.0, to multiply by
 LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not yet)
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
+UNCLEAR = "Vision not clear (yet)"   # half of neglect: no vision, or one not yet understood
+NEGLECT = "No leadership attention"  # the other half: no leader action this round
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
 PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work asked of people
@@ -93,6 +95,7 @@ class _Lead(NamedTuple):
     credibility: Array        # 0..1: how far a record of shipping backs the vision
     clarity: Array
     leadership_input: Array   # 0..1: did the leader do anything for people this round
+    acted: Array              # the leader took some action this round
     held: bool                # every playthrough holds the vision it had (none changed or dropped)
 
 
@@ -121,7 +124,7 @@ def _land_vision(state: OrgState, plan: RoundPlan, world: World, p: Params) -> _
     credibility = 1.0 - p.credibility_record * (1.0 - state.record)
     believed = ambition * credibility * ~misfit
     return _Lead(changed, has_vision, misfit, ambition, believed, credibility, clarity, leadership,
-                 all_have and not any_changed)
+                 acted, all_have and not any_changed)
 
 
 def available_budget(state: OrgState, world: World, p: Params) -> tuple[Array, Array]:
@@ -361,7 +364,10 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         "Fatigue": -p.fatigue_morale * 2.0 * np.maximum(state.fatigue - 0.5, k.ZERO),
         "Wellbeing budget": p.wellbeing_morale * wellbeing,
         "Performance reviews": -p.review_morale * plan.reviews,
-        "No leadership attention": -p.neglect_morale * (1.0 - lead.leadership_input),
+        # Neglect has two halves, each its own cause: a vision people cannot yet see clearly
+        # (or none), and a round in which the leader did nothing for people.
+        UNCLEAR: -p.neglect_morale * 0.5 * (1.0 - lead.has_vision * lead.clarity),
+        NEGLECT: -p.neglect_morale * 0.5 * ~lead.acted,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, LEAVING, LIMITS
-from game.model.step import MISFIT, PRESSURE
+from game.model.step import MISFIT, NEGLECT, PRESSURE, UNCLEAR
 from game.rules.plans import naive_schedule, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
@@ -31,7 +31,9 @@ ADVICE: dict[str, str] = {
     "Fatigue": "People are tired: leave slack in the schedule and fund wellbeing.",
     "Cynicism (ambition beyond capacity)":
         "The vision outruns what the teams can do: resource it, or choose a humbler one.",
-    "No leadership attention": "People notice when nobody leads: spend energy on them.",
+    NEGLECT: "People notice when nobody leads: spend energy on them.",
+    UNCLEAR: "People cannot yet see where they are going: hold one vision and it grows clear "
+             "round by round; changing it or having none keeps them guessing.",
     MISFIT: "The world has moved on from this vision: a change costs clarity once; keeping it "
             "costs every round.",
     "Creativity": "Creativity is fading: slack time, trust and a challenge to the status quo feed it.",
