@@ -156,11 +156,18 @@ def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
 
 
 def from_sequence(scenario: Scenario, sequence: DecisionSequence, name: str) -> dict[str, Any]:
-    """A policy line (as a dict) that plays `sequence`: the inverse of `to_sequence`."""
+    """A policy line (as a dict) that plays `sequence`: the inverse of `to_sequence`.
+
+    Each round's budget is written as the checking game (seed 0) spends it: a round with less
+    money than the sequence's amounts has them scaled down, so the line passes its own check."""
+    from game.search.story import play_sequence
+
+    spent = [d.amounts for d in play_sequence(scenario, sequence, 0).log
+             if isinstance(d, AllocateBudget)]
     rounds = []
-    for leader, manager in sequence.rounds:
+    for (leader, manager), budget in zip(sequence.rounds, spent, strict=True):
         decisions: list[Decision] = [SetVision(leader.vision), *leader.actions,
-                                     AllocateBudget(manager.budget), Schedule(manager.schedule),
+                                     AllocateBudget(budget), Schedule(manager.schedule),
                                      SetOvertime(manager.overtime), SetReviews(manager.reviews)]
         rounds.append([encode_decision(d) for d in decisions])
     answers = {e.id: [row[i] for row in sequence.answers] for i, e in enumerate(scenario.events)}

@@ -153,3 +153,17 @@ def test_an_illegal_decision_names_the_policy_and_round() -> None:
     line = json.dumps({"name": "greedy", "rounds": [[], [spend]]})
     with pytest.raises(PolicyError, match="greedy: round 2: .*over the budget"):
         sequences_of(scenario, read_policies(scenario, [line]))
+
+
+def test_a_searched_game_written_as_a_policy_passes_its_own_check() -> None:
+    """The ward merger's money shrinks after round 1: a game that spends round 1's money every
+    round is written with each round's amounts as the game spent them, and reads back."""
+    from game.analysis.searched import recorded
+    from game.search.batch import DecisionSequence
+
+    scenario = load_scenario("the-ward-merger")
+    first = recorded(scenario, "balanced", 0)
+    spends_all = DecisionSequence((first.rounds[0],) * scenario.rounds, first.answers)
+    line = json.dumps(from_sequence(scenario, spends_all, "searched"))
+    again = sequences_of(scenario, read_policies(scenario, [line]))[0]
+    assert evaluate(scenario, [again], [0]).score[0, 0] == evaluate(scenario, [spends_all], [0]).score[0, 0]
