@@ -23,7 +23,7 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
-from game.rules.records import Phase
+from game.rules.records import Phase, ProjectStatus
 from game.rules.session import GameSession
 from game.scenario.types import Vision
 
@@ -37,8 +37,9 @@ class Strategy(Protocol):
 
 def focused_schedule(session: GameSession, load: float, innovation_share: float
                      ) -> dict[str, dict[str, float]]:
-    """Shares for every team: innovation work gets `innovation_share` of the capacity used,
-    delivery projects the rest, soonest due first, each at the pace its date needs."""
+    """Shares for every team: innovation work gets `innovation_share` of the capacity used
+    (no faster than its date needs, while there is delivery work to take the rest), delivery
+    projects the rest, soonest due first, each at the pace its date needs."""
     open_projects = [p for p in session.projects if p.state in ("open", "missed") and not p.waiting]
     innovation = [p for p in open_projects if p.kind == "innovation"]
     delivery = sorted((p for p in open_projects if p.kind == "delivery"), key=lambda p: p.due)
@@ -47,23 +48,30 @@ def focused_schedule(session: GameSession, load: float, innovation_share: float
     innovation_part = total * innovation_share if innovation else 0.0
     if not delivery:
         innovation_part = total
+    capacity = max(sum(t.capacity for t in session.teams), 1e-9)
+    spent = 0.0
     for p in innovation:
         shares[p.id] = innovation_part / len(innovation)
-    left = total - innovation_part
-    capacity = max(sum(t.capacity for t in session.teams), 1e-9)
+        if delivery:  # work paced to its date, not rushed to an early finish
+            shares[p.id] = min(shares[p.id], _pace(session, p, capacity))
+        spent += shares[p.id]
+    left = total - spent
     for p in delivery:
         if left <= 1e-9:
             break
-        scope = session.scenario.project(p.id).scope
-        remaining = scope * (1.0 - p.progress)
-        rounds_left = max(p.due - session.round + 1, 1)
-        want = min(remaining / rounds_left * 1.25 / capacity, remaining / capacity)
-        give = min(max(want, 0.0), left)
+        give = min(max(_pace(session, p, capacity), 0.0), left)
         shares[p.id] = give
         left -= give
     if left > 1e-9 and delivery:  # spare capacity goes to the soonest delivery work
         shares[delivery[0].id] += left
     return {t.id: dict(shares) for t in session.scenario.organization.teams}
+
+
+def _pace(session: GameSession, project: ProjectStatus, capacity: float) -> float:
+    """The share of all capacity that finishes `project` by its date, with a quarter to spare."""
+    remaining = session.scenario.project(project.id).scope * (1.0 - project.progress)
+    rounds_left = max(project.due - session.round + 1, 1)
+    return min(remaining / rounds_left * 1.25 / capacity, remaining / capacity)
 
 
 def budget_split(session: GameSession, weights: dict[str, float]) -> dict[str, float]:
@@ -163,8 +171,10 @@ class Balanced:
                 EndPhase(),
             ]
         if session.phase is Phase.EVENT:
+            # Work added to a project is weighed as delivery it will cost; money as money.
             return answer_event(session, lambda e: sum(e.get(m, 0) for m in ("morale", "innovation",
-                                "delivery", "trust")) - e.get("fatigue", 0) + 0.05 * e.get("cash", 0))
+                                "delivery", "trust")) - e.get("fatigue", 0) - 0.5 * e.get("scope", 0)
+                                + 0.05 * (e.get("cash", 0) + e.get("budget", 0)))
         return [Continue()]
 
     def _lead(self, session: GameSession) -> list[Decision]:

@@ -288,12 +288,12 @@ class Choice:
     reason: str = ""  # why it is closed, shown greyed beside it
 
     def all_amounts(self) -> dict[str, float]:
-        """Every amount the choice moves, now or later, summed by key (for scripted players)."""
+        """Every amount the choice moves, now or later, summed by key (for scripted players);
+        a project's `scope` and `due` changes are summed over projects."""
         total = dict(self.effects)
         for effect in self.later:
             for key, amount in effect.amounts:
-                if effect.project is None:
-                    total[key] = total.get(key, 0.0) + amount * effect.lasts
+                total[key] = total.get(key, 0.0) + amount * effect.lasts
         return total
 
 
