@@ -95,3 +95,18 @@ class RoomProcess:
         status, data = self.request("/api/state")
         assert status == 200, data
         return dict(json.loads(data))
+
+
+def play_to(link: Any, rounds: int) -> None:
+    """The balanced persona plays a room game on (a `RoomLink`) until `rounds` rounds are
+    reported, syncing with the room after every decision."""
+    from game.analysis.strategies import make_strategy
+    from game.rules.records import Phase
+
+    strategy = make_strategy("balanced")
+    session = link.session
+    while len(session.history) < rounds or session.phase is not Phase.REPORT:
+        for decision in strategy.decide(session):
+            session.apply(decision)
+            link.sync()
+    link.sync()

@@ -7,22 +7,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-from room_helpers import RoomProcess
+from room_helpers import RoomProcess, play_to
 
 from game.analysis.strategies import make_strategy
 from game.room.client import OUTBOX_FOLDER, RoomClient, RoomLink, play_in_room
-from game.rules.records import Phase
 from game.rules.session import GameSession
-
-
-def play_to(link: RoomLink, rounds: int) -> None:
-    strategy = make_strategy("balanced")
-    session = link.session
-    while len(session.history) < rounds or session.phase is not Phase.REPORT:
-        for decision in strategy.decide(session):
-            session.apply(decision)
-            link.sync()
-    link.sync()
 
 
 def test_rounds_played_offline_are_sent_by_the_next_start(room: RoomProcess, sail_keel_home: Path) -> None:

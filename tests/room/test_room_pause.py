@@ -6,23 +6,13 @@ from __future__ import annotations
 import json
 import time
 
-from room_helpers import RoomProcess
+from room_helpers import RoomProcess, play_to
 from websockets.sync.client import connect
 
 from game.analysis.strategies import make_strategy
 from game.room.client import RoomClient, RoomLink
 from game.rules.records import Phase
 from game.rules.session import GameSession
-
-
-def play_rounds(link: RoomLink, until: int) -> None:
-    strategy = make_strategy("balanced")
-    session = link.session
-    while len(session.history) < until or session.phase is not Phase.REPORT:
-        for decision in strategy.decide(session):
-            session.apply(decision)
-            link.sync()
-    link.sync()
 
 
 def wait_for(test: object, timeout: float = 10) -> bool:
@@ -40,7 +30,7 @@ def test_a_paused_room_refuses_rounds_and_the_window_sends_them_when_it_runs(roo
     scenario, _ = client.scenario()
     link = RoomLink(client, GameSession(scenario, client.welcome.seed))  # type: ignore[union-attr]
 
-    play_rounds(link, 1)                                  # before the start: held
+    play_to(link, 1)                                  # before the start: held
     assert wait_for(lambda: client.held == [1]), client.pending
     assert room.state()["participants"][0]["round"] == 0
     room.control(action="start")
@@ -49,7 +39,7 @@ def test_a_paused_room_refuses_rounds_and_the_window_sends_them_when_it_runs(roo
 
     room.control(action="pause")
     assert wait_for(lambda: client.state == "paused")
-    play_rounds(link, 3)                                  # played through the pause: both held
+    play_to(link, 3)                                  # played through the pause: both held
     assert wait_for(lambda: client.held == [2, 3]), (client.pending, client.held)
     link.sync()
     waits = [m for m in link.messages if "paused" in m]

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from room_helpers import ROOT, RoomProcess
+from room_helpers import ROOT, RoomProcess, play_to
 
 
 def test_the_window_joins_as_a_hot_seat_pair_and_sends_every_round(room_process: RoomProcess) -> None:
@@ -79,7 +79,6 @@ def test_the_window_waits_for_the_start_and_shows_the_facilitators_news(room: Ro
 
 
 def test_a_restarted_window_goes_on_from_the_rounds_the_room_has(room: RoomProcess) -> None:
-    from game.analysis.strategies import make_strategy
     from game.room.client import RoomClient, RoomLink
     from game.ui.app import App
     from game.ui.core import default_core
@@ -91,11 +90,7 @@ def test_a_restarted_window_goes_on_from_the_rounds_the_room_has(room: RoomProce
     first.join()
     scenario, path = first.scenario()
     link = RoomLink(first, first.session(scenario))
-    strategy = make_strategy("balanced")
-    while len(link.session.history) < 2 or link.session.phase.name != "REPORT":
-        for decision in strategy.decide(link.session):
-            link.session.apply(decision)
-            link.sync()
+    play_to(link, 2)
     assert first.wait_sent(10)
     first.close()
 
