@@ -16,7 +16,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "work_per_person": 1.5,        # work points a fully able person delivers a round
         "ops_reference_share": 0.35,   # operations share of the budget that counts as "well run"
         "ops_capacity_gain": 0.45,     # capacity range the operations budget spans
-        "overtime_capacity": 0.35,     # extra capacity at full overtime
+        "overtime_capacity": 0.5,       # extra capacity at full overtime
         "overload_efficiency": 0.55,   # how much of over-allocated work actually gets done
         "overload_strain": 2.0,        # pressure of over-allocated work against the same work as overtime
         "process_capacity": 0.25,      # capacity gained from process maturity 0 -> 1
