@@ -110,3 +110,28 @@ def play_to(link: Any, rounds: int) -> None:
             session.apply(decision)
             link.sync()
     link.sync()
+
+
+def joined(room: RoomProcess, name: str) -> tuple[Any, Any, Path]:
+    """A participant who joined the room: (client, link on a new game, scenario file)."""
+    from game.room.client import RoomClient, RoomLink
+
+    client = RoomClient(room.address, room.code, [name])
+    client.join()
+    scenario, path = client.scenario()
+    return client, RoomLink(client, client.session(scenario)), path
+
+
+def window_in_room(room: RoomProcess, name: str, path: Path) -> tuple[Any, Any]:
+    """A window started again by `name` with the room's driver: (app, client)."""
+    from game.room.client import RoomClient
+    from game.ui.app import App
+    from game.ui.core import default_core
+    from game.ui.room_hook import RoomDriver
+    from game.ui.settings import Settings
+
+    client = RoomClient(room.address, room.code, [name])
+    client.join()
+    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),
+              scenario_path=path, driver=RoomDriver(client))
+    return app, client

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from room_helpers import RoomProcess, play_to
+from room_helpers import RoomProcess, joined, play_to, window_in_room
 
 from game.analysis.strategies import make_strategy
 from game.room.client import OUTBOX_FOLDER, RoomClient, RoomLink, play_in_room
@@ -74,16 +74,8 @@ def test_an_outbox_that_does_not_replay_is_dropped_not_sent(room: RoomProcess, s
 
 
 def test_a_restarted_window_goes_on_after_the_rounds_it_could_not_send(room: RoomProcess) -> None:
-    from game.ui.app import App
-    from game.ui.core import default_core
-    from game.ui.room_hook import RoomDriver
-    from game.ui.settings import Settings
-
     room.control(action="start")
-    first = RoomClient(room.address, room.code, ["Cy"])
-    first.join()
-    scenario, path = first.scenario()
-    link = RoomLink(first, first.session(scenario))
+    first, link, path = joined(room, "Cy")
     play_to(link, 1)
     assert first.wait_sent(10)
     first.offline = True
@@ -91,10 +83,7 @@ def test_a_restarted_window_goes_on_after_the_rounds_it_could_not_send(room: Roo
     play_to(link, 3)
     first.close()
 
-    client = RoomClient(room.address, room.code, ["Cy"])
-    client.join()
-    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),  # type: ignore[union-attr]
-              scenario_path=path, driver=RoomDriver(client))
+    app, client = window_in_room(room, "Cy", path)
     try:
         assert app.start_game(path)
         app.frame(1 / 60)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from room_helpers import ROOT, RoomProcess, play_to
+from room_helpers import ROOT, RoomProcess, joined, play_to, window_in_room
 
 
 def test_the_window_joins_as_a_hot_seat_pair_and_sends_every_round(room_process: RoomProcess) -> None:
@@ -79,25 +79,13 @@ def test_the_window_waits_for_the_start_and_shows_the_facilitators_news(room: Ro
 
 
 def test_a_restarted_window_goes_on_from_the_rounds_the_room_has(room: RoomProcess) -> None:
-    from game.room.client import RoomClient, RoomLink
-    from game.ui.app import App
-    from game.ui.core import default_core
-    from game.ui.room_hook import RoomDriver
-    from game.ui.settings import Settings
-
     room.control(action="start")
-    first = RoomClient(room.address, room.code, ["Ana"])
-    first.join()
-    scenario, path = first.scenario()
-    link = RoomLink(first, first.session(scenario))
+    first, link, path = joined(room, "Ana")
     play_to(link, 2)
     assert first.wait_sent(10)
     first.close()
 
-    client = RoomClient(room.address, room.code, ["Ana"])
-    client.join()
-    app = App(default_core(), Settings(seed=client.welcome.seed, save_results=False),  # type: ignore[union-attr]
-              scenario_path=path, driver=RoomDriver(client))
+    app, client = window_in_room(room, "Ana", path)
     try:
         assert app.start_game(path)
         app.frame(1 / 60)
