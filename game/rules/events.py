@@ -32,9 +32,11 @@ class Landing:
     source: str  # "<event title>, chosen in round <r>"
 
 
-def describe(effect: Effect, scenario: Scenario) -> str:
-    """'morale -6 on Nights', 'budget -20', 'Records go-live: due +2'."""
-    parts = ", ".join(f"{key} {amount:+g}" for key, amount in effect.amounts)
+def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
+    """'morale -6 on Nights', 'budget -20', 'Records go-live: due +2'; with `signs`, the
+    direction alone ('morale − on Nights'), as an event's choices show it."""
+    parts = ", ".join(f"{key} {'+' if amount > 0 else '−'}" if signs else f"{key} {amount:+g}"
+                      for key, amount in effect.amounts if amount or not signs)
     if effect.team is not None:
         return f"{parts} on {scenario.team(effect.team).name}"
     if effect.project is not None:

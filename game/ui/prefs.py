@@ -31,7 +31,7 @@ def load() -> Prefs:
 
     try:
         raw = read_regular(_path(), MAX_BYTES)   # never blocks on a FIFO, never reads a device
-        data = json.loads(raw[:MAX_BYTES].decode("utf-8")) if len(raw) <= MAX_BYTES else None
+        data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
     except (OSError, ValueError, NotAFile):
         return Prefs()
     if not isinstance(data, dict):

@@ -5,33 +5,26 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import ChooseOption
-from game.scenario.types import Choice, Scenario
+from game.rules.events import describe
+from game.scenario.types import Choice, Effect, Scenario
 from game.ui.screens.base import Screen
 from game.ui.widgets import chrome, icons, text
 
 
-def _signs(amounts: tuple[tuple[str, float], ...]) -> str:
-    return ", ".join(f"{key} {'+' if amount > 0 else '−'}" for key, amount in amounts if amount)
-
-
 def touched(choice: Choice, scenario: Scenario) -> str:
-    """"delivery +, morale −; Day ward: fatigue +; budget − for 2 months": the sign of each
+    """"delivery +, morale −; fatigue + on Day ward; budget − for 2 months": the sign of each
     change, not the amount (Reigns' meters), with where and when each later one lands."""
     word = scenario.round_label.lower()
-    parts = [_signs(choice.effects)] if _signs(choice.effects) else []
-    for effect in choice.later:
-        signs = _signs(effect.amounts)
-        if not signs:
+    parts = []
+    for effect in (Effect(choice.effects), *choice.later):
+        if not any(amount for _, amount in effect.amounts):
             continue
-        if effect.team is not None:
-            signs = f"{scenario.team(effect.team).name}: {signs}"
-        elif effect.project is not None:
-            signs = f"{scenario.project(effect.project).title}: {signs}"
+        words = describe(effect, scenario, signs=True)
         if effect.delay:
-            signs += f" in {effect.delay} {word}{'s' if effect.delay > 1 else ''}"
+            words += f" in {effect.delay} {word}{'s' if effect.delay > 1 else ''}"
         if effect.lasts > 1:
-            signs += f" for {effect.lasts} {word}s"
-        parts.append(signs)
+            words += f" for {effect.lasts} {word}s"
+        parts.append(words)
     return "; ".join(parts) or "nothing measured"
 
 
