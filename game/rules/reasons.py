@@ -21,7 +21,7 @@ from game.rules.records import ProjectStatus, RoundRecord
 
 HIDDEN = " (hidden until you listen)"  # marks a driver whose cause the player cannot see
 EVENT = "Event: "                      # an event's choice this round
-QUIET = 1e-9                           # a driver this small did nothing this round
+QUIET = 0.05   # points: a driver this small did nothing to speak of (the report shows 0.0)
 SHIPPED = ("shipped", "shipped late")
 
 
