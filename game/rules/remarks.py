@@ -109,6 +109,22 @@ def _addressed(reason: Reason, how: str, period: str, names: tuple[str, str] | N
     return f"Next {period}, {verb}: {reason.tip} ({reason.lever})."
 
 
+def _streak(label: str, history: list[RoundRecord]) -> int:
+    """How many rounds just before this one the coach blamed `label` most."""
+    count = 0
+    for record in reversed(history):
+        _, worst = verdict(record)
+        if worst is None or worst[1] != label:
+            break
+        count += 1
+    return count
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _trend(record: RoundRecord, previous: RoundRecord | None, period: str) -> str:
     if previous is None:
         return ""
@@ -139,13 +155,14 @@ def remark(scenario: Scenario, record: RoundRecord, history: list[RoundRecord],
         why = PRAISE.get(reason_of(best[1]).key, best[1].lower())
         lines.append(f"{best[0].capitalize()} gained most from {why} ({best[2]:+.1f}).")
     if worst is not None:
-        again = previous is not None and any(
-            label == worst[1] and value < -0.5 for label, value in previous.drivers[worst[0]])
+        streak = _streak(worst[1], history)
         reason = reason_of(worst[1])
         # Why it costs, the first round it is blamed (an event's own text says why).
-        why = f" {reason.why}" if not again and reason.tip else ""
-        lines.append(f"{worst[0].capitalize()} {'again ' if again else ''}lost most to "
-                     f"{worst[1].lower()} ({worst[2]:+.1f}).{why}")
+        why = f" {reason.why}" if not streak and reason.tip else ""
+        running = {0: "", 1: "again "}.get(streak, "")
+        lasting = f" for the {_ordinal(streak + 1)} {period} running" if streak > 1 else ""
+        lines.append(f"{worst[0].capitalize()} {running}lost most to {worst[1].lower()}"
+                     f"{lasting} ({worst[2]:+.1f}).{why}")
     tip = advice(record, previous)
     if tip is not None:
         lines.append(_addressed(*tip, period=period, names=names))
