@@ -93,8 +93,8 @@ REASONS: tuple[Reason, ...] = (
        "Manager: performance reviews", "manager",
        "run reviews only when quality slips; each one costs morale and creativity"),
     _r(UNCLEAR, "Vision still sinking in", "Vision still sinking in", "Vision fully clear",
-       "Until people fully understand the vision morale drifts down; clarity grows every round "
-       "the same vision is kept, and falls when it changes or there is none.",
+       "Until a vision is fully clear morale drifts down; it clears a little every round "
+       "it is kept.",
        "Leader: keep one vision", "leader", "keep the same vision so it grows clearer every round"),
     _r(NEGLECT, NEGLECT, NEGLECT, "Leader gave people attention",
        "A round in which the leader spends no energy on people lets morale drift down.",
@@ -121,17 +121,16 @@ REASONS: tuple[Reason, ...] = (
     _r("Creativity", "Creativity rising", "Creativity fading", "Creativity steady",
        "Slack, trust, a believed vision and challenges feed creativity; reviews, heavy "
        "process and fatigue wear it down.",
-       "Leader: challenge the status quo; Manager: slack in the schedule", "leader",
+       "Leader: challenge the status quo; Manager: slack", "leader",
        "challenge the status quo, and leave some slack in the schedule"),
     _r("Idea pipeline", "Idea pipeline filling", "Idea pipeline drying up", "Idea pipeline steady",
-       "Ideas ready for innovation work: the innovation budget, slack and creative, trusting "
-       "people make them; innovation work uses them up.",
+       "Ideas ready for innovation work: funding, slack and creative people make them; "
+       "innovation work uses them up.",
        "Manager: innovation budget and slack", "manager",
        "fund innovation and leave slack in the schedule"),
     _r("Innovation work shipped", "Innovation work picking up", "Innovation work slowing",
        "Innovation work steady",
-       "Innovation keeps its momentum only while teams work on innovation projects; it fades "
-       "within rounds when nobody does.",
+       "Innovation keeps its momentum only while teams work on innovation projects.",
        "Manager: schedule a team onto innovation work", "manager",
        "schedule a team onto an innovation project"),
     _r(CATCH_UP, "Earlier rounds' gains still arriving", "Earlier rounds' losses still arriving",
@@ -154,8 +153,8 @@ REASONS: tuple[Reason, ...] = (
        "ease the pressure on the teams, and run reviews now and then"),
     _r("Deadlines kept", "On-time record improving", "On-time record hurt",
        "On-time record steady",
-       "The share of due dates met so far: every miss stays on the record, every date kept "
-       "mends it.", "Manager: the schedule", "manager",
+       "The share of due dates met so far: a miss stays on the record, a date kept mends it.",
+       "Manager: the schedule", "manager",
        "bring the next due project in on time"),
     _r("Projects shipped", "Projects shipped", "Projects shipped", "No project shipped",
        "A delivery project that ships gives delivery a one-off lift.",

@@ -154,16 +154,18 @@ def remark(scenario: Scenario, record: RoundRecord, history: list[RoundRecord],
     if best is not None and profile != "hands-off":  # doing nothing is never praised
         why = PRAISE.get(reason_of(best[1]).key, best[1].lower())
         lines.append(f"{best[0].capitalize()} gained most from {why} ({best[2]:+.1f}).")
+    tip = advice(record, previous)
     if worst is not None:
         streak = _streak(worst[1], history)
         reason = reason_of(worst[1])
-        # Why it costs, the first round it is blamed (an event's own text says why).
-        why = f" {reason.why}" if not streak and reason.tip else ""
+        # Why it costs, the first round it is blamed, unless the advice is about it anyway
+        # (an event's own text says why).
+        about = tip is not None and tip[0].lever == reason.lever
+        why = f" {reason.why}" if not streak and reason.tip and not about else ""
         running = {0: "", 1: "again "}.get(streak, "")
         lasting = f" for the {_ordinal(streak + 1)} {period} running" if streak > 1 else ""
         lines.append(f"{worst[0].capitalize()} {running}lost most to {worst[1].lower()}"
                      f"{lasting} ({worst[2]:+.1f}).{why}")
-    tip = advice(record, previous)
     if tip is not None:
         lines.append(_addressed(*tip, period=period, names=names))
     if record.repaid > 0.005:

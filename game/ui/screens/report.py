@@ -167,7 +167,7 @@ class ReportScreen(Screen):
         _, right = self.columns()
         for name, card in zip(METRIC_NAMES, self.cards(), strict=True):
             self.metric_card(surface, name, card)
-        chart_h = int(right.height * 0.32)
+        chart_h = int(right.height * 0.29)
         inner = self.panel(surface, pygame.Rect(right.left, right.top, right.width, chart_h),
                            "Trends so far")
         hist = self.app.session.history
@@ -175,7 +175,7 @@ class ReportScreen(Screen):
         charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
                      start, slots=sc.rounds)
         coach = pygame.Rect(right.left, right.top + chart_h + self.s(10), right.width,
-                            int(right.height * 0.27))
+                            int(right.height * 0.31))
         inner = self.panel(surface, coach, "Coach")
         f, words = self.font("body"), self.coach_text()
         if text.height_of(words, f, inner.width) > inner.height:
