@@ -51,6 +51,8 @@ LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 UNCLEAR = "Vision not clear (yet)"   # half of neglect: no vision, or one not yet understood
 NEGLECT = "No leadership attention"  # the other half: no leader action this round
+# Driver names are keys: the report words each one by its sign and the round's record, with
+# its explanation and lever, in one table (game/rules/reasons.py).
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
 HIDDEN_DRIVERS: frozenset[str] = frozenset({"Fatigue"})
 PRESSURE = "Pressure (overtime and overload)"  # the morale driver of extra work asked of people

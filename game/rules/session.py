@@ -27,7 +27,7 @@ from game.model import (
 )
 from game.model.step import HIDDEN_DRIVERS
 from game.rules import validate as check
-from game.rules.coach import HANDS_OFF_ACTIVITY, HIDDEN, Activity, activity, coach_remark, profile_name
+from game.rules.coach import HANDS_OFF_ACTIVITY, Activity, activity, coach_remark, profile_name
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import (
     AllocateBudget,
@@ -47,6 +47,7 @@ from game.rules.decisions import (
 from game.rules.events import StoryRules
 from game.rules.lessons import shown
 from game.rules.plans import naive_schedule, plan_from_drafts
+from game.rules.reasons import HIDDEN, facts_of, worded
 from game.rules.records import (
     METRIC_NAMES,
     GameResult,
@@ -308,6 +309,9 @@ class GameSession(StoryRules):
             available_budget=self.manager.budget_total, repaid=pending.repaid,
             cash=float(self._state.cash[0]), landed=list(self._landed),
         )
+        facts = facts_of(record, self.history[-1] if self.history else None,
+                         self.scenario.organization.vision)
+        record = replace(record, drivers=worded(record.drivers, facts))
         record = replace(record, coach=coach_remark(self.scenario, record, self.history))
         self.history.append(record)
         self._pending_round = None

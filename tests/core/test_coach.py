@@ -7,9 +7,10 @@ import pytest
 
 from game.analysis.strategies import RandomPlayer, make_strategy, play
 from game.model.metrics import CATCH_UP, LIMITS
-from game.rules.coach import HIDDEN, verdict
 from game.rules.decisions import ChooseOption, Continue, EndPhase
+from game.rules.reasons import HIDDEN, reason_of
 from game.rules.records import Phase, RoundRecord
+from game.rules.remarks import verdict
 from game.rules.session import GameSession
 from game.scenario import load_scenario
 
@@ -42,10 +43,10 @@ def test_the_coach_blames_only_what_fell_and_praises_only_what_rose(thousand_rou
             if named is None:
                 continue
             metric, label, value = named
-            assert label.removesuffix(HIDDEN) not in (CATCH_UP, LIMITS)
+            assert reason_of(label).key not in (CATCH_UP, LIMITS)
             assert np.sign(value) == sign, (record.round, named)
             assert (label, value) in record.drivers[metric]
-            gauge = GAUGE_OF.get(label)
+            gauge = GAUGE_OF.get(reason_of(label).key)
             quiet = not record.events and (previous is None or not previous.events)
             if gauge and previous is not None and quiet:
                 moved = record.gauges[gauge] - previous.gauges[gauge]
@@ -60,10 +61,10 @@ def test_component_drivers_move_with_their_gauges(thousand_rounds) -> None:
     for record, previous in thousand_rounds:
         if previous is None or record.events or previous.events:
             continue
-        drivers = dict(record.drivers["innovation"])
-        for label, gauge in GAUGE_OF.items():
+        drivers = {reason_of(label).key: value for label, value in record.drivers["innovation"]}
+        for key, gauge in GAUGE_OF.items():
             moved = record.gauges[gauge] - previous.gauges[gauge]
-            assert drivers[label] * moved >= -1e-9, (label, drivers[label], moved)
+            assert drivers[key] * moved >= -1e-9, (key, drivers[key], moved)
 
 
 def test_fatigue_is_marked_hidden_unless_the_leader_listens(thousand_rounds) -> None:

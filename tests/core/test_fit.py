@@ -97,9 +97,10 @@ def test_the_session_says_whether_a_vision_fits_now() -> None:
 
 
 def test_the_coach_explains_the_misfit() -> None:
-    from game.rules.coach import ADVICE
+    from game.rules.reasons import BY_KEY
 
-    assert ADVICE[MISFIT].startswith("The world has moved on from this vision")
+    assert BY_KEY[MISFIT].why.startswith("The world has moved on from this vision")
+    assert BY_KEY[MISFIT].lever == "Leader: change the vision"
 
 
 def test_balanced_changes_a_vision_the_world_has_left_and_keeps_one_that_fits() -> None:

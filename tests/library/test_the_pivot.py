@@ -56,5 +56,6 @@ def test_the_stale_vision_is_on_the_round_report_and_the_coach_names_it(games) -
     assert dict(late.drivers["morale"])["Vision out of step with the world"] < -1.0
     assert dict(games["balanced"][0].history[-1].drivers["morale"])[
         "Vision out of step with the world"] == 0.0
-    assert any("The world has moved on from this vision" in r.coach
+    assert any("lost most to vision out of step with the world" in r.coach
+               and "change to a vision that fits the world now" in r.coach
                for r in games["stubborn"][0].history)

@@ -22,6 +22,7 @@ from game.rules.decisions import EndPhase, Inspire
 from game.rules.records import Phase
 from game.ui.app import App
 from game.ui.core import default_core
+from game.ui.input import Key
 from game.ui.settings import Settings
 from game.ui.widgets import text
 
@@ -126,6 +127,9 @@ def screens(app: App, path: Path) -> Iterator[tuple[str, Callable[[], Any]]]:
     real: list[Any] = []
 
     yield "report", lambda: (_to_report(app), app.advance())
+    yield "report reason", lambda: app.top.handle(Key("next"))   # a reason explains itself
+    yield "causes", lambda: app.top.handle(Key("enter"))         # every cause of a metric
+    yield "causes back", lambda: app.top.handle(Key("back"))
     yield "event", longest_event
     yield "debrief", lambda: (setattr(app, "session", real[0]) if real else None,
                               _to_debrief(app))

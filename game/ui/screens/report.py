@@ -5,14 +5,22 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import Continue
+from game.rules.records import RoundRecord
+from game.rules.remarks import remark
 from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
-from game.ui.widgets import charts, chrome, icons, text
+from game.ui.widgets import charts, chrome, icons, reasons, text
+
+ROWS = 5  # reasons a metric's card shows at most; the last row opens the smaller ones
 
 
 class ReportScreen(Screen):
     kind = "report"
     tip_topics = ("report", "drivers")
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self._coach: tuple[int, str] | None = None   # (id of the record, the remark shown)
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         left, _ = self.columns()
@@ -22,6 +30,51 @@ class ReportScreen(Screen):
         if topic == "drivers":  # its bars
             return pygame.Rect(left.left, left.top + self.s(40), left.width, card_h - self.s(40))
         return None
+
+    def cards(self) -> list[pygame.Rect]:
+        left, _ = self.columns()
+        card_h = (left.height - 2 * self.s(10)) // 3
+        return [pygame.Rect(left.left, left.top + i * (card_h + self.s(10)), left.width, card_h)
+                for i in range(len(METRIC_NAMES))]
+
+    def bars_rect(self, card: pygame.Rect) -> pygame.Rect:
+        x, y = card.left + self.s(14), card.top + self.s(10)
+        return pygame.Rect(x, y + self.s(32), card.width - self.s(28), card.bottom - y - self.s(38))
+
+    def rows(self, name: str, bars: pygame.Rect) -> tuple[list[reasons.Item], list[reasons.Item]]:
+        """The reasons a metric's card shows, and the smaller ones its last row opens."""
+        fit = max(1, bars.height // reasons.row_height(self))
+        return reasons.split(self.record.drivers.get(name, []), min(ROWS, fit))
+
+    def build_reasons(self) -> None:
+        """Each reason a button that explains itself; the smaller ones behind one that opens."""
+        row = reasons.row_height(self)
+        for name, card in zip(METRIC_NAMES, self.cards(), strict=True):
+            bars = self.bars_rect(card)
+            cols = reasons.Columns.of(self, bars)
+            shown, rest = self.rows(name, bars)
+            for i, (label, _) in enumerate(shown):
+                reasons.button(self, f"reason:{name}:{i}", label,
+                               reasons.label_rect(self, cols, bars.left, bars.top + i * row),
+                               reasons.hover_text(label))
+            if rest:
+                label = f"See {len(rest)} smaller causes"
+                reasons.button(self, f"more:{name}", label,
+                               reasons.label_rect(self, cols, bars.left, bars.top + len(shown) * row),
+                               f"{label}: every cause of {METRIC_LABELS[name].lower()} this "
+                               f"{self.round_word()}, each with what it is and the lever that "
+                               "moves it (click, Enter or Space).")
+
+    def coach_text(self) -> str:
+        """The coach's remark; in hot-seat its advice goes to the leader or the manager by name."""
+        rec = self.record
+        if not self.app.settings.hotseat or not isinstance(rec, RoundRecord):
+            return str(rec.coach)
+        if self._coach is None or self._coach[0] != id(rec):
+            history = list(self.app.session.history)
+            self._coach = (id(rec), remark(self.app.scenario, rec, history[:history.index(rec)],
+                                           tuple(self.app.settings.players)))
+        return self._coach[1]
 
     @property
     def record(self):  # type: ignore[no-untyped-def]
@@ -35,7 +88,13 @@ class ReportScreen(Screen):
         if self.app.core.rewind is not None:
             specs.insert(0, ("whatif", f"[W] What if? Replay this {self.round_word()}", ""))
         chrome.footer_buttons(self, specs)
-        self.focus = "continue"
+        self.build_reasons()
+        # Tab from "Next" goes on to the reasons, top to bottom; Shift+Tab from them comes back.
+        named = [n for n in self.focus_order if n.startswith(("reason:", "more:"))]
+        rest = [n for n in self.focus_order if n not in named and n != "continue"]
+        self.focus_order = [*rest, "continue", *named]
+        if self.focus not in self.widgets:   # back from the causes: the reason keeps the focus
+            self.focus = "continue"
 
     def round_word(self) -> str:
         return str(self.app.scenario.round_label).lower()
@@ -43,8 +102,28 @@ class ReportScreen(Screen):
     def on_click(self, name: str) -> None:
         if name == "whatif":
             self.what_if()
+        elif name.startswith(("reason:", "more:")):
+            self.open_causes(name)
         else:
             self.on_commit()
+
+    def open_causes(self, name: str) -> None:
+        """Every cause of the metric, the one pressed first (or the biggest)."""
+        from game.ui.screens.causes import CausesScreen
+
+        parts = name.split(":")
+        metric = parts[1]
+        bars = self.bars_rect(self.cards()[METRIC_NAMES.index(metric)])
+        shown, _ = self.rows(metric, bars)
+        first = shown[int(parts[2])][0] if parts[0] == "reason" else None
+        self.app.push(CausesScreen(self.app, metric, first))
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        """The focus ring; on a reason, what it is and the lever that moves it as well."""
+        super().draw_focus(surface)
+        el = self.widgets.get(self.focus or "")
+        if el is not None and el.visible and (self.focus or "").startswith(("reason:", "more:")):
+            reasons.callout(self, surface, el.rect, el.tool_tip_text or "")
 
     def on_char(self, char: str) -> None:
         if char == "w":
@@ -85,12 +164,10 @@ class ReportScreen(Screen):
         surface.fill(self.col("paper"))
         sc, rec = self.app.scenario, self.record
         chrome.header(self, surface, f"{sc.title} · report")
-        left, right = self.columns()
-        card_h = (left.height - 2 * self.s(10)) // 3
-        for i, name in enumerate(METRIC_NAMES):
-            self.metric_card(surface, name, pygame.Rect(left.left, left.top + i * (card_h +
-                             self.s(10)), left.width, card_h))
-        chart_h = int(right.height * 0.32)
+        _, right = self.columns()
+        for name, card in zip(METRIC_NAMES, self.cards(), strict=True):
+            self.metric_card(surface, name, card)
+        chart_h = int(right.height * 0.29)
         inner = self.panel(surface, pygame.Rect(right.left, right.top, right.width, chart_h),
                            "Trends so far")
         hist = self.app.session.history
@@ -98,12 +175,12 @@ class ReportScreen(Screen):
         charts.trend(self, surface, inner, {m: [r.metrics[m] for r in hist] for m in METRIC_NAMES},
                      start, slots=sc.rounds)
         coach = pygame.Rect(right.left, right.top + chart_h + self.s(10), right.width,
-                            int(right.height * 0.27))
+                            int(right.height * 0.31))
         inner = self.panel(surface, coach, "Coach")
-        f = self.font("body")
-        if text.height_of(rec.coach, f, inner.width) > inner.height:
+        f, words = self.font("body"), self.coach_text()
+        if text.height_of(words, f, inner.width) > inner.height:
             f = self.font("small")
-        text.paragraph(surface, rec.coach, f, self.col("ink"), inner)
+        text.paragraph(surface, words, f, self.col("ink"), inner)
         rest = pygame.Rect(right.left, coach.bottom + self.s(10), right.width,
                            right.bottom - coach.bottom - self.s(10))
         self.round_facts(surface, self.panel(surface, rest, "This round"))
@@ -125,11 +202,15 @@ class ReportScreen(Screen):
                            self.col("good" if delta > 0 else "bad"), up=delta > 0)
         text.draw(surface, f"{charts.signed(delta)} {word}", self.font("h3", True),
                   self.col("ink"), (t.right + self.s(32), y))
-        text.draw(surface, "why:", self.font("small"), self.col("ink_soft"),
+        text.draw(surface, "why (point at one):", self.font("small"), self.col("ink_soft"),
                   (rect.right - self.s(14), y + self.s(4)), "topright")
-        bars = pygame.Rect(x, y + self.s(32), rect.width - self.s(28),
-                           rect.bottom - y - self.s(38))
-        charts.drivers(self, surface, bars, rec.drivers.get(name, []), limit=4)
+        bars = self.bars_rect(rect)
+        shown, rest = self.rows(name, bars)
+        values = [v for _, v in shown] + ([sum(v for _, v in rest)] if rest else [])
+        cols, row = reasons.Columns.of(self, bars), reasons.row_height(self)
+        biggest = max((abs(v) for v in values), default=1.0)
+        for i, value in enumerate(values):
+            reasons.bar(self, surface, cols, bars.top + i * row, value, biggest)
 
     def round_facts(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         """Projects (bar, state in words, due), events answered, and the gauges; fatigue and

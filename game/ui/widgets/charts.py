@@ -110,37 +110,6 @@ def ghost(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
                 pygame.draw.line(surface, sc.col(name), p0, p1, max(1, sc.s(2)))
 
 
-def drivers(sc: Screen, surface: pygame.Surface, rect: pygame.Rect,
-            items: Sequence[tuple[str, float]], limit: int = 5) -> int:
-    """Diverging bars, biggest first, each labelled with its signed value; returns height."""
-    items = sorted(items, key=lambda kv: -abs(kv[1]))
-    if len(items) > limit:
-        rest = sum(v for _, v in items[limit - 1:])
-        items = [*items[: limit - 1], (f"{len(items) - limit + 1} smaller causes", rest)]
-    fs = sc.font("small")
-    row = max(fs.get_linesize(), sc.s(20)) + sc.s(2)
-    label_w = int(rect.width * 0.45)
-    val_w = fs.size("−00.0")[0] + sc.s(6)
-    bar_w = rect.width - label_w - val_w - sc.s(8)
-    mid = rect.left + label_w + bar_w // 2
-    biggest = max((abs(v) for _, v in items), default=1.0) or 1.0
-    y = rect.top
-    for label, value in items:
-        if y + row > rect.bottom:
-            break
-        text.draw(surface, label, fs, sc.col("ink"), (rect.left, y + row // 2), "midleft",
-                  width=label_w - sc.s(6))
-        length = int((bar_w // 2) * abs(value) / biggest)
-        bar = pygame.Rect(mid if value >= 0 else mid - length, y + sc.s(4), max(1, length),
-                          row - sc.s(8))
-        pygame.draw.rect(surface, sc.col("good" if value >= 0 else "bad"), bar)
-        pygame.draw.line(surface, sc.col("ink_soft"), (mid, y), (mid, y + row), 1)
-        text.draw(surface, signed(value), sc.font("small", True), sc.col("ink"),
-                  (rect.right, y + row // 2), "midright")
-        y += row
-    return y - rect.top
-
-
 def balance(sc: Screen, surface: pygame.Surface, rect: pygame.Rect, leader_share: float) -> None:
     """One bar split leader | manager, labelled with both percentages."""
     share = max(0.0, min(1.0, leader_share))
