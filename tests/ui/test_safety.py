@@ -66,7 +66,7 @@ def test_f5_reloads_only_a_scenario_from_a_path_and_asks_first(make, tmp_path: P
     leader(app)
     app.apply(Inspire("town_hall"))
     app.dispatch(Key("reload"))
-    assert app.top.kind == "leader" and "shipped scenarios" in app.toast
+    assert app.top.kind == "leader" and "your own scenario files" in app.toast
     mine = tmp_path / "mine.yaml"
     mine.write_bytes(shipped(app).read_bytes())
     leader(app, mine)
