@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.rules.decisions import EndPhase, Inspire
@@ -166,3 +167,46 @@ def test_enter_on_a_box_lets_you_type_into_it(make) -> None:  # type: ignore[no-
     app.top.handle(Key("enter"))
     assert app.top.widgets["budget:training:field"].is_focused
     assert app.phase() == "MANAGER"
+
+
+def test_enter_out_of_habit_answers_no_event_and_cancels_a_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Real keys: an event that appears where the player has been pressing Enter waits for
+    a deliberate choice; a confirm's Enter is its safe choice."""
+    from tests.ui.keyboard import Player
+
+    app = make_app()
+    app.start_game(app.scenario_path)
+    app.advance()
+    p = Player(app)
+    p.press(pygame.K_t)                                   # a town hall, energy left
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)
+    assert app.top.kind == "confirm" and app.top.focus == "no"
+    assert app.top.no_label == "[Esc] Cancel"
+    p.press(pygame.K_RETURN)                              # Enter: the safe choice
+    assert app.top.kind == "leader" and app.phase() == "LEADER"
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)
+    p.press(pygame.K_y)
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)           # manager: the round plays
+    p.press(pygame.K_y)
+    p.wait_for("event")
+    assert app.top.focus is None
+    p.press(pygame.K_RETURN)
+    p.press(pygame.K_SPACE)
+    assert app.top.kind == "event" and app.phase() == "EVENT" and "number key" in app.toast
+    p.press(pygame.K_TAB)                                 # to the first choice, then Enter
+    assert app.top.focus == "choice:0"
+    p.press(pygame.K_2)
+    assert app.phase() == "REPORT" and app.session.history[0].events[0].choice == "Work through it"
+
+
+def test_what_if_says_replay_beside_cancel(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    app.start_game(shipped(app))
+    strategy = app.core.make_strategy("balanced", 3)
+    while app.phase() != "REPORT":
+        app.session.apply_all(strategy.decide(app.session))
+    app.advance()
+    app.top.handle(Key("char:w"))
+    assert (app.top.yes_label, app.top.no_label) == ("[Y] Replay from quarter 1", "[Esc] Cancel")
+    app.top.handle(Key("enter"))
+    assert app.top.kind == "report" and app.session.branch is None

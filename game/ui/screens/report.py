@@ -68,7 +68,7 @@ class ReportScreen(Screen):
             self.app, f"Replay {word} {round_no} differently?",
             f"The game goes back to the start of {word} {round_no} with the same luck, so you "
             "can try other choices. What you played is kept as your first line: the save "
-            "records both and the debrief draws both.", f"Go back to {word} {round_no}", go))
+            "records both and the debrief draws both.", f"Replay from {word} {round_no}", go))
 
     def on_commit(self) -> None:
         if self.app.apply(Continue()):
