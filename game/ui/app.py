@@ -353,6 +353,7 @@ class App:
             self.manager.draw_ui(surface)
             if self.stack:
                 self.top.draw_focus(surface)
+                self.top.draw_alerts(surface)
             whole_text(self, surface)
         except Exception as exc:  # a broken screen must not freeze the window
             surface.fill(self.palette.rgb("paper"))
