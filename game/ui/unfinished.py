@@ -69,6 +69,9 @@ class Autosaver:
         except (SaveError, self.app.core.scenario_error) as exc:
             self._set_aside(" ".join(str(exc).split()))
             return None
+        except Exception as exc:  # noqa: BLE001 - whatever it is, the window still starts
+            self._set_aside(" ".join(f"{type(exc).__name__}: {exc}".split()))
+            return None
         self.offer = Offer(session, kept.scenario_file, kept.hotseat, kept.players)
         return self.offer
 

@@ -91,3 +91,39 @@ def test_a_damaged_game_in_progress_is_said_in_one_line_and_moved_aside(  # type
     assert len(aside) == 1 and aside[0].name in problem
     assert aside[0].read_text().endswith('"save": [}\n')          # kept as it was
     assert not damaged.exists()
+
+
+def test_a_new_game_asks_before_it_replaces_the_game_in_progress(monkeypatch,  # type: ignore[no-untyped-def]
+                                                                 sail_keel_home: Path) -> None:
+    def first(app: App) -> None:
+        p = Player(app)
+        p.press(pygame.K_p)
+        p.type("Ana")
+        p.press(pygame.K_RETURN)
+        p.press(pygame.K_RETURN)                      # the tutorial
+        while app.top.kind == "briefing":             # its tip (Got it), then begin
+            p.press(pygame.K_RETURN)
+        while app.top.tip is not None:                # the tutorial's tips: Got it
+            p.press(pygame.K_RETURN)
+        p.press(pygame.K_1)                           # a vision: a move, so it is kept
+        p.close_window()
+
+    assert launch(monkeypatch, first) == 0
+    kept = (sail_keel_home / autosave.FILE).read_text()
+    names: list[str] = []
+
+    def second(app: App) -> None:
+        p = Player(app)
+        p.press(pygame.K_p)
+        assert app.top.kind == "confirm" and "First voyage" in app.top.body
+        p.press(pygame.K_RETURN)                      # Enter: the safe choice, Cancel
+        assert app.top.kind == "title" and app.top.focus == "continue"
+        p.press(pygame.K_p)
+        p.press(pygame.K_y)                           # a new game, deliberately
+        assert app.top.kind == "name"
+        names.append(app.top.typed())
+        app.running = False
+
+    assert launch(monkeypatch, second) == 0
+    assert names == ["Ana"]                           # neither P nor Y typed into the name
+    assert (sail_keel_home / autosave.FILE).read_text() == kept   # no move yet: still kept

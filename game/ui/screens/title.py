@@ -45,6 +45,19 @@ class TitleScreen(Screen):
             self.focus = first
 
     def on_click(self, name: str) -> None:
+        offer = self.app.autosaver.offer
+        if name in ("solo", "hotseat") and offer is not None:   # it would be replaced
+            from game.ui.screens.confirm import ConfirmScreen
+
+            self.app.push(ConfirmScreen(
+                self.app, "Start a new game?", f"The game in progress ({offer.describe()}) is "
+                "kept until you make your first move in a new game; then the new game takes its "
+                "place. Continue resumes it instead.", "Start a new game",
+                lambda: self.start(name)))
+            return
+        self.start(name)
+
+    def start(self, name: str) -> None:
         from game.ui.screens.picker import PickerScreen
         from game.ui.screens.settings_screen import SettingsScreen
 
