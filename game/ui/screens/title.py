@@ -34,7 +34,7 @@ class TitleScreen(Screen):
     def build(self) -> None:
         menu = self.menu()
         w = max(max(self.button_width(label) for _, label, _ in menu), self.s(320))
-        y = self.H // 2 + self.s(10) - (self.s(30) if len(menu) > len(MENU) else 0)
+        y = self.H // 2 + self.s(14)
         first = self.first_choice()
         for name, label, _ in menu:
             rect = pygame.Rect(0, 0, w, self.s(48))

@@ -45,8 +45,12 @@ def leader_lines(sc: Screen) -> list[str]:
 def leader_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None:
     """A small card in `rect` (what fits of it): the leader's vision and actions."""
     fb, fs = sc.font("small", True), sc.font("small")
+    lines = leader_lines(sc)
+    width = rect.width - sc.s(20)
+    need = fb.get_linesize() + sum(text.height_of(line, fs, width) for line in lines) + sc.s(12)
     if rect.height < fb.get_linesize() + fs.get_linesize() + sc.s(12):
         return
+    rect = pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, need))
     pygame.draw.rect(surface, sc.col("surface"), rect, border_radius=sc.s(6))
     pygame.draw.line(surface, sc.col("leader"), (rect.left, rect.top + sc.s(4)),
                      (rect.left, rect.bottom - sc.s(4)), max(2, sc.s(3)))
@@ -57,7 +61,7 @@ def leader_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None
     text.draw(surface, head, fb, sc.col("ink"), (x + sc.s(20), y), width=rect.right - x - sc.s(28))
     y += fb.get_linesize()
     body = pygame.Rect(x, y, rect.right - x - sc.s(8), rect.bottom - y - sc.s(4))
-    text.paragraph(surface, "\n".join(leader_lines(sc)), fs, sc.col("ink"), body)
+    text.paragraph(surface, "\n".join(lines), fs, sc.col("ink"), body)
 
 
 def manager_line(sc: Screen) -> str | None:
