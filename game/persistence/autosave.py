@@ -52,9 +52,10 @@ def autosave_path(folder: Path | None = None) -> Path:
 
 
 def autosave_text(session: GameSession, scenario_file: str | Path, players: tuple[str, str],
-                  hotseat: bool) -> str:
+                  hotseat: bool, scenario_sha: str | None = None) -> str:
     player = " & ".join(players) if hotseat else players[0]
-    save = json.loads(save_text(session, scenario_sha256(session.scenario), player))
+    sha = scenario_sha or scenario_sha256(session.scenario)
+    save = json.loads(save_text(session, sha, player))
     wrapper = {"format": FORMAT, "version": VERSION,
                "scenario_file": str(Path(scenario_file).resolve()), "hotseat": hotseat,
                "players": list(players), "save": save}
@@ -63,11 +64,14 @@ def autosave_text(session: GameSession, scenario_file: str | Path, players: tupl
 
 def write_autosave(session: GameSession, scenario_file: str | Path,
                    players: tuple[str, str] = ("Player 1", "Player 2"), hotseat: bool = False,
-                   folder: Path | None = None) -> Path:
-    """Keep the unfinished game; SaveError (one line) if it cannot be written."""
+                   folder: Path | None = None, scenario_sha: str | None = None) -> Path:
+    """Keep the unfinished game; SaveError (one line) if it cannot be written.
+
+    `scenario_sha`: the SHA-256 of the scenario file as it was when the game was loaded
+    (default: as it is now), so that a file edited since is refused on Continue."""
     path = autosave_path(folder)
     try:
-        text = autosave_text(session, scenario_file, players, hotseat)
+        text = autosave_text(session, scenario_file, players, hotseat, scenario_sha)
     except (TypeError, ValueError) as exc:
         raise SaveError(f"{path}: cannot keep this game: {exc}") from None
     try:

@@ -24,6 +24,7 @@ class Offer:
     scenario_file: Path
     hotseat: bool
     players: tuple[str, str]
+    saved_sha: str | None = None   # the scenario file's SHA-256 the game was played on
 
     def describe(self) -> str:
         """"First voyage · Quarter 3, manager phase"."""
@@ -43,6 +44,7 @@ class Autosaver:
         self.blocked = False         # a damaged file could not be moved aside: write nothing
         self._written: tuple[int, int] | None = None
         self._said = ""
+        self._sha: tuple[Any, str | None] = (None, None)   # a scenario and its file's SHA-256
 
     @property
     def store(self) -> Any:
@@ -72,7 +74,8 @@ class Autosaver:
         except Exception as exc:  # noqa: BLE001 - whatever it is, the window still starts
             self._set_aside(" ".join(f"{type(exc).__name__}: {exc}".split()))
             return None
-        self.offer = Offer(session, kept.scenario_file, kept.hotseat, kept.players)
+        self.offer = Offer(session, kept.scenario_file, kept.hotseat, kept.players,
+                           kept.saved.scenario_sha256)
         return self.offer
 
     def _set_aside(self, why: str) -> None:
@@ -93,6 +96,7 @@ class Autosaver:
             offer.session
         app.settings.hotseat, app.settings.players = offer.hotseat, offer.players
         self._written = (id(offer.session), len(offer.session.log))
+        self._sha = (offer.session.scenario, offer.saved_sha)
         self.offer, self.problem = None, ""
         app.advance()
         return True
@@ -102,12 +106,17 @@ class Autosaver:
         session = self.app.session
         if session is None or not self.enabled() or self.blocked:
             return
+        from game.persistence import SaveError
+
+        if self._sha[0] is not session.scenario:   # the file as it was loaded, not as edited later
+            try:
+                self._sha = (session.scenario, self.store.scenario_sha256(session.scenario))
+            except SaveError:
+                self._sha = (session.scenario, None)
         mark = (id(session), len(session.log))
         if mark == self._written:
             return
         self._written = mark
-        from game.persistence import SaveError
-
         if session.over:
             self.store.clear_autosave()
             return
@@ -115,7 +124,7 @@ class Autosaver:
             return   # nothing played yet: an earlier unfinished game stays on offer
         try:
             self.store.write_autosave(session, self.app.scenario_path, self.app.settings.players,
-                                      self.app.settings.hotseat)
+                                      self.app.settings.hotseat, scenario_sha=self._sha[1])
         except SaveError as exc:
             if str(exc) != self._said:   # once, not every move
                 self._said = str(exc)

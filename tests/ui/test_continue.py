@@ -127,3 +127,32 @@ def test_a_new_game_asks_before_it_replaces_the_game_in_progress(monkeypatch,  #
     assert launch(monkeypatch, second) == 0
     assert names == ["Ana"]                           # neither P nor Y typed into the name
     assert (sail_keel_home / autosave.FILE).read_text() == kept   # no move yet: still kept
+
+
+def test_a_scenario_file_edited_during_the_game_is_not_continued_on(monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                    sail_keel_home: Path) -> None:
+    from game.scenario import scenarios_dir
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes((Path(scenarios_dir()) / "scaling-new-markets.yaml").read_bytes())
+
+    def first(app: App) -> None:
+        p = Player(app)
+        p.press(pygame.K_h)                           # hot-seat: the picker, on mine.yaml
+        p.press(pygame.K_RETURN)
+        p.press(pygame.K_RETURN)                      # briefing
+        mine.write_text(mine.read_text() + "\n# edited while playing\n")
+        p.press(pygame.K_RETURN)                      # hand-over
+        p.press(pygame.K_t)                           # a move on the game as it was loaded
+        p.close_window()
+
+    assert launch(monkeypatch, first, str(mine)) == 0
+    seen: list[str] = []
+
+    def second(app: App) -> None:
+        seen.append(app.autosaver.problem)
+        assert "continue" not in app.top.widgets
+        app.running = False
+
+    assert launch(monkeypatch, second) == 0
+    assert "mine.yaml has changed since this game was saved" in seen[0] and "moved to" in seen[0]
