@@ -90,7 +90,7 @@ class App:
         self.tips_dismissed: set[str] = set()   # tutorial tips the player has read
         self._kept_for: Any = None      # the session whose result was kept, and what came back
         self._kept: Any = None
-        self._shortcut_screen: Screen | None = None   # opened by the last key press
+        self._shortcut_screen: Screen | None = None   # opened (or typed into) by the last key
         self.autosaver = Autosaver(self)
         self.window = self._open_window()
         pygame.display.set_caption("Sail & Keel")
@@ -310,10 +310,12 @@ class App:
             if intent is None:
                 continue
             before = self.stack[-1] if self.stack else None
+            typing = ui_input.text_entry_focused(self.manager)
             self.guard(self.dispatch, intent)
             now = self.stack[-1] if self.stack else None
-            if event.type == pygame.KEYDOWN and now is not before:
-                self._shortcut_screen = now
+            if event.type == pygame.KEYDOWN and now is not None and (
+                    now is not before or (not typing and ui_input.text_entry_focused(self.manager))):
+                self._shortcut_screen = now   # the key opened a screen or a box: not typed in
 
     def dispatch(self, intent: ui_input.Intent) -> None:
         if isinstance(intent, ui_input.Quit):

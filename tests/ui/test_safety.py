@@ -210,3 +210,22 @@ def test_what_if_says_replay_beside_cancel(make) -> None:  # type: ignore[no-unt
     assert (app.top.yes_label, app.top.no_label) == ("[Y] Replay from quarter 1", "[Esc] Cancel")
     app.top.handle(Key("enter"))
     assert app.top.kind == "report" and app.session.branch is None
+
+
+@pytest.mark.parametrize("opener", [pygame.K_SPACE, pygame.K_RETURN])
+def test_the_key_that_opens_a_box_is_not_typed_into_it(make, opener) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.keyboard import Player
+
+    app = make()
+    leader(app)
+    app.apply(EndPhase())
+    app.advance()
+    p = Player(app)
+    app.top.focus = "budget:training"
+    p.press(opener)                                       # into the box
+    field = app.top.widgets["budget:training:field"]
+    assert field.is_focused and field.get_text() == "16.7"   # no space typed into it
+    p.press(pygame.K_a, pygame.KMOD_LCTRL)                 # select all, then type over it
+    p.type("10")
+    p.press(pygame.K_RETURN)
+    assert app.session.manager.budget["training"] == pytest.approx(10)
