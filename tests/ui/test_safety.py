@@ -229,3 +229,25 @@ def test_the_key_that_opens_a_box_is_not_typed_into_it(make, opener) -> None:  #
     p.type("10")
     p.press(pygame.K_RETURN)
     assert app.session.manager.budget["training"] == pytest.approx(10)
+
+
+@pytest.mark.parametrize(("left", "hired", "said"), [
+    (3, 0, "People · 3 left"), (0, 2, "People · 2 joined (the new ones start unskilled"),
+    (1, 2, "People · 1 left, 2 joined (the new ones"), (0, 0, None)])
+def test_the_report_mentions_new_people_only_when_someone_joined(make, left, hired, said) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from tests.ui.test_hotseat import drawn
+
+    app = make()
+    app.start_game(shipped(app))
+    strategy = app.core.make_strategy("balanced", 3)
+    while app.phase() != "REPORT":
+        app.session.apply_all(strategy.decide(app.session))
+    app.session.history[-1] = replace(app.session.history[-1], left=left, hired=hired)
+    app.advance()
+    lines = [line for line in drawn(app).split("\n") if line.startswith("People")]
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith(said) and " 0 " not in lines[0]
