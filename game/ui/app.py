@@ -239,7 +239,6 @@ class App:
                     "where you left it.")
         return "The game in progress is not finished and will be lost."
 
-
     def apply(self, decision: object) -> bool:
         """Send a decision to the session; an illegal one is shown, not raised."""
         from game.rules.decisions import IllegalDecision

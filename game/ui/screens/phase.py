@@ -47,7 +47,7 @@ class PhaseScreen(Screen):
             self.app.push(ConfirmScreen(self.app, "Commit with something unspent?", left,
                                         "Commit anyway", lambda: self.commit(ask=False)))
             return
-        if self.app.apply(EndPhase(timed_out=True) if timed_out else EndPhase()):
+        if self.app.apply(EndPhase(timed_out=timed_out)):
             self.after_commit()
 
     def after_commit(self) -> None:
