@@ -173,7 +173,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.hotseat and client.welcome is not None:   # the save names the participant
             settings.players = (client.welcome.names[0], settings.players[1])
         driver = RoomDriver(client, driver)
-    app = App(core, settings, scenario_path=path, driver=driver)
+    # Only a scenario named on the command line is chosen for the player: with none, the
+    # picker puts the tutorial first and chooses it until it has been finished.
+    app = App(core, settings, scenario_path=path if args.scenario else None, driver=driver)
     code: int | None = None          # None: the window was stopped (a signal) or crashed
     try:
         app.set_root(TitleScreen(app))

@@ -107,7 +107,7 @@ DECISION_TYPES: Mapping[str, tuple[type, dict[str, Check]]] = {
     "Schedule": (Schedule, {"assignments": shares}),
     "SetOvertime": (SetOvertime, {"level": number}),
     "SetReviews": (SetReviews, {"on": flag}),
-    "EndPhase": (EndPhase, {}),
+    "EndPhase": (EndPhase, {"timed_out": flag}),
     "ChooseOption": (ChooseOption, {"index": whole}),
     "Continue": (Continue, {}),
     "InjectEvent": (InjectEvent, {"event": text}),
@@ -125,7 +125,8 @@ def encode_decision(decision: Decision) -> dict[str, object]:
     name = type(decision).__name__
     if DECISION_TYPES.get(name, (None,))[0] is not type(decision):
         raise TypeError(f"cannot save a {name}: not a decision")
-    fields = {f.name: _plain(getattr(decision, f.name)) for f in dataclasses.fields(decision)}
+    fields = {f.name: _plain(getattr(decision, f.name)) for f in dataclasses.fields(decision)
+              if not (f.metadata.get("omit_default") and getattr(decision, f.name) == f.default)}
     return {"type": name, **fields}
 
 

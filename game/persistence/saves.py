@@ -135,12 +135,13 @@ def load_save(path: str | Path) -> SavedGame:
     source = str(path)
     data = parse_json(read_text(Path(path)), source)
     try:
-        return _saved_game(data, source)
+        return saved_game(data, source)
     except BadValue as exc:
         raise SaveError(f"{source}: {exc}") from None
 
 
-def _saved_game(data: object, source: str) -> SavedGame:
+def saved_game(data: object, source: str) -> SavedGame:
+    """A save's JSON object checked and decoded; BadValue says what is wrong."""
     if not isinstance(data, dict):
         raise BadValue(f"not a Sail & Keel save: expected a JSON object, found {codec.describe(data)}")
     if data.get("format") != FORMAT:

@@ -7,7 +7,7 @@ and applies them. An illegal decision raises `IllegalDecision` and changes nothi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 
@@ -108,7 +108,12 @@ class SetReviews:
 
 @dataclass(frozen=True)
 class EndPhase:
-    """Commit the leader or manager phase (the manager's commit plays the round)."""
+    """Commit the leader or manager phase (the manager's commit plays the round).
+
+    `timed_out`: the facilitator's timer committed it, not the player; what the phase left
+    unspent is then written on the round's record. Saves write the field only when true."""
+
+    timed_out: bool = field(default=False, metadata={"omit_default": True})
 
 
 @dataclass(frozen=True)

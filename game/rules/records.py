@@ -104,6 +104,7 @@ class RoundRecord:
     repaid: float = 0.0                 # the part of the round's budget that paid down debt
     cash: float = 0.0                   # money at the end of the round (negative: a debt)
     landed: list[str] = field(default_factory=list)  # earlier choices' effects that landed
+    timed_out: list[str] = field(default_factory=list)   # phases the timer committed half-spent
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from game.rules.records import (
     RoundRecord,
     TeamStatus,
 )
+from game.rules.timer import left_by_timer
 from game.scenario.types import Event, Scenario
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class GameSession(StoryRules):
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
         self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
+        self._timed_out: list[str] = []   # this round's phases the timer committed half-spent
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
@@ -216,7 +218,9 @@ class GameSession(StoryRules):
             case SetReviews(on=on):
                 self._need(Phase.MANAGER, "run performance reviews")
                 self.manager = replace(self.manager, reviews=bool(on))
-            case EndPhase():
+            case EndPhase(timed_out=timed_out):
+                if timed_out:
+                    self._timed_out += left_by_timer(self.phase, self.leader, self.manager)
                 if self.phase is Phase.LEADER:
                     self.phase = Phase.MANAGER
                 elif self.phase is Phase.MANAGER:
@@ -308,7 +312,9 @@ class GameSession(StoryRules):
             left=pending.left, hired=pending.hired, activity=pending.activity.level,
             available_budget=self.manager.budget_total, repaid=pending.repaid,
             cash=float(self._state.cash[0]), landed=list(self._landed),
+            timed_out=self._timed_out,
         )
+        self._timed_out = []
         facts = facts_of(record, self.history[-1] if self.history else None,
                          self.scenario.organization.vision)
         record = replace(record, drivers=worded(record.drivers, facts))

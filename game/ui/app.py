@@ -22,6 +22,7 @@ from game.ui.core import Core
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings
 from game.ui.theme import PALETTES, Fonts, build_theme, effective_scale, preload_list
+from game.ui.unfinished import Autosaver
 from game.ui.widgets import text
 from game.ui.widgets.callout import whole_text
 
@@ -89,6 +90,8 @@ class App:
         self.tips_dismissed: set[str] = set()   # tutorial tips the player has read
         self._kept_for: Any = None      # the session whose result was kept, and what came back
         self._kept: Any = None
+        self._shortcut_screen: Screen | None = None   # opened (or typed into) by the last key
+        self.autosaver = Autosaver(self)
         self.window = self._open_window()
         pygame.display.set_caption("Sail & Keel")
         self._build_look()
@@ -212,8 +215,7 @@ class App:
             self.say("No scenario file to reload yet: pick a scenario first.")
             return
         if not self.reloadable():
-            self.say("F5 reloads a scenario you play from its own file "
-                     "(play path/to/mine.yaml); shipped scenarios do not change.")
+            self.say("F5 reloads your own scenario files (play path/to/mine.yaml) only.")
             return
         name = Path(self.scenario_path).name
 
@@ -228,8 +230,14 @@ class App:
         def stop() -> None:
             self.running = False
 
-        self.ask("Quit the game?", "The game in progress is not finished and will be lost.",
-                 "Quit", stop)
+        self.ask("Quit the game?", self.kept_or_lost(), "Quit", stop)
+
+    def kept_or_lost(self) -> str:
+        """What happens to the game in progress if the player leaves it now."""
+        if self.autosaver.enabled() and not self.autosaver.blocked:
+            return ("The game in progress is kept: Continue on the title screen resumes it "
+                    "where you left it.")
+        return "The game in progress is not finished and will be lost."
 
     def apply(self, decision: object) -> bool:
         """Send a decision to the session; an illegal one is shown, not raised."""
@@ -293,11 +301,20 @@ class App:
     # --- loop ------------------------------------------------------------------------------
     def process_events(self) -> None:
         for event in pygame.event.get():
+            if ui_input.typed_by_shortcut(event, self._shortcut_screen):
+                continue   # the text of the key that opened this screen is not typed into it
+            self._shortcut_screen = None
             self.manager.process_events(event)
             intent = ui_input.translate(event, self.controls, self.manager)
             if intent is None:
                 continue
+            before = self.stack[-1] if self.stack else None
+            typing = ui_input.text_entry_focused(self.manager)
             self.guard(self.dispatch, intent)
+            now = self.stack[-1] if self.stack else None
+            if event.type == pygame.KEYDOWN and now is not None and (
+                    now is not before or (not typing and ui_input.text_entry_focused(self.manager))):
+                self._shortcut_screen = now   # the key opened a screen or a box: not typed in
 
     def dispatch(self, intent: ui_input.Intent) -> None:
         if isinstance(intent, ui_input.Quit):
@@ -337,6 +354,7 @@ class App:
             self.manager.draw_ui(surface)
             if self.stack:
                 self.top.draw_focus(surface)
+                self.top.draw_alerts(surface)
             whole_text(self, surface)
         except Exception as exc:  # a broken screen must not freeze the window
             surface.fill(self.palette.rgb("paper"))
@@ -359,6 +377,7 @@ class App:
             self.driver.before_events(self)
         self.process_events()
         self.update(dt)
+        self.guard(self.autosaver.after_frame)
         self.draw()
         if self.driver:
             self.driver.after_draw(self)

@@ -30,11 +30,12 @@ class Core:
     forecast: Callable[[Any], Any] | None = None       # session -> Forecast (rules/forecast.py)
     people: Callable[[Any], Any] | None = None         # session -> [Person]
     team_fatigue: Callable[[Any], Any] | None = None   # session -> {team: fatigue} or None
+    autosave: Any = None   # the unfinished game kept after every move (persistence/autosave.py)
 
 
 def default_core() -> Core:
     from game.analysis.strategies import make_strategy
-    from game.persistence import keep_game
+    from game.persistence import autosave, keep_game
     from game.rules import branching, forecast
     from game.rules.session import GameSession
     from game.scenario import DEFAULT_SCENARIO_ID, ScenarioError, load_scenario, scenarios_dir
@@ -49,7 +50,7 @@ def default_core() -> Core:
         keep_game=lambda session, player: keep_game(session, player),
         can_undo=branching.can_undo, undo=branching.undo, rewind=branching.rewind,
         original_line=branching.original_line, forecast=forecast.forecast,
-        people=forecast.people, team_fatigue=forecast.team_fatigue,
+        people=forecast.people, team_fatigue=forecast.team_fatigue, autosave=autosave,
     )
 
 

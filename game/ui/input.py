@@ -88,6 +88,18 @@ def text_entry_focused(manager: pygame_gui.UIManager) -> bool:
     return any(isinstance(el, pygame_gui.elements.UITextEntryLine) for el in focused or ())
 
 
+def typed_by_shortcut(event: pygame.event.Event, opened: object) -> bool:
+    """Whether `event` is the text of the key press that just opened a screen or a box.
+
+    SDL sends a key as KEYDOWN, then TEXTINPUT with its character, then KEYUP. When the
+    KEYDOWN was a shortcut that opened a screen with a text field (P opens the name screen)
+    or put the typing focus in a box (Space on a budget box), its TEXTINPUT must not be typed
+    into that field. Anything but TEXTINPUT (the KEYUP, the next KEYDOWN) ends the
+    shortcut's text.
+    """
+    return opened is not None and event.type == pygame.TEXTINPUT
+
+
 def translate(
     event: pygame.event.Event, controls: Controls, manager: pygame_gui.UIManager
 ) -> Intent | None:

@@ -13,11 +13,13 @@ from game.ui.app import App
 from game.ui.autoplay import Autoplayer
 from game.ui.input import Key
 from game.ui.screens.title import TitleScreen
+from tests.ui.keyboard import keystroke
 
 
 def key(k: int, char: str = "", mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=char,
-                                         scancode=0))
+    """A key press as SDL sends it: KEYDOWN, the TEXTINPUT of its character, KEYUP."""
+    for event in keystroke(k, mod, char or None):
+        pygame.event.post(event)
 
 
 def commit() -> None:

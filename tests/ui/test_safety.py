@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.rules.decisions import EndPhase, Inspire
@@ -66,7 +67,7 @@ def test_f5_reloads_only_a_scenario_from_a_path_and_asks_first(make, tmp_path: P
     leader(app)
     app.apply(Inspire("town_hall"))
     app.dispatch(Key("reload"))
-    assert app.top.kind == "leader" and "shipped scenarios" in app.toast
+    assert app.top.kind == "leader" and "your own scenario files" in app.toast
     mine = tmp_path / "mine.yaml"
     mine.write_bytes(shipped(app).read_bytes())
     leader(app, mine)
@@ -166,3 +167,87 @@ def test_enter_on_a_box_lets_you_type_into_it(make) -> None:  # type: ignore[no-
     app.top.handle(Key("enter"))
     assert app.top.widgets["budget:training:field"].is_focused
     assert app.phase() == "MANAGER"
+
+
+def test_enter_out_of_habit_answers_no_event_and_cancels_a_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Real keys: an event that appears where the player has been pressing Enter waits for
+    a deliberate choice; a confirm's Enter is its safe choice."""
+    from tests.ui.keyboard import Player
+
+    app = make_app()
+    app.start_game(app.scenario_path)
+    app.advance()
+    p = Player(app)
+    p.press(pygame.K_t)                                   # a town hall, energy left
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)
+    assert app.top.kind == "confirm" and app.top.focus == "no"
+    assert app.top.no_label == "[Esc] Cancel"
+    p.press(pygame.K_RETURN)                              # Enter: the safe choice
+    assert app.top.kind == "leader" and app.phase() == "LEADER"
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)
+    p.press(pygame.K_y)
+    p.press(pygame.K_RETURN, pygame.KMOD_LCTRL)           # manager: the round plays
+    p.press(pygame.K_y)
+    p.wait_for("event")
+    assert app.top.focus is None
+    p.press(pygame.K_RETURN)
+    p.press(pygame.K_SPACE)
+    assert app.top.kind == "event" and app.phase() == "EVENT" and "number key" in app.toast
+    p.press(pygame.K_TAB)                                 # to the first choice, then Enter
+    assert app.top.focus == "choice:0"
+    p.press(pygame.K_2)
+    assert app.phase() == "REPORT" and app.session.history[0].events[0].choice == "Work through it"
+
+
+def test_what_if_says_replay_beside_cancel(make) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    app.start_game(shipped(app))
+    strategy = app.core.make_strategy("balanced", 3)
+    while app.phase() != "REPORT":
+        app.session.apply_all(strategy.decide(app.session))
+    app.advance()
+    app.top.handle(Key("char:w"))
+    assert (app.top.yes_label, app.top.no_label) == ("[Y] Replay from quarter 1", "[Esc] Cancel")
+    app.top.handle(Key("enter"))
+    assert app.top.kind == "report" and app.session.branch is None
+
+
+@pytest.mark.parametrize("opener", [pygame.K_SPACE, pygame.K_RETURN])
+def test_the_key_that_opens_a_box_is_not_typed_into_it(make, opener) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.keyboard import Player
+
+    app = make()
+    leader(app)
+    app.apply(EndPhase())
+    app.advance()
+    p = Player(app)
+    app.top.focus = "budget:training"
+    p.press(opener)                                       # into the box
+    field = app.top.widgets["budget:training:field"]
+    assert field.is_focused and field.get_text() == "16.7"   # no space typed into it
+    p.press(pygame.K_a, pygame.KMOD_LCTRL)                 # select all, then type over it
+    p.type("10")
+    p.press(pygame.K_RETURN)
+    assert app.session.manager.budget["training"] == pytest.approx(10)
+
+
+@pytest.mark.parametrize(("left", "hired", "said"), [
+    (3, 0, "People · 3 left"), (0, 2, "People · 2 joined (the new ones start unskilled"),
+    (1, 2, "People · 1 left, 2 joined (the new ones"), (0, 0, None)])
+def test_the_report_mentions_new_people_only_when_someone_joined(make, left, hired, said) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from tests.ui.test_hotseat import drawn
+
+    app = make()
+    app.start_game(shipped(app))
+    strategy = app.core.make_strategy("balanced", 3)
+    while app.phase() != "REPORT":
+        app.session.apply_all(strategy.decide(app.session))
+    app.session.history[-1] = replace(app.session.history[-1], left=left, hired=hired)
+    app.advance()
+    lines = [line for line in drawn(app).split("\n") if line.startswith("People")]
+    if said is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith(said) and " 0 " not in lines[0]

@@ -252,6 +252,9 @@ class Screen:
         shade.fill((20, 25, 32, alpha))
         surface.blit(shade, (0, 0))
 
+    def draw_alerts(self, surface: pygame.Surface) -> None:
+        """Drawn over everything, widgets included (the timer's last seconds)."""
+
     def draw_focus(self, surface: pygame.Surface) -> None:
         el = self.widgets.get(self.focus or "")
         if el is None or not el.visible:

@@ -1,4 +1,7 @@
-"""Are you sure? An overlay that asks before something is lost or committed half-done."""
+"""Are you sure? An overlay that asks before something is lost or committed half-done.
+
+The focus ring starts on the safe choice (Cancel), so Enter pressed out of habit loses
+nothing; the other choice takes its own key (Y), a click, or Tab then Enter."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ class ConfirmScreen(Screen):
     opaque = False
 
     def __init__(self, app, title: str, body: str, yes: str,  # type: ignore[no-untyped-def]
-                 on_yes: Callable[[], None], no: str = "Go back") -> None:
+                 on_yes: Callable[[], None], no: str = "Cancel") -> None:
         super().__init__(app)
         self.title, self.body, self.on_yes = title, body, on_yes
         self.yes_label, self.no_label = f"[Y] {yes}", f"[Esc] {no}"
@@ -39,7 +42,7 @@ class ConfirmScreen(Screen):
         yes = pygame.Rect(card.right - self.s(28) - yes_w, y, yes_w, bh)
         self.button("no", self.no_label, pygame.Rect(yes.left - self.s(12) - no_w, y, no_w, bh))
         self.button("yes", self.yes_label, yes, "@primary")
-        self.focus = self.focus or "yes"
+        self.focus = self.focus or "no"
 
     def on_click(self, name: str) -> None:
         self.app.pop()

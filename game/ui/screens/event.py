@@ -74,8 +74,8 @@ class EventScreen(Screen):
             if closed[i]:
                 button.disable()  # greyed: shown with its reason, cannot be chosen
             y += h + self.s(10)
-        first_open = next((i for i, why in enumerate(closed) if not why), 0)
-        self.focus = self.focus or f"choice:{first_open}"
+        # No choice has the focus when the event appears: Enter, pressed out of habit from
+        # the screens before, answers nothing. A number key, a click, or Tab then Enter does.
 
     def choose(self, index: int) -> None:
         if self.app.apply(ChooseOption(index)):
@@ -92,6 +92,9 @@ class EventScreen(Screen):
     def on_commit(self) -> None:
         if self.focus and self.focus.startswith("choice:"):
             self.on_click(self.focus)
+        else:
+            self.app.say(f"Choose with a number key (1 to {len(self.event.choices)}), a click, "
+                         "or Tab to a choice and Enter.")
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.col("paper"))
@@ -121,7 +124,10 @@ class EventScreen(Screen):
             top = button.rect.centery - lines * fs.get_linesize() // 2
             text.paragraph(surface, words, fs, self.col("ink"),
                            pygame.Rect(x, top, right - x, lines * fs.get_linesize()))
-        text.draw(surface, "What each choice touches: + raises, − lowers (amounts show in the "
-                  "report)", self.font("small"), self.col("ink_soft"),
+        hint, colour = ("What each choice touches: + raises, − lowers (amounts show in the "
+                        "report)", "ink_soft")
+        if self.app.toast_time > 0:   # no footer here: a refused Enter is said on the card
+            hint, colour = self.app.toast, "ink" if self.app.toast_good else "bad"
+        text.draw(surface, hint, self.font("small", self.app.toast_time > 0), self.col(colour),
                   (card.left + self.s(28), card.bottom - self.s(20)), width=card.width - self.s(56))
 

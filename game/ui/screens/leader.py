@@ -8,7 +8,7 @@ import pygame
 
 from game.rules.decisions import LEADER_ACTIONS, CancelInspire, Inspire, SetVision
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, people, text
+from game.ui.widgets import chrome, handover, people, text
 from game.ui.widgets.meters import ambition, pips
 
 if TYPE_CHECKING:
@@ -258,6 +258,7 @@ class LeaderScreen(PhaseScreen):
         if len(d.actions) > shown:
             text.draw(surface, f"and {len(d.actions) - shown} more", self.font("small"),
                       self.col("ink_soft"), (inner.right, y + self.s(4)), "topright")
+        handover.last_plan(self, surface, inner)
         chrome.footer(self, surface, f"Energy left {d.energy_left} of {d.energy_total} · "
                       "letters plan actions, digits pick the vision")
 

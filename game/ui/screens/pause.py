@@ -43,8 +43,8 @@ class PauseScreen(Screen):
                 self.app.session = None
                 self.app.set_root(TitleScreen(self.app))
 
-            self.app.ask("Quit to the title screen?", "The game in progress is not finished "
-                         "and will be lost.", "Quit to title", to_title)
+            self.app.ask("Quit to the title screen?", self.app.kept_or_lost(), "Quit to title",
+                         to_title)
 
     def on_char(self, char: str) -> None:
         keys = {"s": "settings", "r": "restart", "t": "title"}

@@ -3,8 +3,11 @@ key, Ctrl+Enter, and a question first when something is left unspent) and undo."
 
 from __future__ import annotations
 
+import pygame
+
 from game.rules.decisions import EndPhase
 from game.ui.screens.base import Screen
+from game.ui.widgets import handover
 
 COMMIT_KEY = "Ctrl+Enter"
 UNDO_KEY = "Ctrl+Z"
@@ -24,13 +27,17 @@ class PhaseScreen(Screen):
         if self.time_left <= 0:
             self.time_left = 0.0
             self.app.say("Time is up: the phase was committed with the choices made so far.")
-            self.commit(ask=False)
+            self.commit(ask=False, timed_out=True)
+
+    def draw_alerts(self, surface: pygame.Surface) -> None:
+        if self.time_left is not None:
+            handover.timer_banner(self, surface, self.time_left)
 
     def unspent(self) -> str | None:
         """What the player would leave unused by committing now, in words, or None."""
         return None
 
-    def commit(self, ask: bool = True) -> None:
+    def commit(self, ask: bool = True, timed_out: bool = False) -> None:
         if self.app.phase() != self.phase:
             return
         left = self.unspent() if ask else None
@@ -40,7 +47,7 @@ class PhaseScreen(Screen):
             self.app.push(ConfirmScreen(self.app, "Commit with something unspent?", left,
                                         "Commit anyway", lambda: self.commit(ask=False)))
             return
-        if self.app.apply(EndPhase()):
+        if self.app.apply(EndPhase(timed_out=timed_out)):
             self.after_commit()
 
     def after_commit(self) -> None:

@@ -147,7 +147,7 @@ class ReportScreen(Screen):
             self.app, f"Replay {word} {round_no} differently?",
             f"The game goes back to the start of {word} {round_no} with the same luck, so you "
             "can try other choices. What you played is kept as your first line: the save "
-            "records both and the debrief draws both.", f"Go back to {word} {round_no}", go))
+            "records both and the debrief draws both.", f"Replay from {word} {round_no}", go))
 
     def on_commit(self) -> None:
         if self.app.apply(Continue()):
@@ -227,9 +227,12 @@ class ReportScreen(Screen):
                   "ideas (the idea pipeline: work ready for innovation projects) better high.")
         events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
         events += [f"Landed · {line}" for line in getattr(rec, "landed", ())]  # chosen earlier
-        if rec.left or rec.hired:   # people come and go between rounds
-            events.append(f"People · {rec.left} left, {rec.hired} joined (the new ones start "
-                          "unskilled and take others' time)")
+        events += [f"Timer · {line}" for line in getattr(rec, "timed_out", ())]
+        people = [f"{rec.left} left"] if rec.left else []   # people come and go
+        if rec.hired:
+            people.append(f"{rec.hired} joined (the new ones start unskilled and take others' time)")
+        if people:
+            events.append("People · " + ", ".join(people))
         bottom = r.bottom - line * (2 + len(events)) - self.s(4)
         state_w = fb.size("shipped late")[0]
         due_w = fs.size("due 00")[0]
