@@ -57,7 +57,9 @@ class RoomProcess:
             lines.append(line)
         self.banner = "".join(lines)
         self.code = re.search(r"Join code: (\w+)", self.banner).group(1)  # type: ignore[union-attr]
-        self.secret = re.search(r"#secret=(\S+)", self.banner).group(1)  # type: ignore[union-attr]
+        secret = re.search(r"#secret=(\S+)", self.banner)       # shown once, when the room is made
+        if secret is not None:
+            self.secret = secret.group(1)
         return self
 
     def kill(self) -> None:
