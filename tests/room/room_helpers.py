@@ -33,6 +33,7 @@ class RoomProcess:
     code: str = ""
     secret: str = ""
     banner: str = ""
+    host: str = "127.0.0.1"           # where it listens ("0.0.0.0": every interface)
 
     @property
     def address(self) -> str:
@@ -45,7 +46,7 @@ class RoomProcess:
     def start(self, *args: str) -> RoomProcess:
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "game", "room", "serve", *args, "--host", "127.0.0.1",
+            [sys.executable, "-m", "game", "room", "serve", *args, "--host", self.host,
              "--port", str(self.port), "--db", str(self.db)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
         assert self.process.stdout is not None

@@ -127,3 +127,22 @@ def test_a_stale_lease_is_taken_over_and_a_live_one_never(tmp_path: Path) -> Non
     with store.engine.connect() as db:
         assert db.execute(sa.select(LEASES.c.owner)).scalar() == here.owner
     store.close()
+
+
+def test_served_on_every_interface_the_join_page_gives_the_lan_address(tmp_path: Path) -> None:
+    import ipaddress
+    import json
+
+    from game.room.site import lan_address
+
+    outward = lan_address()
+    ipaddress.ip_address(outward)                       # an address, whatever the machine has
+    room = RoomProcess(tmp_path / "room.sqlite", free_port(), host="0.0.0.0").start("first-voyage", "--new")
+    try:
+        assert f"--room {outward}:{room.port} " in room.banner
+        assert f"http://127.0.0.1:{room.port}/dashboard#secret={room.secret}" in room.banner
+        status, info = room.request("/api/info", secret=None)         # asked on 127.0.0.1
+        assert status == 200 and json.loads(info)["address"] == f"{outward}:{room.port}"
+        assert room.state()["join"]["play"] == f"http://{outward}:{room.port}/play?code={room.code}"
+    finally:
+        room.stop()
