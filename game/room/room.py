@@ -158,7 +158,7 @@ class Room:
     def welcome(self, player: Player, since: int = 0) -> dict[str, Any]:
         """What a (re)connecting client is told: its game, what the room has of it, its inbox."""
         return {
-            "type": "welcome", "participant": player.id, "names": list(player.names),
+            "type": "welcome", "participant": player.number, "names": list(player.names),
             "scenario": {"id": self.row.scenario_id, "yaml": self.row.scenario_yaml,
                          "sha256": self.row.scenario_sha256},
             "seed": self.row.seed, "recorded": len(player.records),

@@ -62,7 +62,7 @@ def open_room(db: str, scenario: str | None, seed: int | None, new: bool, code: 
         raise RoomOpenError(_database_failed(db, exc)) from None
     path = identity.room_file(store.file, store.url, port)
     try:
-        row = _chosen_room(store, db, new, code, path)
+        row = _chosen_room(store, db, new, code, path, me)
         opened = _open(store, row, scenario, seed, me, fresh_secret)
     except SQLAlchemyError as exc:
         store.close()
@@ -80,7 +80,8 @@ def _database_failed(db: str, exc: Exception) -> str:
     return f"cannot open the database {shown(db)}: {reason}"
 
 
-def _chosen_room(store: Store, db: str, new: bool, code: str | None, path: Path) -> RoomRow | None:
+def _chosen_room(store: Store, db: str, new: bool, code: str | None, path: Path,
+                 me: Holder) -> RoomRow | None:
     if code is not None:
         row = store.open_room_with_code(code.strip().upper())
         if row is None:
@@ -93,7 +94,10 @@ def _chosen_room(store: Store, db: str, new: bool, code: str | None, path: Path)
     if row is None:
         others = store.open_rooms()
         if others:
-            listed = ", ".join(f"{r.code} ({r.scenario_id})" for r in others[:5])
+            live = lease.live_rooms(store, me)
+            listed = ", ".join(f"{r.code} ({r.scenario_id}"
+                               f"{', live at ' + str(live[r.id].address) if r.id in live else ''})"
+                               for r in others[:5])
             more = f" and {len(others) - 5} more" if len(others) > 5 else ""
             raise RoomOpenError(f"{shown(db)} has open rooms this command did not open here: {listed}{more}; "
                                 "give --new to open a room, or --code CODE (its join code) to resume yours")

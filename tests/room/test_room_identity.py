@@ -40,7 +40,8 @@ def test_a_second_server_never_runs_the_first_ones_room(tmp_path: Path) -> None:
         ana = _joined(a, "Ana")
         # The same command on another port: refused, naming the live room; never resumed.
         refused = _serve(db, "first-voyage", "--port", str(b.port))
-        assert refused.returncode == 2 and a.code in refused.stderr and "--new" in refused.stderr
+        assert refused.returncode == 2 and "--new" in refused.stderr
+        assert f"{a.code} (first-voyage, live at 127.0.0.1:{a.port})" in refused.stderr
         assert refused.stderr.count("\n") == 1, refused.stderr
         taken = _serve(db, "--code", a.code, "--port", str(b.port))      # not even by its code
         assert taken.returncode == 2 and "is live on another server" in taken.stderr, taken.stderr
@@ -49,6 +50,7 @@ def test_a_second_server_never_runs_the_first_ones_room(tmp_path: Path) -> None:
         b.start("first-voyage", "--new", "--seed", "2")
         assert b.code != a.code and b.secret != a.secret
         ben = _joined(b, "Ben")
+        assert ben.welcome is not None and ben.welcome.participant == 1      # B's first, whatever A has
         a.control(action="start")                                        # A's Start is A's alone
         deadline = time.monotonic() + 10
         while ana.state != "running" and time.monotonic() < deadline:

@@ -262,3 +262,36 @@ def test_a_room_is_resumed_by_its_join_code(tmp_path: Path) -> None:
         open_room(db, None, None, False, "ZZZZZZ")
     with pytest.raises(RoomOpenError, match="not both"):
         open_room(db, None, None, True, first.row.code)
+
+
+def test_a_database_from_the_first_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Rooms made before moderation: the new columns are added, participants numbered from 1
+    in each room, and a facilitator secret kept in plain text is replaced by its hash."""
+    import sqlite3
+
+    from game.room.db import Store
+    from game.room.tables import secret_hash
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE rooms (id INTEGER PRIMARY KEY, code VARCHAR(12) NOT NULL, secret VARCHAR(64) NOT NULL,
+            scenario_id VARCHAR(100) NOT NULL, scenario_yaml TEXT NOT NULL,
+            scenario_sha256 VARCHAR(64) NOT NULL,
+            seed BIGINT NOT NULL, state VARCHAR(10) NOT NULL, timer INTEGER NOT NULL, created FLOAT NOT NULL);
+        CREATE TABLE participants (id INTEGER PRIMARY KEY, room_id INTEGER NOT NULL REFERENCES rooms(id),
+            names TEXT NOT NULL, token_sha256 VARCHAR(64) NOT NULL UNIQUE, joined FLOAT NOT NULL);
+        INSERT INTO rooms VALUES (1, 'AAAAAA', 'plain-secret-one', 'x', '', '', 1, 'ended', 0, 0);
+        INSERT INTO rooms VALUES (2, 'BBBBBB', 'plain-secret-two', 'x', '', '', 1, 'lobby', 0, 0);
+        INSERT INTO participants VALUES (1, 1, '["Ana"]', 'a', 0), (2, 2, '["Ben"]', 'b', 0),
+                                        (3, 1, '["Cy"]', 'c', 0), (4, 2, '["Di"]', 'd', 0);
+    """)
+    old.commit()
+    old.close()
+    store = Store(str(path))
+    assert [(p.names, p.number) for p in store.participants(2)] == [(("Ben",), 1), (("Di",), 2)]
+    assert [(p.names, p.number) for p in store.participants(1)] == [(("Ana",), 1), (("Cy",), 2)]
+    room = store.room(2)
+    assert room is not None and room.secret_sha256 == secret_hash("plain-secret-two") and not room.locked
+    store.close()
+    assert b"plain-secret" not in path.read_bytes()
