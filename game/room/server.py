@@ -1,9 +1,8 @@
 """The room's web server: the join page, the projector, the facilitator's dashboard, two WebSockets.
 
 Starlette under uvicorn. Participants speak the protocol on `/ws/play`; the dashboard
-listens on `/ws/dashboard` after showing the facilitator's secret, and sends controls to
-`/api/control`. Everything a participant sends is checked (`protocol`) before the room
-sees it; a refusal goes back to that participant only.
+listens on `/ws/dashboard` after showing the facilitator's secret (both in `sockets`), and
+sends controls to `/api/control`. The projector reads `/api/projector`, which needs no secret.
 
 The route table is `routes(server)`; another seat adds its own routes with
 `build_app(room, site, extra=[Route(...), Mount(...)])`, each handler reaching the room
@@ -29,19 +28,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
-from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from starlette.websockets import WebSocket
 
-from game.room import protocol
+from game.room import protocol, sockets
 from game.room.export import rounds_csv
-from game.room.limits import PENDING, FailedJoins
-from game.room.moderation import REMOVED
+from game.room.limits import FailedJoins
 from game.room.protocol import Refused
-from game.room.room import Player, Room
-from game.room.site import Site, allowed_origin, qr_svg
+from game.room.room import Room
+from game.room.site import Site, qr_svg
 
 STATIC = Path(str(resources.files("game.room").joinpath("static")))
 MAX_CONTROL = 16 * 1024
-GUESSES = ("unknown join code", "unknown participant token")   # the refusals that count as guesses
 PUSH_EVERY = 0.1           # seconds between dashboard updates while the room changes
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; "
@@ -212,128 +209,11 @@ class RoomServer:
 
     # --- sockets ------------------------------------------------------------------------------
 
-    async def refuse_origin(self, ws: WebSocket) -> bool:
-        """Close a WebSocket a page on another site opened (a browser always sends its Origin;
-        the game's window sends none). True if it was closed."""
-        if allowed_origin(ws.headers.get("origin"), ws.headers.get("host"), self.site.origins):
-            return False
-        await ws.close(code=4003, reason="this room takes connections only from its own pages")
-        return True
-
     async def play_socket(self, ws: WebSocket) -> None:
-        if await self.refuse_origin(ws):
-            return
-        await ws.accept()
-        player: Player | None = None
-        address = ws.client.host if ws.client is not None else "unknown"
-        limited = False              # refused for failing too often: not counted again
-        try:
-            while True:
-                raw = await _receive(ws)
-                if raw is None:
-                    break
-                data: dict[str, Any] = {}
-                try:
-                    data = protocol.parse(raw)
-                    kind = data["type"]
-                    if kind in ("join", "resume"):
-                        if player is not None:
-                            raise Refused("already joined on this connection")
-                        if kind == "join":
-                            limited = await self.hold_guesses(address, protocol.join(data).code)
-                        async with self.lock:
-                            if kind == "join":
-                                player, token = self.room.join(protocol.join(data))
-                                welcome = self.room.welcome(player) | {"token": token}
-                            else:
-                                message = protocol.resume(data)
-                                player = self.room.player_for(message.token)
-                                welcome = self.room.welcome(player, message.since)
-                            player.online += 1
-                            self.room.version += 1
-                        self.players.setdefault(player.id, set()).add(ws)
-                        await ws.send_json(welcome)
-                    else:
-                        if player is None:
-                            raise Refused("join the room first")
-                        if player.id in self.room.removed:
-                            raise Refused(REMOVED)
-                        sub = protocol.round_submission(data, self.room.scenario.rounds)
-                        async with self.lock:
-                            answer = self.room.submit(player, sub)
-                        await ws.send_json(answer)
-                except Refused as exc:
-                    refusal: dict[str, Any] = {"type": "refused", "reason": str(exc)}
-                    if isinstance(data.get("round"), int):
-                        refusal["round"] = data["round"]
-                    if exc.retry is not None:
-                        refusal["retry"] = exc.retry
-                    await ws.send_json(refusal)
-                    if player is None and data.get("type") in ("join", "resume"):
-                        if not limited and str(exc) in GUESSES:
-                            self.failed_joins.failed(address)
-                        await ws.close(code=4003, reason=str(exc)[:100])
-                        return
-        except WebSocketDisconnect:
-            pass
-        finally:
-            if player is not None:
-                self.players.get(player.id, set()).discard(ws)
-                player.online = max(0, player.online - 1)
-                self.room.version += 1
-
-    async def hold_guesses(self, address: str, code: str) -> bool:
-        """A wrong code from an address that failed too often is answered late, and only a few
-        at a time; the right code is never held up. True if the attempt was held (then it is
-        not counted again)."""
-        wait = self.failed_joins.wait(address)
-        if not wait or self.room.code_matches(code):
-            return False
-        pending = self.failed_joins.pending
-        if pending.get(address, 0) >= PENDING:
-            raise Refused(f"too many failed attempts to join from your address; try again in {wait} s")
-        pending[address] = pending.get(address, 0) + 1
-        try:
-            await asyncio.sleep(wait)
-        finally:
-            pending[address] -= 1
-            if not pending[address]:
-                del pending[address]
-        self.failed_joins.failed(address)
-        raise Refused(f"too many failed attempts to join from your address; try again in {wait} s")
+        await sockets.play_socket(self, ws)
 
     async def dashboard_socket(self, ws: WebSocket) -> None:
-        if await self.refuse_origin(ws):
-            return
-        await ws.accept()
-        try:
-            raw = await asyncio.wait_for(_receive(ws), timeout=10)
-            try:
-                data = protocol.loads(raw or "null") if len(raw or "") <= MAX_CONTROL else None
-            except Refused:
-                data = None
-            if not isinstance(data, dict) or not self.facilitator(
-                    data.get("secret") if isinstance(data.get("secret"), str) else None):
-                await ws.send_json({"type": "refused", "reason": "the facilitator's secret is needed"})
-                await ws.close(code=4003)
-                return
-            await ws.send_text(json.dumps(self.snapshot(ws)))
-            self.dashboards.add(ws)
-            while await _receive(ws) is not None:
-                pass
-        except (TimeoutError, WebSocketDisconnect):
-            pass
-        finally:
-            self.dashboards.discard(ws)
-
-
-async def _receive(ws: WebSocket) -> str | bytes | None:
-    if ws.client_state is not WebSocketState.CONNECTED:
-        return None
-    message = await ws.receive()
-    if message["type"] == "websocket.disconnect":
-        return None
-    return message.get("text") if message.get("text") is not None else message.get("bytes", b"")
+        await sockets.dashboard_socket(self, ws)
 
 
 def routes(server: RoomServer) -> list[BaseRoute]:

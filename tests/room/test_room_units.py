@@ -295,3 +295,16 @@ def test_a_database_from_the_first_version_is_upgraded_in_place(tmp_path: Path) 
     assert room is not None and room.secret_sha256 == secret_hash("plain-secret-two") and not room.locked
     store.close()
     assert b"plain-secret" not in path.read_bytes()
+
+
+def test_a_missing_postgres_driver_names_the_extra_in_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from game.cli import main
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)          # as if the extra were not installed
+    assert main(["room", "serve", "--db", "postgresql://ana@127.0.0.1:1/rooms", "--port", "0",
+                 "--host", "127.0.0.1"]) == 2
+    err = capsys.readouterr().err
+    assert "'postgres' extra" in err and "[room,postgres]" in err and err.count("\n") == 1, err
