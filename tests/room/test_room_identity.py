@@ -148,3 +148,21 @@ def test_served_on_every_interface_the_join_page_gives_the_lan_address(tmp_path:
         assert room.state()["join"]["play"] == f"http://{outward}:{room.port}/play?code={room.code}"
     finally:
         room.stop()
+
+
+def test_a_server_whose_room_was_taken_over_stops(tmp_path: Path) -> None:
+    """A laptop that slept past its lease finds another server running its room: it stops
+    rather than run the room twice."""
+    import sqlite3
+
+    room = RoomProcess(tmp_path / "room.sqlite", free_port()).start("first-voyage", "--new")
+    try:
+        db = sqlite3.connect(room.db)
+        db.execute("UPDATE leases SET owner = 'elsewhere/1/x', host = 'elsewhere'")
+        db.commit()
+        db.close()
+        assert room.process is not None and room.process.wait(timeout=20) is not None
+        assert room.process.stderr is not None
+        assert f"another server took over the room {room.code}; this one stops" in room.process.stderr.read()
+    finally:
+        room.stop()
