@@ -31,6 +31,7 @@ from typing import Any
 
 from game.persistence.codec import BadValue, decode_decision, encode_decision
 from game.persistence.datadir import ROOM_OUTBOX_FOLDER, data_dir
+from game.room.moderation import REMOVED
 from game.rules.decisions import Continue, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession
@@ -66,13 +67,16 @@ class Welcome:
 
 
 def room_url(address: str) -> str:
+    """The room's WebSocket URL from HOST:PORT (or https://HOST:PORT for a room served with TLS)."""
     address = address.strip()
+    secure = False
     if "://" in address:
-        address = address.split("://", 1)[1]
+        scheme, address = address.split("://", 1)
+        secure = scheme.lower() in ("https", "wss")
     host, _, port = address.rstrip("/").rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise RoomError(f"a room address is HOST:PORT, not {address!r}")
-    return f"ws://{host}:{int(port)}/ws/play"
+    return f"{'wss' if secure else 'ws'}://{host}:{int(port)}/ws/play"
 
 
 def _connect(url: str, timeout: float) -> Any:
@@ -125,6 +129,8 @@ class RoomClient:
             data = self._ask({"type": "resume", "token": remembered, "since": 0}, timeout)
             if data.get("type") == "welcome":
                 data["token"] = remembered
+            elif data.get("reason") == REMOVED:
+                raise RoomError(REMOVED)     # not back in under another number
             else:
                 data = None                  # a room that forgot us: join afresh
         resumed = data is not None
@@ -312,6 +318,9 @@ class RoomClient:
             ws.send(json.dumps({"type": "resume", "token": self.welcome.token, "since": self._since}))
             data = json.loads(ws.recv(timeout=10))
             if data.get("type") != "welcome":
+                if data.get("reason") == REMOVED:      # the facilitator removed this participant
+                    self._news.append({"kind": "refused", "reason": REMOVED})
+                    self._stop.set()
                 raise RoomError(str(data.get("reason")))
             with self._lock:
                 self._sent = set()             # a new connection: send every round not yet taken

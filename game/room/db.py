@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,49 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-METADATA = sa.MetaData()
-
-ROOMS = sa.Table(
-    "rooms", METADATA,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("code", sa.String(12), nullable=False, index=True),
-    sa.Column("secret", sa.String(64), nullable=False),
-    sa.Column("scenario_id", sa.String(100), nullable=False),
-    sa.Column("scenario_yaml", sa.Text, nullable=False),
-    sa.Column("scenario_sha256", sa.String(64), nullable=False),
-    sa.Column("seed", sa.BigInteger, nullable=False),
-    sa.Column("state", sa.String(10), nullable=False),
-    sa.Column("timer", sa.Integer, nullable=False, default=0),
-    sa.Column("created", sa.Float, nullable=False),
-)
-
-PARTICIPANTS = sa.Table(
-    "participants", METADATA,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("room_id", sa.Integer, sa.ForeignKey("rooms.id"), nullable=False, index=True),
-    sa.Column("names", sa.Text, nullable=False),            # JSON list: one name, or a pair
-    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
-    sa.Column("joined", sa.Float, nullable=False),
-)
-
-ROUNDS = sa.Table(
-    "rounds", METADATA,
-    sa.Column("participant_id", sa.Integer, sa.ForeignKey("participants.id"), primary_key=True),
-    sa.Column("round", sa.Integer, primary_key=True),
-    sa.Column("decisions", sa.Text, nullable=False),        # JSON list, the save format's
-    sa.Column("record", sa.Text, nullable=False),           # JSON: the room's replay of the round
-    sa.Column("received", sa.Float, nullable=False),
-)
-
-INBOX = sa.Table(
-    "inbox", METADATA,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("room_id", sa.Integer, sa.ForeignKey("rooms.id"), nullable=False, index=True),
-    sa.Column("kind", sa.String(10), nullable=False),       # "event" or "announce"
-    sa.Column("body", sa.Text, nullable=False),             # an event id, or the announcement
-    sa.Column("targets", sa.Text, nullable=True),           # JSON list of participant ids; null: all
-    sa.Column("created", sa.Float, nullable=False),
-)
+from game.room.tables import INBOX, PARTICIPANTS, ROOMS, ROUNDS, create_and_upgrade, secret_hash
 
 
 def token_hash(token: str) -> str:
@@ -73,22 +32,36 @@ def database_url(value: str) -> str:
     for plain in ("postgresql://", "postgres://"):
         if value.startswith(plain):
             return "postgresql+psycopg://" + value[len(plain):]
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if value.startswith(("sqlite:///", "sqlite+pysqlite:///")):
+        url = sa.engine.make_url(value)      # sqlite:///rel.sqlite: made absolute against the cwd
+        if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+            return url.set(database=str(Path(url.database).expanduser().resolve())).render_as_string(
+                hide_password=False)
+    return value
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for a database server or an in-memory database)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 @dataclass(frozen=True)
 class RoomRow:
     id: int
     code: str
-    secret: str
+    secret_sha256: str             # the facilitator secret's hash; the secret itself is never kept
     scenario_id: str
     scenario_yaml: str
     scenario_sha256: str
     seed: int
     state: str
     timer: int
+    locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +69,8 @@ class ParticipantRow:
     id: int
     names: tuple[str, ...]
     joined: float
+    number: int = 0               # 1, 2, ... within its room: what the facilitator sees
+    removed: bool = False         # the facilitator removed them: their token no longer works
 
 
 @dataclass(frozen=True)
@@ -124,12 +99,15 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = database_url(url)
-        sqlite = self.url.startswith("sqlite")
+        self.file = sqlite_file(self.url)
+        if self.file is not None and not self.file.exists():
+            # Created for this user only: SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(self.file, os.O_CREAT | os.O_WRONLY, 0o600))
         self.engine: Engine = sa.create_engine(self.url, future=True,
-                                               connect_args={"timeout": 30} if sqlite else {})
-        if sqlite:
+                                               connect_args={"timeout": 30} if self.file else {})
+        if self.file is not None:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        METADATA.create_all(self.engine)
+        create_and_upgrade(self.engine)
 
     @property
     def shown_url(self) -> str:
@@ -143,9 +121,10 @@ class Store:
 
     def create_room(self, code: str, secret: str, scenario_id: str, yaml_text: str, sha: str,
                     seed: int) -> RoomRow:
+        """A new room; only the secret's hash is kept."""
         with self.engine.begin() as db:
             result = db.execute(ROOMS.insert().values(
-                code=code, secret=secret, scenario_id=scenario_id, scenario_yaml=yaml_text,
+                code=code, secret=secret_hash(secret), scenario_id=scenario_id, scenario_yaml=yaml_text,
                 scenario_sha256=sha, seed=seed, state="lobby", timer=0, created=time.time()))
             room_id = _new_id(result)
         room = self.room(room_id)
@@ -157,12 +136,12 @@ class Store:
             row = db.execute(sa.select(ROOMS).where(ROOMS.c.id == room_id)).first()
         return None if row is None else _room(row)
 
-    def latest_open_room(self) -> RoomRow | None:
-        """The newest room that has not ended: the one a restarted server resumes."""
+    def open_rooms(self) -> list[RoomRow]:
+        """Every room that has not ended, newest first."""
         with self.engine.connect() as db:
-            row = db.execute(sa.select(ROOMS).where(ROOMS.c.state != "ended")
-                             .order_by(ROOMS.c.id.desc()).limit(1)).first()
-        return None if row is None else _room(row)
+            rows = db.execute(sa.select(ROOMS).where(ROOMS.c.state != "ended")
+                              .order_by(ROOMS.c.id.desc())).all()
+        return [_room(row) for row in rows]
 
     def open_room_with_code(self, code: str) -> RoomRow | None:
         """The newest room with this join code that has not ended."""
@@ -176,25 +155,34 @@ class Store:
         """A database server, which other facilitators' rooms may share (not a SQLite file)."""
         return not self.url.startswith("sqlite")
 
-    def set_state(self, room_id: int, state: str | None = None, timer: int | None = None) -> None:
+    def set_state(self, room_id: int, state: str | None = None, timer: int | None = None,
+                  locked: bool | None = None, secret: str | None = None) -> None:
         values: dict[str, Any] = {}
         if state is not None:
             values["state"] = state
         if timer is not None:
             values["timer"] = timer
+        if locked is not None:
+            values["locked"] = locked
+        if secret is not None:
+            values["secret"] = secret_hash(secret)
         with self.engine.begin() as db:
             db.execute(ROOMS.update().where(ROOMS.c.id == room_id).values(**values))
 
     # --- participants ------------------------------------------------------------------------
 
     def add_participant(self, room_id: int, names: tuple[str, ...], token: str) -> ParticipantRow:
+        """A new participant, numbered from 1 within the room."""
         joined = time.time()
         with self.engine.begin() as db:
+            top = db.execute(sa.select(sa.func.max(PARTICIPANTS.c.number))
+                             .where(PARTICIPANTS.c.room_id == room_id)).scalar()
+            number = int(top or 0) + 1
             result = db.execute(PARTICIPANTS.insert().values(
                 room_id=room_id, names=json.dumps(list(names)), token_sha256=token_hash(token),
-                joined=joined))
+                joined=joined, number=number, removed=False))
             pid = _new_id(result)
-        return ParticipantRow(pid, names, joined)
+        return ParticipantRow(pid, names, joined, number)
 
     def participant_by_token(self, room_id: int, token: str) -> int | None:
         with self.engine.connect() as db:
@@ -207,7 +195,18 @@ class Store:
         with self.engine.connect() as db:
             rows = db.execute(sa.select(PARTICIPANTS).where(PARTICIPANTS.c.room_id == room_id)
                               .order_by(PARTICIPANTS.c.id)).all()
-        return [ParticipantRow(int(r.id), tuple(json.loads(r.names)), float(r.joined)) for r in rows]
+        return [ParticipantRow(int(r.id), tuple(json.loads(r.names)), float(r.joined), int(r.number),
+                               bool(r.removed)) for r in rows]
+
+    def change_participant(self, pid: int, names: tuple[str, ...] | None = None,
+                           removed: bool | None = None) -> None:
+        values: dict[str, Any] = {}
+        if names is not None:
+            values["names"] = json.dumps(list(names))
+        if removed is not None:
+            values["removed"] = removed
+        with self.engine.begin() as db:
+            db.execute(PARTICIPANTS.update().where(PARTICIPANTS.c.id == pid).values(**values))
 
     # --- rounds ------------------------------------------------------------------------------
 
@@ -264,7 +263,7 @@ def _new_id(result: Any) -> int:
 
 def _room(row: Any) -> RoomRow:
     return RoomRow(int(row.id), row.code, row.secret, row.scenario_id, row.scenario_yaml,
-                   row.scenario_sha256, int(row.seed), row.state, int(row.timer))
+                   row.scenario_sha256, int(row.seed), row.state, int(row.timer), bool(row.locked))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -274,4 +273,5 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")      # a replaced secret leaves no trace in the file
     cursor.close()

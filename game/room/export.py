@@ -1,4 +1,8 @@
-"""The room's CSV: one row per round per participant, every recorded number and decision."""
+"""The room's CSV: one row per round per participant, every recorded number and decision.
+
+Each row names the room (its join code) and the scenario, so that exports from several rooms
+can be put together; the round column is named as the scenario names its rounds ("quarter").
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,14 @@ from game.rules.records import METRIC_NAMES
 if TYPE_CHECKING:
     from game.room.room import Room
 
-COLUMNS = ("participant", "names", "round", *METRIC_NAMES, "score", "leader_share", "vision",
-           "actions", "budget", "overtime", "reviews", "events", "left", "hired")
+COLUMNS = ("room", "scenario", "participant", "names", "round", *METRIC_NAMES, "score", "leader_share",
+           "vision", "actions", "budget", "overtime", "reviews", "events", "left", "hired")
+
+
+def columns(round_label: str) -> list[str]:
+    """The header: "round" named by the scenario's own word for it."""
+    label = "_".join(round_label.lower().split()) or "round"
+    return [label if c == "round" else c for c in COLUMNS]
 
 
 def _cell(value: object) -> str:
@@ -33,10 +43,11 @@ def _number(text: str) -> bool:
 def rounds_csv(room: Room) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(room.scenario.round_label))
     for player in room.players.values():
         for record in player.records:
-            row: list[object] = [player.id, " & ".join(player.names), record["round"],
+            row: list[object] = [room.row.code, room.scenario.id, player.number, " & ".join(player.names),
+                                 record["round"],
                                  *(record[m] for m in METRIC_NAMES), record["score"],
                                  record["leader_share"], record["vision"] or "",
                                  " ".join(record["actions"]), record["budget"], record["overtime"],

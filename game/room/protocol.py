@@ -20,10 +20,13 @@ MAX_MESSAGE = 64 * 1024          # bytes of one message from a participant
 MAX_DECISIONS = 400              # decisions in one round (a busy round has ~30)
 MAX_NAME = 40
 MAX_ANNOUNCEMENT = 280
+MAX_DEPTH = 20                   # arrays and objects nested in one message (ours nest 4 deep)
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I/L
 CODE_LENGTH = 6
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 ROOM_STATES = ("lobby", "running", "paused", "ended")
 
 
@@ -48,14 +51,34 @@ def new_secret() -> str:
     return secrets.token_urlsafe(24)
 
 
+def loads(raw: str | bytes, what: str = "message") -> Any:
+    """JSON nested at most MAX_DEPTH deep, without NaN or Infinity; Refused (one line) if not."""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    if _depth(text) > MAX_DEPTH:
+        raise Refused(f"a {what} is nested at most {MAX_DEPTH} deep")
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise Refused(f"not a JSON {what}") from None
+
+
+def _depth(text: str) -> int:
+    """How deep the arrays and objects in a JSON text nest (brackets inside strings not counted)."""
+    deepest = depth = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                break
+    return deepest
+
+
 def parse(raw: str | bytes) -> dict[str, Any]:
     """One message: at most MAX_MESSAGE bytes of JSON holding an object with a known "type"."""
     if len(raw) > MAX_MESSAGE:
         raise Refused(f"message too big ({len(raw)} bytes; at most {MAX_MESSAGE})")
-    try:
-        data = json.loads(raw, parse_constant=_no_constant)
-    except (ValueError, RecursionError):
-        raise Refused("not a JSON message") from None
+    data = loads(raw)
     if not isinstance(data, dict):
         raise Refused("a message must be a JSON object")
     kind = data.get("type")
@@ -152,14 +175,30 @@ CHECKS = {"join": join, "resume": resume, "round": round_submission}
 # --- the facilitator's controls ------------------------------------------------------------
 
 def control(data: object, event_ids: tuple[str, ...]) -> dict[str, Any]:
-    """A dashboard control: start, pause, timer, inject, announce or end; checked."""
+    """A dashboard control: start, pause, timer, inject, announce, end, or the room's
+    moderation (kick, rename, lock); checked. Participants are named by their number."""
     if not isinstance(data, dict):
         raise Refused("a control must be a JSON object")
     action = data.get("action")
+    rest = {"type": str(action)[:40], **{k: v for k, v in data.items() if k != "action"}}
     if action in ("start", "pause", "end"):
-        _fields({"type": action, **{k: v for k, v in data.items() if k != "action"}}, ())
+        _fields(rest, ())
         return {"action": action}
-    rest = {"type": action, **{k: v for k, v in data.items() if k != "action"}}
+    if action == "lock":
+        _fields(rest, ("locked",))
+        if not isinstance(data["locked"], bool):
+            raise Refused("locked must be true or false")
+        return {"action": action, "locked": data["locked"]}
+    if action in ("kick", "rename"):
+        _fields(rest, ("participant", "names") if action == "rename" else ("participant",))
+        moderated: dict[str, Any] = {"action": action,
+                                     "participant": _int(data["participant"], "participant", 1, 2**31)}
+        if action == "rename":
+            names = data["names"]
+            if not isinstance(names, list) or not 1 <= len(names) <= 2:
+                raise Refused("names must be a list of one name, or two for a hot-seat pair")
+            moderated["names"] = tuple(name(n) for n in names)
+        return moderated
     if action == "timer":
         _fields(rest, ("seconds",))
         return {"action": action, "seconds": _int(data["seconds"], "seconds", 0, 3600)}

@@ -10,28 +10,25 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from game.analysis.debrief import Participant, debrief_room, room_json
 from game.persistence.codec import decode_decision
-from game.room import protocol, rounds
+from game.room import moderation, protocol, rounds, view
 from game.room.db import InboxRow, RoomRow, Store
+from game.room.limits import JOIN_BURST, JOIN_EVERY, Bucket
 from game.room.protocol import Refused
-from game.room.separate import separating_decisions
-from game.rules.coach import profile_name
+from game.room.tables import secret_hash
 from game.rules.decisions import InjectEvent
-from game.rules.records import METRIC_NAMES
 from game.rules.session import GameSession
 from game.scenario import load_scenario_text
 from game.scenario.types import Scenario
 
-MEASURES = (*METRIC_NAMES, "score")
+MAX_PARTICIPANTS = 100
 log = logging.getLogger("game.room")
 # Room states in which rounds wait on the participants' laptops, and what they are told.
 WAITING = {"lobby": "the room has not started yet", "paused": "the room is paused"}
@@ -39,9 +36,10 @@ WAITING = {"lobby": "the room has not started yet", "paused": "the room is pause
 
 @dataclass
 class Player:
-    id: int
+    id: int                       # the database's; the facilitator sees `number`
     names: tuple[str, ...]
     session: GameSession
+    number: int = 0               # 1, 2, ... within the room
     records: list[dict[str, Any]] = field(default_factory=list)
     decisions: list[list[Any]] = field(default_factory=list)     # encoded, per round
     online: int = 0                                                # open connections
@@ -65,6 +63,10 @@ class Room:
         self.inbox: list[InboxRow] = []
         self.version = 0          # goes up with every change the dashboard should see
         self.round_times: list[tuple[int, int, float]] = []   # (participant, round, recorded at)
+        self.removed: set[int] = set()        # participants the facilitator removed
+        self.max_participants = MAX_PARTICIPANTS
+        self.joins = Bucket(JOIN_BURST, JOIN_EVERY)
+        self.new_secret: str | None = None    # the secret of a room made just now, to show once
 
     # --- creating and resuming --------------------------------------------------------------
 
@@ -72,18 +74,26 @@ class Room:
     def create(cls, store: Store, scenario_yaml: str, scenario_id: str, seed: int) -> Room:
         load_scenario_text(scenario_yaml, f"{scenario_id}.yaml")     # refuse a bad file up front
         sha = hashlib.sha256(scenario_yaml.encode("utf-8")).hexdigest()
-        row = store.create_room(protocol.new_code(), protocol.new_secret(), scenario_id,
-                                scenario_yaml, sha, seed)
-        return cls(store, row)
+        secret = protocol.new_secret()
+        row = store.create_room(protocol.new_code(), secret, scenario_id, scenario_yaml, sha, seed)
+        room = cls(store, row)
+        room.new_secret = secret
+        return room
 
     @classmethod
     def resume(cls, store: Store, row: RoomRow) -> Room:
         """The room as the database has it: every participant's game replayed round by round."""
         room = cls(store, row)
         for p in store.participants(row.id):
-            room.players[p.id] = Player(p.id, p.names, GameSession(room.scenario, row.seed))
+            if p.removed:
+                room.removed.add(p.id)
+            else:
+                room.players[p.id] = Player(p.id, p.names, GameSession(room.scenario, row.seed),
+                                            number=p.number)
         room.inbox = store.inbox(row.id)
         for r in store.rounds(row.id):
+            if r.participant_id not in room.players:
+                continue                   # a removed participant's rounds stay out of the room
             player = room.players[r.participant_id]
             decisions = tuple(decode_decision(d, "decisions") for d in r.decisions)
             player.session = rounds.play_round(player.session, r.round, decisions,
@@ -99,28 +109,56 @@ class Room:
 
     # --- participants -------------------------------------------------------------------------
 
+    def code_matches(self, code: str) -> bool:
+        return secrets.compare_digest(code, self.row.code)
+
+    def is_facilitator(self, secret: str | None) -> bool:
+        return secret is not None and secrets.compare_digest(secret_hash(secret), self.row.secret_sha256)
+
+    def change_secret(self, secret: str) -> None:
+        self.store.set_state(self.row.id, secret=secret)
+        self.row = _with(self.row, secret_sha256=secret_hash(secret))
+        self.new_secret = secret
+
     def join(self, message: protocol.Join) -> tuple[Player, str]:
-        if not secrets.compare_digest(message.code, self.row.code):
+        """A new participant (their names numbered if the room has them already), and their token."""
+        if not self.code_matches(message.code):
             raise Refused("unknown join code")
         if self.row.state == "ended":
             raise Refused("this room's game has ended")
+        if self.row.locked:
+            raise Refused("the room is locked: the facilitator lets no one else join")
+        if len(self.players) >= self.max_participants:
+            raise Refused(f"the room is full ({self.max_participants} participants)")
+        wait = self.joins.take()
+        if wait:
+            raise Refused(f"the room is taking many joins at once; try again in {wait} s")
+        names = moderation.numbered(message.names, [p.names for p in self.players.values()])
         token = secrets.token_urlsafe(24)
-        row = self.store.add_participant(self.row.id, message.names, token)
-        player = Player(row.id, row.names, GameSession(self.scenario, self.row.seed))
+        row = self.store.add_participant(self.row.id, names, token)
+        player = Player(row.id, row.names, GameSession(self.scenario, self.row.seed), number=row.number)
         self.players[row.id] = player
         self.version += 1
         return player, token
 
     def player_for(self, token: str) -> Player:
         pid = self.store.participant_by_token(self.row.id, token)
+        if pid is not None and pid in self.removed:
+            raise Refused(moderation.REMOVED)
         if pid is None or pid not in self.players:
             raise Refused("unknown participant token")
         return self.players[pid]
 
+    def by_number(self, number: int) -> Player:
+        for player in self.players.values():
+            if player.number == number:
+                return player
+        raise Refused(f"no participant {number}")
+
     def welcome(self, player: Player, since: int = 0) -> dict[str, Any]:
         """What a (re)connecting client is told: its game, what the room has of it, its inbox."""
         return {
-            "type": "welcome", "participant": player.id, "names": list(player.names),
+            "type": "welcome", "participant": player.number, "names": list(player.names),
             "scenario": {"id": self.row.scenario_id, "yaml": self.row.scenario_yaml,
                          "sha256": self.row.scenario_sha256},
             "seed": self.row.seed, "recorded": len(player.records),
@@ -132,9 +170,9 @@ class Room:
         return {"type": "room", "state": self.row.state, "timer": self.row.timer}
 
     def inbox_for(self, pid: int, since: int = 0) -> list[dict[str, Any]]:
-        return [self._item(i) for i in self.inbox if i.id > since and i.for_participant(pid)]
+        return [self.item(i) for i in self.inbox if i.id > since and i.for_participant(pid)]
 
-    def _item(self, item: InboxRow) -> dict[str, Any]:
+    def item(self, item: InboxRow) -> dict[str, Any]:
         data: dict[str, Any] = {"id": item.id, "kind": item.kind}
         if item.kind == "event":
             event = next(e for e in self.scenario.events if e.id == item.body)
@@ -196,8 +234,11 @@ class Room:
     # --- the facilitator ----------------------------------------------------------------------
 
     def control(self, command: dict[str, Any]) -> tuple[list[int] | None, dict[str, Any]]:
-        """Apply a checked control; returns who to tell (None: every participant) and what."""
+        """Apply a checked control; returns who to tell (None: every participant) and what.
+        Participants are named by their number in the control, by their id in the answer."""
         action = command["action"]
+        if action in moderation.ACTIONS:
+            return moderation.apply(self, command)
         if action == "start":
             self._set_state("running")
         elif action == "pause":
@@ -205,6 +246,8 @@ class Room:
         elif action == "end":
             self._set_state("ended")
         elif action == "timer":
+            if self.row.state == "ended":
+                raise Refused("the game has ended")
             self.store.set_state(self.row.id, timer=command["seconds"])
             self.row = _with(self.row, timer=command["seconds"])
         else:
@@ -212,14 +255,14 @@ class Room:
                 raise Refused("the game has ended")
             to = command["to"]
             if to is not None:
-                unknown = [i for i in to if i not in self.players]
-                if unknown or not to:
-                    raise Refused(f"no participant {unknown[0]}" if unknown else "to names nobody")
+                if not to:
+                    raise Refused("to names nobody")
+                to = [self.by_number(n).id for n in to]
             body = command["event"] if action == "inject" else command["text"]
             item = self.store.add_inbox(self.row.id, "event" if action == "inject" else "announce", body, to)
             self.inbox.append(item)
             self.version += 1
-            return to, {"type": "inbox", "items": [self._item(item)]}
+            return to, {"type": "inbox", "items": [self.item(item)]}
         self.version += 1
         return None, self.room_status()
 
@@ -229,62 +272,12 @@ class Room:
         self.store.set_state(self.row.id, state=state)
         self.row = _with(self.row, state=state)
 
-    # --- what the dashboard shows -------------------------------------------------------------
-
     def snapshot(self) -> dict[str, Any]:
-        players = []
-        for p in self.players.values():
-            scores = [r["score"] for r in p.records]
-            shares = [r["leader_share"] for r in p.records]
-            players.append({
-                "id": p.id, "names": list(p.names), "round": len(p.records), "online": p.online > 0,
-                "finished": p.finished, "score": statistics.fmean(scores) if scores else None,
-                "profile": profile_name(statistics.fmean(shares)) if shares else None,
-                "leader_share": statistics.fmean(shares) if shares else None,
-                "last": p.records[-1] if p.records else None,
-            })
-        return {
-            "type": "snapshot", "version": self.version,
-            "room": {"code": self.row.code, "state": self.row.state, "timer": self.row.timer,
-                     "seed": self.row.seed},
-            "scenario": {"id": self.scenario.id, "title": self.scenario.title,
-                         "rounds": self.scenario.rounds, "round_label": self.scenario.round_label,
-                         "par": self.scenario.par,
-                         "events": [{"id": e.id, "title": e.title} for e in self.scenario.events]},
-            "participants": players,
-            "per_round": self.per_round(),
-            "inbox": [self._item(i) | {"to": i.targets} for i in self.inbox],
-            "debrief": self.debrief() if self.row.state == "ended" else None,
-        }
+        return view.snapshot(self)
 
-    def per_round(self) -> dict[str, list[dict[str, float | int]]]:
-        """The room's mean and spread per round, for each metric and the score."""
-        result: dict[str, list[dict[str, float | int]]] = {}
-        for m in MEASURES:
-            rows = []
-            for n in range(1, self.scenario.rounds + 1):
-                values = [p.records[n - 1][m] for p in self.players.values() if len(p.records) >= n]
-                if values:
-                    rows.append({"round": n, "n": len(values), "mean": statistics.fmean(values),
-                                 "sd": statistics.pstdev(values), "min": min(values), "max": max(values)})
-            result[m] = rows
-        return result
-
-    def debrief(self) -> dict[str, Any] | None:
-        """The room's debrief over the finished games: profiles, lessons, what set the best apart."""
-        finished = [p for p in self.players.values() if p.finished]
-        if not finished:
-            return None
-        gathered = debrief_room(self.scenario, [Participant(p.label, f"participant {p.id}",
-                                                            p.session.result()) for p in finished])
-        data = room_json(gathered)
-        lessons: list[dict[str, Any]] = list(data["lessons"])  # type: ignore[call-overload]
-        data["lessons"] = sorted(lessons, key=lambda lesson: -int(lesson["held_for"]))
-        data["separating"] = separating_decisions({p.id: p.records for p in finished},
-                                                  {p.id: p.session.result().score for p in finished})
-        return data
+    def projector(self) -> dict[str, Any]:
+        return view.projector(self)
 
 
 def _with(row: RoomRow, **changes: Any) -> RoomRow:
-    from dataclasses import replace
     return replace(row, **changes)

@@ -1,9 +1,12 @@
-"""The room's web server: the join page, the facilitator's dashboard, and two WebSockets.
+"""The room's web server: the join page, the projector, the facilitator's dashboard, two WebSockets.
 
 Starlette under uvicorn. Participants speak the protocol on `/ws/play`; the dashboard
-listens on `/ws/dashboard` after showing the facilitator's secret, and sends controls to
-`/api/control`. Everything a participant sends is checked (`protocol`) before the room
-sees it; a refusal goes back to that participant only.
+listens on `/ws/dashboard` after showing the facilitator's secret (both in `sockets`), and
+sends controls to `/api/control`. The projector reads `/api/projector`, which needs no secret.
+
+The route table is `routes(server)`; another seat adds its own routes with
+`build_app(room, site, extra=[Route(...), Mount(...)])`, each handler reaching the room
+through `request.app.state.room_server`.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import secrets
-from collections.abc import AsyncIterator
+import logging
+import time
+from collections.abc import AsyncIterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,15 +26,16 @@ from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
-from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from starlette.websockets import WebSocket
 
-from game.room import protocol
+from game.room import protocol, sockets
 from game.room.export import rounds_csv
 from game.room.limits import FailedJoins
 from game.room.protocol import Refused
-from game.room.room import Player, Room
+from game.room.room import Room
+from game.room.site import Site, qr_svg
 
 STATIC = Path(str(resources.files("game.room").joinpath("static")))
 MAX_CONTROL = 16 * 1024
@@ -44,28 +49,61 @@ SECURITY_HEADERS = {
 }
 
 
+log = logging.getLogger("game.room")
+
+
 class _Headers(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:     # a bug: one line in the log and to the browser, no traceback
+            log.error("%s %s failed: %s: %s", request.method, request.url.path, type(exc).__name__,
+                      str(exc).splitlines()[0] if str(exc) else "")
+            response = JSONResponse({"error": "the room could not do that; see the server's log"},
+                                    status_code=500)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+
+def _refused(reason: str, status: int = 400) -> Response:
+    return JSONResponse({"error": reason}, status_code=status)
 
 
 class RoomServer:
     """The room and who is connected to it."""
 
-    def __init__(self, room: Room) -> None:
+    def __init__(self, room: Room, site: Site) -> None:
         self.room = room
+        self.site = site
         self.players: dict[int, set[WebSocket]] = {}
         self.dashboards: set[WebSocket] = set()
         self.sent_version = -1
         self.lock = asyncio.Lock()
         self.failed_joins = FailedJoins()
+        self.deadline: float | None = None     # the projector's countdown ends then (epoch seconds)
 
     # --- helpers ------------------------------------------------------------------------------
 
     def facilitator(self, given: str | None) -> bool:
-        return given is not None and secrets.compare_digest(given.encode(), self.room.row.secret.encode())
+        return self.room.is_facilitator(given)
+
+    def join_address(self, request: Request | WebSocket) -> str:
+        """HOST:PORT as participants reach this room (the LAN address, not 127.0.0.1)."""
+        return self.site.address or request.headers.get("host", "")
+
+    def join_info(self, request: Request | WebSocket) -> dict[str, str]:
+        address = self.join_address(request)
+        return {"address": address, "url": f"{self.site.scheme}://{address}",
+                "play": f"{self.site.scheme}://{address}/play?code={self.room.row.code}"}
+
+    async def read_json(self, request: Request, limit: int) -> Any:
+        """The request's JSON body: at most `limit` bytes, nested at most protocol.MAX_DEPTH deep."""
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise Refused(f"a request is at most {limit} bytes")
+        return protocol.loads(body or b"null", "request")
 
     async def tell(self, to: list[int] | None, message: dict[str, Any]) -> None:
         targets = self.players.keys() if to is None else [pid for pid in to if pid in self.players]
@@ -79,12 +117,15 @@ class RoomServer:
             await asyncio.sleep(PUSH_EVERY)
             if self.room.version != self.sent_version and self.dashboards:
                 self.sent_version = self.room.version
-                text = json.dumps(self.room.snapshot())
+                text = json.dumps(self.snapshot(self.dashboard_any()))
                 for ws in list(self.dashboards):
                     try:
                         await ws.send_text(text)
                     except Exception:
                         self.dashboards.discard(ws)
+
+    def dashboard_any(self) -> WebSocket:
+        return next(iter(self.dashboards))
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -94,16 +135,36 @@ class RoomServer:
     async def dashboard_page(self, request: Request) -> Response:
         return FileResponse(STATIC / "dashboard.html")
 
+    async def projector_page(self, request: Request) -> Response:
+        return FileResponse(STATIC / "projector.html")
+
     async def info(self, request: Request) -> Response:
-        """What the join page shows: the scenario, how many joined; never the code or anyone's data."""
+        """What the join page shows: the scenario, how many joined, the address to join at;
+        never the code or anyone's data."""
         room = self.room
         return JSONResponse({"scenario": room.scenario.title, "rounds": room.scenario.rounds,
-                             "state": room.row.state, "joined": len(room.players)})
+                             "round_label": room.scenario.round_label, "state": room.row.state,
+                             "joined": len(room.players), "address": self.join_address(request),
+                             "scheme": self.site.scheme})
+
+    async def projector(self, request: Request) -> Response:
+        """What the projector shows the whole room: the code, the leaderboard, the room's charts."""
+        return JSONResponse(self.room.projector() | {"join": self.join_info(request),
+                                                     "countdown": self.countdown()})
+
+    async def qr(self, request: Request) -> Response:
+        return Response(qr_svg(self.join_info(request)["play"]), media_type="image/svg+xml")
+
+    def countdown(self) -> float | None:
+        return None if self.deadline is None else max(0.0, self.deadline - time.time())
+
+    def snapshot(self, request: Request | WebSocket) -> dict[str, Any]:
+        return self.room.snapshot() | {"join": self.join_info(request), "countdown": self.countdown()}
 
     async def state(self, request: Request) -> Response:
         if not self.facilitator(request.headers.get("x-facilitator-secret")):
             return JSONResponse({"error": "the facilitator's secret is needed"}, status_code=403)
-        return JSONResponse(self.room.snapshot())
+        return JSONResponse(self.snapshot(request))
 
     async def export_csv(self, request: Request) -> Response:
         if not self.facilitator(request.headers.get("x-facilitator-secret")):
@@ -116,118 +177,66 @@ class RoomServer:
     async def control(self, request: Request) -> Response:
         if not self.facilitator(request.headers.get("x-facilitator-secret")):
             return JSONResponse({"error": "the facilitator's secret is needed"}, status_code=403)
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_CONTROL:
-                return JSONResponse({"error": f"a control is at most {MAX_CONTROL} bytes"}, status_code=413)
         try:
-            command = protocol.control(json.loads(body or b"null"), self.room.event_ids)
+            data = await self.read_json(request, MAX_CONTROL)
+        except Refused as exc:
+            return _refused(str(exc), 413 if "bytes" in str(exc) else 400)
+        try:
+            if isinstance(data, dict) and data.get("action") == "countdown":
+                return self.set_countdown(data)
+            command = protocol.control(data, self.room.event_ids)
             async with self.lock:
                 to, message = self.room.control(command)
-        except ValueError as exc:   # Refused, and JSON that does not parse
-            reason = str(exc) if isinstance(exc, Refused) else "not a JSON control"
-            return JSONResponse({"error": reason}, status_code=400)
+        except Refused as exc:
+            return _refused(str(exc))
         await self.tell(to, message)
+        if message.get("type") == "removed":      # their connections close: the token is void
+            for ws in [w for pid in to or () for w in self.players.pop(pid, set())]:
+                with contextlib.suppress(Exception):
+                    await ws.close(code=4003, reason=message["reason"])
         return JSONResponse({"ok": True, "sent": message})
+
+    def set_countdown(self, data: dict[str, Any]) -> Response:
+        """The projector's countdown (0 clears it); kept by this server only, not the database."""
+        if set(data) != {"action", "seconds"}:
+            raise Refused("countdown: give seconds, and nothing else")
+        seconds = data["seconds"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= 7200:
+            raise Refused("seconds must be a whole number from 0 to 7200")
+        self.deadline = time.time() + seconds if seconds else None
+        self.room.version += 1
+        return JSONResponse({"ok": True, "countdown": seconds})
 
     # --- sockets ------------------------------------------------------------------------------
 
     async def play_socket(self, ws: WebSocket) -> None:
-        await ws.accept()
-        player: Player | None = None
-        address = ws.client.host if ws.client is not None else "unknown"
-        limited = False              # refused for failing too often: not counted again
-        try:
-            while True:
-                raw = await _receive(ws)
-                if raw is None:
-                    break
-                data: dict[str, Any] = {}
-                try:
-                    data = protocol.parse(raw)
-                    kind = data["type"]
-                    if kind in ("join", "resume"):
-                        if player is not None:
-                            raise Refused("already joined on this connection")
-                        wait = self.failed_joins.wait(address) if kind == "join" else 0
-                        if wait:     # guessing codes; a participant's own token still resumes
-                            limited = True
-                            raise Refused(f"too many failed attempts to join from your address; "
-                                          f"try again in {wait} s")
-                        async with self.lock:
-                            if kind == "join":
-                                player, token = self.room.join(protocol.join(data))
-                                welcome = self.room.welcome(player) | {"token": token}
-                            else:
-                                message = protocol.resume(data)
-                                player = self.room.player_for(message.token)
-                                welcome = self.room.welcome(player, message.since)
-                            player.online += 1
-                            self.room.version += 1
-                        self.players.setdefault(player.id, set()).add(ws)
-                        await ws.send_json(welcome)
-                    else:
-                        if player is None:
-                            raise Refused("join the room first")
-                        sub = protocol.round_submission(data, self.room.scenario.rounds)
-                        async with self.lock:
-                            answer = self.room.submit(player, sub)
-                        await ws.send_json(answer)
-                except Refused as exc:
-                    refusal: dict[str, Any] = {"type": "refused", "reason": str(exc)}
-                    if isinstance(data.get("round"), int):
-                        refusal["round"] = data["round"]
-                    if exc.retry is not None:
-                        refusal["retry"] = exc.retry
-                    await ws.send_json(refusal)
-                    if player is None and data.get("type") in ("join", "resume"):
-                        if not limited:
-                            self.failed_joins.failed(address)
-                        await ws.close(code=4003, reason=str(exc)[:100])
-                        return
-        except WebSocketDisconnect:
-            pass
-        finally:
-            if player is not None:
-                self.players.get(player.id, set()).discard(ws)
-                player.online = max(0, player.online - 1)
-                self.room.version += 1
+        await sockets.play_socket(self, ws)
 
     async def dashboard_socket(self, ws: WebSocket) -> None:
-        await ws.accept()
-        try:
-            raw = await asyncio.wait_for(_receive(ws), timeout=10)
-            try:
-                data = json.loads(raw or "null")
-            except ValueError:
-                data = None
-            if not isinstance(data, dict) or not self.facilitator(
-                    data.get("secret") if isinstance(data.get("secret"), str) else None):
-                await ws.send_json({"type": "refused", "reason": "the facilitator's secret is needed"})
-                await ws.close(code=4003)
-                return
-            await ws.send_text(json.dumps(self.room.snapshot()))
-            self.dashboards.add(ws)
-            while await _receive(ws) is not None:
-                pass
-        except (TimeoutError, WebSocketDisconnect):
-            pass
-        finally:
-            self.dashboards.discard(ws)
+        await sockets.dashboard_socket(self, ws)
 
 
-async def _receive(ws: WebSocket) -> str | bytes | None:
-    if ws.client_state is not WebSocketState.CONNECTED:
-        return None
-    message = await ws.receive()
-    if message["type"] == "websocket.disconnect":
-        return None
-    return message.get("text") if message.get("text") is not None else message.get("bytes", b"")
+def routes(server: RoomServer) -> list[BaseRoute]:
+    """The room's pages, its API and its sockets."""
+    return [
+        Route("/", server.join_page),
+        Route("/dashboard", server.dashboard_page),
+        Route("/projector", server.projector_page),
+        Route("/api/info", server.info),
+        Route("/api/projector", server.projector),
+        Route("/api/qr.svg", server.qr),
+        Route("/api/state", server.state),
+        Route("/api/export.csv", server.export_csv),
+        Route("/api/control", server.control, methods=["POST"]),
+        WebSocketRoute("/ws/play", server.play_socket),
+        WebSocketRoute("/ws/dashboard", server.dashboard_socket),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
 
 
-def build_app(room: Room) -> Starlette:
-    server = RoomServer(room)
+def build_app(room: Room, site: Site | None = None, extra: Sequence[BaseRoute] = ()) -> Starlette:
+    """The room's app; `extra` routes (another seat's pages) come before the room's own."""
+    server = RoomServer(room, site or Site())
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -235,22 +244,6 @@ def build_app(room: Room) -> Starlette:
         yield
         task.cancel()
 
-    app = Starlette(
-        routes=[
-            Route("/", server.join_page),
-            Route("/dashboard", server.dashboard_page),
-            Route("/api/info", server.info),
-            Route("/api/state", server.state),
-            Route("/api/export.csv", server.export_csv),
-            Route("/api/control", server.control, methods=["POST"]),
-            WebSocketRoute("/ws/play", server.play_socket),
-            WebSocketRoute("/ws/dashboard", server.dashboard_socket),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ],
-        middleware=[Middleware(_Headers)],
-        lifespan=lifespan,
-    )
+    app = Starlette(routes=[*extra, *routes(server)], middleware=[Middleware(_Headers)], lifespan=lifespan)
     app.state.room_server = server
     return app
-
-

@@ -33,6 +33,7 @@ class RoomProcess:
     code: str = ""
     secret: str = ""
     banner: str = ""
+    host: str = "127.0.0.1"           # where it listens ("0.0.0.0": every interface)
 
     @property
     def address(self) -> str:
@@ -45,7 +46,7 @@ class RoomProcess:
     def start(self, *args: str) -> RoomProcess:
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "game", "room", "serve", *args, "--host", "127.0.0.1",
+            [sys.executable, "-m", "game", "room", "serve", *args, "--host", self.host,
              "--port", str(self.port), "--db", str(self.db)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
         assert self.process.stdout is not None
@@ -57,7 +58,9 @@ class RoomProcess:
             lines.append(line)
         self.banner = "".join(lines)
         self.code = re.search(r"Join code: (\w+)", self.banner).group(1)  # type: ignore[union-attr]
-        self.secret = re.search(r"#secret=(\S+)", self.banner).group(1)  # type: ignore[union-attr]
+        secret = re.search(r"#secret=(\S+)", self.banner)       # shown once, when the room is made
+        if secret is not None:
+            self.secret = secret.group(1)
         return self
 
     def kill(self) -> None:

@@ -85,11 +85,13 @@ def test_the_dashboard_loads_updates_live_and_its_controls_work(room: RoomProces
         assert ana.timer == 120
         # Live: the rounds arrive on the page without a reload.
         _wait(driver, lambda d: f"{scenario.rounds} / {scenario.rounds}" in _text(d, "#participants"))
-        _wait(driver, lambda d: f"round {scenario.rounds}:" in _text(d, "#chart-score"))
+        label = scenario.round_label.lower()
+        _wait(driver, lambda d: f"{label} {scenario.rounds}:" in _text(d, "#chart-score"))
 
         # Exports: the chart as SVG text, the CSV through the page's own fetch.
         svg = driver.execute_script("return window.sailkeelDashboard.svgText('morale')")
-        assert svg.startswith("<svg") and "Morale" in svg
+        assert svg.startswith("<svg") and "Morale" in svg and "room mean" in svg       # with its legend
+        assert f"Room {room.code} · {scenario.title}" in svg and f">{scenario.round_label}<" in svg
         png = driver.execute_async_script(
             "const done = arguments[0];"
             "window.sailkeelDashboard.pngBlob('score', (blob) => blob.arrayBuffer()"
@@ -106,6 +108,8 @@ def test_the_dashboard_loads_updates_live_and_its_controls_work(room: RoomProces
         driver.find_element(By.ID, "end").click()
         _wait(driver, lambda d: d.find_element(By.ID, "debrief").is_displayed())
         assert _text(driver, "#state").lower() == "ended"
+        for control in ("start", "pause", "end", "set-timer", "inject", "announce", "lock", "timer"):
+            assert not driver.find_element(By.ID, control).is_enabled(), control   # nothing more to do
         assert "balanced" in _text(driver, "#profiles")
         logs = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not logs, json.dumps(logs)

@@ -110,13 +110,16 @@ def test_thirty_clients_play_a_room_to_the_end(room: RoomProcess) -> None:
         assert s is not None
         assert abs(by_id[i + 1]["score"] - s.result().score) < 1e-4
 
-    # The CSV: the same rounds, with the pair's both names.
+    # The CSV: the same rounds, with the pair's both names, the room and the scenario's own
+    # word for a round.
     status, body = room.request("/api/export.csv")
     assert status == 200
     table = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
     assert len(table) == CLIENTS * scenario.rounds
-    assert {(int(r["participant"]), int(r["round"])) for r in table} == set(rows)
+    label = scenario.round_label.lower()
+    assert {(int(r["participant"]), int(r[label])) for r in table} == set(rows)
     assert table[0]["names"] == "Ana & Ben"
+    assert {(r["room"], r["scenario"]) for r in table} == {(room.code, scenario.id)}
     for c in clients:
         c.close()
 

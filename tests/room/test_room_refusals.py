@@ -148,7 +148,9 @@ def test_participants_see_nothing_of_each_other_and_the_pages_escape_names(room:
                                 "inbox", "token", "rounds"}
         assert welcome["rounds"] == []                      # only ever their own
     status, info = room.request("/api/info", secret=None)
-    assert status == 200 and set(json.loads(info)) == {"scenario", "rounds", "state", "joined"}
+    assert status == 200 and set(json.loads(info)) == {"scenario", "rounds", "round_label", "state",
+                                                        "joined", "address", "scheme"}
+    assert room.code not in info.decode()
     status, page = room.request("/dashboard", secret=None)
     assert status == 200 and b"onerror" not in page
     status, script = room.request("/static/dashboard.js", secret=None)
@@ -160,7 +162,10 @@ def test_participants_see_nothing_of_each_other_and_the_pages_escape_names(room:
         assert json.loads(dash.recv(timeout=10))["type"] == "refused"
 
 
-def test_guessing_join_codes_is_limited_but_a_participants_token_still_resumes(room: RoomProcess) -> None:
+def test_guessing_join_codes_is_limited_but_the_right_code_and_a_token_are_never_held_up(
+        room: RoomProcess) -> None:
+    import time
+
     from game.room.limits import BURST
 
     with _socket(room) as ws:
@@ -169,11 +174,16 @@ def test_guessing_join_codes_is_limited_but_a_participants_token_still_resumes(r
         with _socket(room) as ws:
             assert _ask(ws, {"type": "join", "code": "ZZZZZ" + "23456789"[guess % 8],
                              "names": ["Eve"]})["reason"] == "unknown join code"
-    with _socket(room) as ws:                       # the right code, from the guessing address
-        answer = _ask(ws, {"type": "join", "code": room.code, "names": ["Eve"]})
+    with _socket(room) as ws:                       # another wrong code: answered late, and refused
+        started = time.monotonic()
+        answer = _ask(ws, {"type": "join", "code": "ZZZZZZ", "names": ["Eve"]})
         assert answer["type"] == "refused" and answer["reason"].startswith(
             "too many failed attempts to join from your address; try again in"), answer
-        assert "\n" not in answer["reason"]
+        assert "\n" not in answer["reason"] and time.monotonic() - started > 3
+    started = time.monotonic()
+    with _socket(room) as ws:                       # the right code, from the same (shared) address
+        assert _ask(ws, {"type": "join", "code": room.code, "names": ["Ben"]})["type"] == "welcome"
+    assert time.monotonic() - started < 2
     with _socket(room) as ws:
         assert _ask(ws, {"type": "resume", "token": token})["type"] == "welcome"
-    assert [p["names"] for p in room.state()["participants"]] == [["Ana"]]
+    assert [p["names"] for p in room.state()["participants"]] == [["Ana"], ["Ben"]]

@@ -49,8 +49,11 @@ def test_messages_are_checked_before_anything_reads_them() -> None:
         protocol.parse("x" * (protocol.MAX_MESSAGE + 1))
     with pytest.raises(Refused, match="not a JSON"):
         protocol.parse('{"type": "join", "x": NaN}')
-    with pytest.raises(Refused, match="not a JSON"):
+    with pytest.raises(Refused, match="nested at most 20 deep"):
         protocol.parse("[" * 30_000 + "]" * 30_000)
+    with pytest.raises(Refused, match="nested at most 20 deep"):
+        protocol.loads(b'{"a": ' * 21 + b"1" + b"}" * 21, "request")
+    assert protocol.loads('{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"[["}') == {"a": '[' * 30 + '"[['}
     join = protocol.join(protocol.parse(json.dumps({"type": "join", "code": " abcdef ",
                                                     "names": ["  Ana   Maria "]})))
     assert join == protocol.Join("ABCDEF", ("Ana Maria",))
@@ -82,12 +85,15 @@ def test_room_addresses() -> None:
             room_url(bad)
 
 
-def test_database_urls_and_what_is_printed_of_them(tmp_path: Path) -> None:
+def test_database_urls_and_what_is_printed_of_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from game.room.db import database_url, shown
 
     assert database_url("postgresql://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
     assert database_url("postgresql+psycopg://ana@db/rooms") == "postgresql+psycopg://ana@db/rooms"
     assert database_url(str(tmp_path / "room.sqlite")) == f"sqlite:///{tmp_path / 'room.sqlite'}"
+    monkeypatch.chdir(tmp_path)         # a relative SQLite URL is the file in the folder it was given in
+    assert database_url("sqlite:///rel.sqlite") == f"sqlite:///{tmp_path / 'rel.sqlite'}"
+    assert database_url(f"sqlite:///{tmp_path}/abs.sqlite") == f"sqlite:///{tmp_path}/abs.sqlite"
     assert shown("postgresql://ana:hunter2@db/rooms") == "postgresql+psycopg://ana:***@db/rooms"
 
 
@@ -106,8 +112,15 @@ def test_room_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     Room.create(store, resolve_scenario("first-voyage").read_text(encoding="utf-8"), "first-voyage", 1)
     store.close()
     assert main(["room", "serve", "turnaround", "--db", db, "--port", "0"]) == 2
-    err = capsys.readouterr().err
-    assert "open room for 'first-voyage'" in err and "--new" in err and err.count("\n") == 1
+    err = capsys.readouterr().err          # a room this command did not open is never resumed
+    assert "open rooms this command did not open here" in err and "(first-voyage)" in err
+    assert "--new" in err and err.count("\n") == 1
+    for flags, reason in ((["--max-participants", "0"], "--max-participants must be"),
+                          (["--tls-cert", db], "both --tls-cert and --tls-key"),
+                          (["--tls-cert", db, "--tls-key", str(tmp_path / "no.key")], "no such file")):
+        assert main(["room", "serve", "--db", db, "--port", "0", *flags]) == 2
+        err = capsys.readouterr().err
+        assert reason in err and err.count("\n") == 1, err
 
 
 def test_room_serve_makes_the_data_folder_for_its_default_database(
@@ -126,7 +139,7 @@ def test_room_serve_makes_the_data_folder_for_its_default_database(
         assert main(["room", "serve", "--host", "127.0.0.1", "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert "cannot listen" in err and "database" not in err, err
-    assert (home / "room.sqlite").is_file()
+    assert home.is_dir()
 
 
 def test_the_client_keeps_rounds_the_room_takes_later_and_drops_those_after_a_refused_one() -> None:
@@ -231,7 +244,7 @@ def test_the_next_start_removes_an_outbox_write_cut_by_a_kill(sail_keel_home: Pa
 def test_a_room_is_resumed_by_its_join_code(tmp_path: Path) -> None:
     from game.room.db import Store
     from game.room.room import Room
-    from game.room.serve import RoomOpenError, open_room
+    from game.room.serve import RoomOpenError, open_room, release
     from game.scenario import resolve_scenario
 
     db = str(tmp_path / "room.sqlite")
@@ -240,13 +253,58 @@ def test_a_room_is_resumed_by_its_join_code(tmp_path: Path) -> None:
     first, second = (Room.create(store, text, "first-voyage", seed) for seed in (1, 2))
     store.close()
     for code, expected in ((first.row.code, first), (f" {second.row.code.lower()} ", second)):
-        room, resumed = open_room(db, None, None, False, code)
-        assert resumed and room.row.id == expected.row.id
-        room.store.close()
-    room, resumed = open_room(db, None, None, False)             # a SQLite file: the newest
-    assert resumed and room.row.id == second.row.id
-    room.store.close()
+        opened = open_room(db, None, None, False, code, port=0)
+        assert opened.resumed and opened.room.row.id == expected.row.id and opened.secret is None
+        release(opened)
+    with pytest.raises(RoomOpenError, match="open rooms this command did not open here"):
+        open_room(db, None, None, False)                 # never the newest by being the newest
     with pytest.raises(RoomOpenError, match="no open room with the join code 'ZZZZZZ'"):
         open_room(db, None, None, False, "ZZZZZZ")
     with pytest.raises(RoomOpenError, match="not both"):
         open_room(db, None, None, True, first.row.code)
+
+
+def test_a_database_from_the_first_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Rooms made before moderation: the new columns are added, participants numbered from 1
+    in each room, and a facilitator secret kept in plain text is replaced by its hash."""
+    import sqlite3
+
+    from game.room.db import Store
+    from game.room.tables import secret_hash
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE rooms (id INTEGER PRIMARY KEY, code VARCHAR(12) NOT NULL, secret VARCHAR(64) NOT NULL,
+            scenario_id VARCHAR(100) NOT NULL, scenario_yaml TEXT NOT NULL,
+            scenario_sha256 VARCHAR(64) NOT NULL,
+            seed BIGINT NOT NULL, state VARCHAR(10) NOT NULL, timer INTEGER NOT NULL, created FLOAT NOT NULL);
+        CREATE TABLE participants (id INTEGER PRIMARY KEY, room_id INTEGER NOT NULL REFERENCES rooms(id),
+            names TEXT NOT NULL, token_sha256 VARCHAR(64) NOT NULL UNIQUE, joined FLOAT NOT NULL);
+        INSERT INTO rooms VALUES (1, 'AAAAAA', 'plain-secret-one', 'x', '', '', 1, 'ended', 0, 0);
+        INSERT INTO rooms VALUES (2, 'BBBBBB', 'plain-secret-two', 'x', '', '', 1, 'lobby', 0, 0);
+        INSERT INTO participants VALUES (1, 1, '["Ana"]', 'a', 0), (2, 2, '["Ben"]', 'b', 0),
+                                        (3, 1, '["Cy"]', 'c', 0), (4, 2, '["Di"]', 'd', 0);
+    """)
+    old.commit()
+    old.close()
+    store = Store(str(path))
+    assert [(p.names, p.number) for p in store.participants(2)] == [(("Ben",), 1), (("Di",), 2)]
+    assert [(p.names, p.number) for p in store.participants(1)] == [(("Ana",), 1), (("Cy",), 2)]
+    room = store.room(2)
+    assert room is not None and room.secret_sha256 == secret_hash("plain-secret-two") and not room.locked
+    store.close()
+    assert b"plain-secret" not in path.read_bytes()
+
+
+def test_a_missing_postgres_driver_names_the_extra_in_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from game.cli import main
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)          # as if the extra were not installed
+    assert main(["room", "serve", "--db", "postgresql://ana@127.0.0.1:1/rooms", "--port", "0",
+                 "--host", "127.0.0.1"]) == 2
+    err = capsys.readouterr().err
+    assert "'postgres' extra" in err and "[room,postgres]" in err and err.count("\n") == 1, err

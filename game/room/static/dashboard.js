@@ -2,15 +2,15 @@
 // The facilitator's dashboard: a live view of the room over a WebSocket, and its controls.
 // Everything participants typed (their names) is put on the page as text, never as HTML.
 (function () {
-  const METRICS = ["morale", "innovation", "delivery", "score"];
-  const LABELS = {morale: "Morale", innovation: "Innovation", delivery: "Delivery", score: "Score"};
-  const COLOURS = {morale: "#c8553d", innovation: "#7a4ea3", delivery: "#2f6690", score: "#2a7f62"};
-  const SVGNS = "http://www.w3.org/2000/svg";
+  const Charts = window.SailKeelCharts;
+  const METRICS = Charts.METRICS;
   const $ = (id) => document.getElementById(id);
   let secret = readSecret();
   let snapshot = null;
   let socket = null;
   let shownVersion = -1;
+  let sortBy = "id";
+  let sortDown = false;
 
   function readSecret() {
     const match = /(?:^|[#&])secret=([^&]+)/.exec(window.location.hash);
@@ -30,16 +30,7 @@
     return node;
   }
 
-  function svg(tag, attrs, text) {
-    const node = document.createElementNS(SVGNS, tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = String(text);
-    return node;
-  }
-
-  function fmt(value, digits) {
-    return value === null || value === undefined ? "–" : Number(value).toFixed(digits === undefined ? 1 : digits);
-  }
+  const fmt = Charts.fmt;
 
   function lock(reason) {
     $("locked").hidden = false;
@@ -76,12 +67,20 @@
     $("title").textContent = s.scenario.title;
     $("subtitle").textContent = s.scenario.rounds + " " + s.scenario.round_label.toLowerCase() +
       "s · seed " + s.room.seed + (s.scenario.par !== null ? " · par " + fmt(s.scenario.par) : "");
+    $("address").textContent = s.join.address;
     $("code").textContent = s.room.code;
-    $("state").textContent = s.room.state;
+    $("state").textContent = s.room.state + (s.room.locked ? " · locked" : "");
     $("state").className = "state-" + s.room.state;
     $("timer-shown").textContent = s.room.timer ? "· timer " + s.room.timer + " s" : "· no timer";
     if (document.activeElement !== $("timer")) $("timer").value = String(s.room.timer);
+    $("lock").textContent = s.room.locked ? "Unlock the room" : "Lock the room";
+    $("round-heading").textContent = s.scenario.round_label;
+    $("by-round").textContent = s.scenario.round_label.toLowerCase() + " by " + s.scenario.round_label.toLowerCase();
     document.body.dataset.version = String(s.version);
+    document.body.classList.toggle("ended", s.room.state === "ended");
+    for (const node of document.querySelectorAll(".controls button, .controls input, .controls select")) {
+      node.disabled = s.room.state === "ended";        // after the end, nothing more to control
+    }
     renderParticipants(s);
     renderOptions(s);
     renderCharts(s);
@@ -90,18 +89,51 @@
     shownVersion = s.version;
   }
 
+  function sortKey(p) {
+    if (sortBy === "name") return p.names.join(" & ").toLowerCase();
+    if (sortBy === "score") return p.score === null ? -1 : p.score;
+    if (sortBy === "round") return p.round;
+    return p.id;
+  }
+
+  function sorted(participants) {
+    return participants.slice().sort((a, b) => {
+      const ka = sortKey(a), kb = sortKey(b);
+      const order = ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
+      return sortDown ? -order : order;
+    });
+  }
+
   function renderParticipants(s) {
     const body = $("participants").querySelector("tbody");
     body.replaceChildren();
     const done = s.participants.filter((p) => p.finished).length;
-    $("count").textContent = "(" + s.participants.length + " joined, " + done + " finished)";
-    for (const p of s.participants) {
+    $("count").textContent = "(" + s.participants.length + " joined of at most " + s.room.max + ", " + done + " finished)";
+    for (const button of document.querySelectorAll("button.sort")) {
+      button.dataset.active = button.dataset.sort === sortBy ? (sortDown ? "down" : "up") : "";
+    }
+    const ended = s.room.state === "ended";
+    for (const p of sorted(s.participants)) {
       const row = el("tr");
       row.dataset.participant = String(p.id);
       const last = p.last || {};
       const cells = [p.id, p.names.join(" & "), p.round + " / " + s.scenario.rounds, fmt(p.score),
         fmt(last.morale), fmt(last.innovation), fmt(last.delivery), p.profile || "–", p.online ? "●" : "○"];
       cells.forEach((value, i) => row.appendChild(el("td", value, i === 8 ? (p.online ? "online" : "offline") : "")));
+      const actions = el("td", undefined, "moderate");
+      const rename = el("button", "Rename", "small");
+      rename.disabled = ended;
+      rename.addEventListener("click", () => {
+        const names = window.prompt("New name for participant " + p.id + " (two names: Ana & Ben)", p.names.join(" & "));
+        if (names && names.trim()) send({action: "rename", participant: p.id, names: names.split("&").map((n) => n.trim()).filter(Boolean).slice(0, 2)});
+      });
+      const kick = el("button", "Remove", "small danger");
+      kick.disabled = ended;
+      kick.addEventListener("click", () => {
+        if (window.confirm("Remove " + p.names.join(" & ") + " from the room? Their game cannot rejoin.")) send({action: "kick", participant: p.id});
+      });
+      actions.append(rename, kick);
+      row.appendChild(actions);
       body.appendChild(row);
     }
   }
@@ -131,12 +163,17 @@
     }
   }
 
+  function chartInfo(s) {
+    return {title: "Room " + s.room.code + " · " + s.scenario.title, roundLabel: s.scenario.round_label,
+      rounds: s.scenario.rounds};
+  }
+
   function renderCharts(s) {
     const box = $("charts");
     box.replaceChildren();
     for (const metric of METRICS) {
       const figure = el("figure", undefined, "chart");
-      figure.appendChild(chart(metric, s.per_round[metric] || [], s.scenario.rounds));
+      figure.appendChild(Charts.chart(metric, s.per_round[metric] || [], chartInfo(s)));
       const bar = el("div", undefined, "chart-exports");
       const svgButton = el("button", "SVG");
       svgButton.addEventListener("click", () => exportSvg(metric));
@@ -146,44 +183,6 @@
       figure.appendChild(bar);
       box.appendChild(figure);
     }
-  }
-
-  function chart(metric, rows, rounds) {
-    const W = 360, H = 230, L = 40, R = 14, T = 30, B = 34;
-    const x = (n) => L + (rounds > 1 ? (n - 1) / (rounds - 1) : 0.5) * (W - L - R);
-    const y = (v) => T + (1 - Math.max(0, Math.min(100, v)) / 100) * (H - T - B);
-    const root = svg("svg", {xmlns: SVGNS, viewBox: "0 0 " + W + " " + H, width: W, height: H,
-      id: "chart-" + metric, role: "img", "aria-label": LABELS[metric] + ": room mean per round",
-      "font-family": "sans-serif", "font-size": 12});
-    root.appendChild(svg("rect", {x: 0, y: 0, width: W, height: H, fill: "#ffffff"}));
-    root.appendChild(svg("text", {x: L, y: 18, "font-size": 15, "font-weight": "bold", fill: "#222"}, LABELS[metric]));
-    for (const v of [0, 25, 50, 75, 100]) {
-      root.appendChild(svg("line", {x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#ddd"}));
-      root.appendChild(svg("text", {x: L - 6, y: y(v) + 4, "text-anchor": "end", fill: "#555"}, v));
-    }
-    for (let n = 1; n <= rounds; n++) {
-      root.appendChild(svg("text", {x: x(n), y: H - B + 16, "text-anchor": "middle", fill: "#555"}, n));
-    }
-    root.appendChild(svg("text", {x: (L + W - R) / 2, y: H - 4, "text-anchor": "middle", fill: "#555"}, "round"));
-    if (rows.length) {
-      const upper = rows.map((r) => x(r.round) + "," + y(r.mean + r.sd));
-      const lower = rows.slice().reverse().map((r) => x(r.round) + "," + y(r.mean - r.sd));
-      root.appendChild(svg("polygon", {points: upper.concat(lower).join(" "), fill: COLOURS[metric], "fill-opacity": 0.18}));
-      root.appendChild(svg("polyline", {points: rows.map((r) => x(r.round) + "," + y(r.mean)).join(" "),
-        fill: "none", stroke: COLOURS[metric], "stroke-width": 3}));
-      for (const r of rows) {
-        root.appendChild(svg("circle", {cx: x(r.round), cy: y(r.mean), r: 4, fill: COLOURS[metric]}));
-        for (const v of [r.min, r.max]) {
-          root.appendChild(svg("circle", {cx: x(r.round), cy: y(v), r: 2.5, fill: "#888"}));
-        }
-      }
-      const last = rows[rows.length - 1];
-      root.appendChild(svg("text", {x: W - R, y: 18, "text-anchor": "end", fill: "#222", class: "chart-latest"},
-        "round " + last.round + ": " + fmt(last.mean) + " ± " + fmt(last.sd) + " (n=" + last.n + ")"));
-    } else {
-      root.appendChild(svg("text", {x: (L + W - R) / 2, y: H / 2, "text-anchor": "middle", fill: "#888"}, "no rounds yet"));
-    }
-    return root;
   }
 
   function renderDebrief(debrief) {
@@ -240,6 +239,15 @@
   $("pause").addEventListener("click", () => send({action: "pause"}));
   $("end").addEventListener("click", () => { if (window.confirm("End the game for everyone?")) send({action: "end"}); });
   $("set-timer").addEventListener("click", () => send({action: "timer", seconds: Number($("timer").value) || 0}));
+  $("set-countdown").addEventListener("click", () => send({action: "countdown", seconds: Math.round((Number($("countdown").value) || 0) * 60)}));
+  $("lock").addEventListener("click", () => send({action: "lock", locked: !(snapshot && snapshot.room.locked)}));
+  for (const button of document.querySelectorAll("button.sort")) {
+    button.addEventListener("click", () => {
+      sortDown = sortBy === button.dataset.sort ? !sortDown : button.dataset.sort === "score";
+      sortBy = button.dataset.sort;
+      if (snapshot) renderParticipants(snapshot);
+    });
+  }
   $("inject").addEventListener("click", () => send({action: "inject", event: $("event").value, to: targets()}));
   $("announce").addEventListener("click", () => {
     const text = $("announcement").value.trim();
@@ -268,8 +276,12 @@
     return new XMLSerializer().serializeToString($("chart-" + metric));
   }
 
+  function exportName(metric) {
+    return snapshot ? "room-" + snapshot.room.code + "-" + snapshot.scenario.id + "-" + metric : "room-" + metric;
+  }
+
   function exportSvg(metric) {
-    download(new Blob([svgText(metric)], {type: "image/svg+xml"}), "room-" + metric + ".svg");
+    download(new Blob([svgText(metric)], {type: "image/svg+xml"}), exportName(metric) + ".svg");
   }
 
   function pngBlob(metric, done) {
@@ -287,7 +299,7 @@
   }
 
   function exportPng(metric) {
-    pngBlob(metric, (blob) => download(blob, "room-" + metric + ".png"));
+    pngBlob(metric, (blob) => download(blob, exportName(metric) + ".png"));
   }
 
   $("export-csv").addEventListener("click", () => {

@@ -1,21 +1,23 @@
 "use strict";
-// The join page: how to join this room; the facilitator's way into the dashboard.
+// The join page: how to join this room, at the address participants use (the facilitator's
+// LAN address, even when this page was opened on the facilitator's own laptop).
 (function () {
-  const host = window.location.host;
-  for (const id of ["command", "pair"]) {
-    const el = document.getElementById(id);
-    el.textContent = el.textContent.replace("HOST:PORT", host);
+  function show(address, scheme) {
+    const room = scheme === "https" ? "https://" + address : address;
+    for (const id of ["command", "pair"]) {
+      const el = document.getElementById(id);
+      el.textContent = el.textContent.replace(/--room \S+/, "--room " + room);
+    }
+    const play = scheme + "://" + address + "/play";
+    document.getElementById("play-url").textContent = play;
+    document.getElementById("play-link").href = play;
   }
+  show(window.location.host, window.location.protocol === "https:" ? "https" : "http");
   fetch("/api/info").then((r) => r.json()).then((info) => {
     document.getElementById("scenario").textContent = info.scenario;
     document.getElementById("rounds").textContent = String(info.rounds);
+    document.getElementById("round-label").textContent = info.round_label.toLowerCase() + "s";
     document.getElementById("joined").textContent = String(info.joined);
+    if (info.address) show(info.address, info.scheme);
   }).catch(() => {});
-  document.getElementById("facilitator-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const secret = document.getElementById("secret").value.trim();
-    if (secret) {
-      window.location.href = "/dashboard#secret=" + encodeURIComponent(secret);
-    }
-  });
 })();
