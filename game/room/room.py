@@ -24,8 +24,8 @@ from game.room import protocol, rounds
 from game.room.db import InboxRow, RoomRow, Store
 from game.room.protocol import Refused
 from game.room.separate import separating_decisions
-from game.rules.coach import profile_name
 from game.rules.decisions import InjectEvent
+from game.rules.profile import game_profile
 from game.rules.records import METRIC_NAMES
 from game.rules.session import GameSession
 from game.scenario import load_scenario_text
@@ -235,12 +235,13 @@ class Room:
         players = []
         for p in self.players.values():
             scores = [r["score"] for r in p.records]
-            shares = [r["leader_share"] for r in p.records]
+            played = game_profile([r.get("lead", 0.0) for r in p.records],
+                                  [r.get("manage", 0.0) for r in p.records])
             players.append({
                 "id": p.id, "names": list(p.names), "round": len(p.records), "online": p.online > 0,
                 "finished": p.finished, "score": statistics.fmean(scores) if scores else None,
-                "profile": profile_name(statistics.fmean(shares)) if shares else None,
-                "leader_share": statistics.fmean(shares) if shares else None,
+                "profile": played.name if p.records else None,
+                "leader_share": played.share,
                 "last": p.records[-1] if p.records else None,
             })
         return {

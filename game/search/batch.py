@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 
 from game.model import OrgState, Params, RoundPlan, available_budget, metrics_of, new_game, params_for, step
-from game.rules.coach import leader_share
+from game.rules.profile import leader_share
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, uses_profile

@@ -7,7 +7,7 @@ import pygame
 
 from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
-from game.ui.widgets import charts, chrome, icons, text
+from game.ui.widgets import charts, chrome, icons, profile, text
 
 # The article the game's claims come from; lessons that quote it name it.
 ARTICLE = ("\u201cUnlocking organizational success by mastering what is the difference between "
@@ -193,25 +193,27 @@ class DebriefScreen(Screen):
     def balance_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.result
         inner = self.panel(surface, rect, "Your balance: where your attention went")
-        share = float(res.leader_share)
-        charts.balance(self, surface, pygame.Rect(inner.left, inner.top + self.s(4), inner.width,
-                                                  self.s(28)), share)
+        lead, manage, idle = float(res.lead), float(res.manage), res.profile == "hands-off"
+        profile.balance_bar(self, surface, pygame.Rect(inner.left, inner.top + self.s(4),
+                                                       inner.width, self.s(28)), lead, manage, idle)
         fs = self.font("small")
-        words = PROFILE_WORDS.get(res.profile, res.profile)
         y = inner.top + self.s(40)
+        y += text.paragraph(surface, profile.balance_words(lead, manage, idle), fs,
+                            self.col("ink_soft"), pygame.Rect(inner.left, y, inner.width,
+                                                              fs.get_linesize()), max_lines=1)
+        words = PROFILE_WORDS.get(res.profile, res.profile)
         y += text.paragraph(surface, f"Profile: {words}.", self.font("small", True),
                             self.col("ink"), pygame.Rect(inner.left, y, inner.width,
                                                          2 * fs.get_linesize()), max_lines=2)
         strip = pygame.Rect(inner.left, y + self.s(4), inner.width, inner.bottom - y - self.s(4))
         if strip.height >= 4 * fs.get_linesize():
             label = self.app.scenario.round_label
-            text.draw(surface, f"Leader share each {label.lower()}: the lower part of each bar "
-                      "(dashed line: half)", fs, self.col("ink_soft"), strip.topleft,
-                      width=strip.width)
+            text.draw(surface, f"Each {label.lower()}: how much you led (left bar) and managed "
+                      "(right bar)", fs, self.col("ink_soft"), strip.topleft, width=strip.width)
             strip.top += fs.get_linesize() + self.s(2)
             strip.height -= fs.get_linesize() + self.s(2)
-            charts.share_strip(self, surface, strip, [r.leader_share for r in res.history],
-                               self.app.scenario.round_label)
+            profile.activity_strip(self, surface, strip, [r.lead for r in res.history],
+                                   [r.manage for r in res.history], label)
 
     def score_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.result
