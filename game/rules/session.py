@@ -46,6 +46,7 @@ from game.rules.decisions import (
 )
 from game.rules.events import StoryRules
 from game.rules.lessons import shown
+from game.rules.objectives import levers_used, objectives_status
 from game.rules.plans import naive_schedule, plan_from_drafts
 from game.rules.profile import Activity, activity, game_profile
 from game.rules.records import (
@@ -386,7 +387,8 @@ class GameSession(StoryRules):
             raise IllegalDecision("The game is not over yet.")
         played = game_profile([r.lead for r in self.history], [r.manage for r in self.history])
         share = played.share
-        situation = replace(self._situation(share), round=self.round)
+        situation = replace(self._situation(share), round=self.round,
+                            used=levers_used(self.scenario, self.history))
         # Highest priority first (file order among equals); a contradiction of one shown is left out.
         ranked = sorted(self.scenario.debrief, key=lambda lesson: -lesson.priority)
         lessons = shown(ranked, lambda when: holds(when, situation))
@@ -396,6 +398,7 @@ class GameSession(StoryRules):
             par=self.scenario.par, history=list(self.history),
             leader_share=0.5 if share is None else share, profile=played.name, lessons=lessons,
             decisions=self.log, lead=played.lead, manage=played.manage,
+            objectives=objectives_status(self.scenario, self.history),
         )
 
 

@@ -14,14 +14,17 @@ from collections.abc import Callable
 from game.rules.decisions import ChooseOption, Continue, Decision, EndPhase
 from game.rules.records import GameResult, Phase, RoundRecord
 from game.rules.session import GameSession
+from game.scenario.types import KEPT_VISION, Scenario
 
 # (scenario id, the start of the lesson's text) -> what the lesson says happened
 CLAIMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("comfortable-giant", "The engineer who built instant claims"): (),
     ("comfortable-giant", "Creativity ran dry. Process and reviews"): ("used:reviews",),
     ("comfortable-giant", "Creativity ran dry."): (),
-    ("comfortable-giant", "Everything shipped and nothing was new"): ("all-delivery-shipped",),
-    ("comfortable-giant", "The claims app launched"): ("on_time:claims-app", "vision", "used:challenge"),
+    ("comfortable-giant", "Delivery held up and nothing was new"): (),
+    ("comfortable-giant", "The claims app launched. Ideas came from a vision and a challenge"):
+        ("on_time:claims-app", "vision", "used:challenge"),
+    ("comfortable-giant", "The claims app launched on its date"): ("on_time:claims-app",),
     ("comfortable-giant", "The claims app shipped late"): ("late:claims-app",),
     ("comfortable-giant", "The solvency report was late. Challenging"): ("missed:solvency", "used:challenge"),
     ("comfortable-giant", "The solvency report was late."): ("missed:solvency",),
@@ -35,8 +38,6 @@ CLAIMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("first-voyage", "You led far more than you managed"): (),
     ("first-voyage", "You managed far more than you led"): (),
     ("first-voyage", "You both led and managed"): (),
-    ("first-voyage", "You gave the studio a vision"): ("vision",),
-    ("first-voyage", "The studio never had a vision"): ("no-vision",),
     ("hard-deadline", "Every weekend until it was done"): (),
     ("hard-deadline", "The audit deadline passed"): ("missed:close-breach",),
     ("hard-deadline", "The breach was closed in time"): ("on_time:close-breach",),
@@ -45,11 +46,12 @@ CLAIMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("hard-deadline", "Trust fell"): (),
     ("hard-deadline", "You led far more than you managed"): (),
     ("hard-deadline", "You managed far more than you led. You made the date"): ("on_time:close-breach",),
-    ("hard-deadline", "You managed far more than you led."): (),
+    ("hard-deadline", "You managed far more than you led. A team run on the plan alone missed"):
+        ("missed:close-breach",),
     ("hard-deadline", "You planned the crisis"): (),
     ("rocket-in-a-garage", "The demo was late"): ("missed:investor-demo",),
     ("rocket-in-a-garage", "Plenty of ideas and nothing finished"): ("nothing-shipped",),
-    ("rocket-in-a-garage", "Plenty of ideas and little finished"): (),
+    ("rocket-in-a-garage", "Plenty of ideas and too little finished"): (),
     ("rocket-in-a-garage", "Passion ran on overdrafts of sleep. Ambition"): ("vision",),
     ("rocket-in-a-garage", "Passion ran on overdrafts of sleep."): (),
     ("rocket-in-a-garage", "The spark dimmed"): (),
@@ -57,14 +59,16 @@ CLAIMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("rocket-in-a-garage", "You led far more than you managed"): (),
     ("rocket-in-a-garage", "You managed far more than you led"): (),
     ("rocket-in-a-garage", "You kept the dream"): ("vision",),
+    ("rocket-in-a-garage", "You both led and managed, but never said"): ("no-vision",),
     ("scaling-new-markets", "The data-residency workaround"): (),
     ("scaling-new-markets", "Ideas need slack"): (),
     ("scaling-new-markets", "An ambitious vision is a promise"): ("vision",),
-    ("scaling-new-markets", "A plan with no vision"): ("no-vision",),
+    ("scaling-new-markets", "Delivery fell behind. Nobody set a direction"): ("no-vision",),
     ("scaling-new-markets", "Ambition beyond capacity"): ("vision",),
     ("scaling-new-markets", "People ended tired"): (),
     ("scaling-new-markets", "Europe launched"): ("on_time:emea", "vision"),
     ("scaling-new-markets", "Europe launched late"): ("late:emea",),
+    ("scaling-new-markets", "Europe launched on its date"): ("on_time:emea", "no-vision"),
     ("scaling-new-markets", "You led far more than you managed"): (),
     ("scaling-new-markets", "You managed far more than you led"): (),
     ("scaling-new-markets", "You balanced leading and managing"): (),
@@ -94,7 +98,8 @@ CLAIMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("turnaround", "Morale stayed low"): (),
     ("turnaround", "The open orders were late"): ("missed:open-orders",),
     ("turnaround", "Fatigue climbed"): (),
-    ("turnaround", "The redesign shipped. Even in a turnaround"): ("shipped:redesign", "vision"),
+    ("turnaround", "The redesign shipped. Even in a turnaround, a little slack and a believable vision"):
+        ("shipped:redesign", "vision"),
     ("turnaround", "The redesign shipped"): ("shipped:redesign",),
     ("turnaround", "You managed far more than you led"): (),
     ("turnaround", "You led far more than you managed"): (),
@@ -179,3 +184,34 @@ class HandsOff:
             return [ChooseOption(next(i for i, why in enumerate(pending.closed or ("",) * 9)
                                       if not why))]
         return [Continue()]
+
+
+def objective_errors(scenario: Scenario, result: GameResult) -> list[str]:
+    """Each scored objective whose met/missed the records do not bear out."""
+    last = result.history[-1]
+    final = {p.id: p.state for p in last.projects}
+    values = {**last.gauges, **last.metrics}
+    wrong = []
+    for objective, status in zip(scenario.objectives, result.objectives, strict=True):
+        if objective.projects:
+            on_time = sum(final[pid] == "shipped" for pid in objective.projects)
+            met = on_time >= (objective.at_least or len(objective.projects))
+        elif objective.metrics:
+            met = all((objective.above is None or values[m] > objective.above)
+                      and (objective.below is None or values[m] < objective.below)
+                      for m in objective.metrics)
+        elif objective.vision == KEPT_VISION:
+            visions = [r.vision for r in result.history]
+            met = (visions[-1] is not None and visions[-1] != scenario.organization.vision
+                   and len({v for v in visions if v is not None}) <= 2
+                   and sum(a != b for a, b in zip(visions, visions[1:], strict=False)) <= 1)
+        elif objective.vision is not None:
+            met = last.vision == objective.vision
+        else:
+            if status.status:
+                wrong.append(f"a plain objective was scored: {objective.text}")
+            continue
+        if status.status != ("met" if met else "missed"):
+            wrong.append(f"{objective.text}: shown {status.status!r}, the records say "
+                         f"{'met' if met else 'missed'} ({status.how})")
+    return wrong
