@@ -7,7 +7,7 @@ import pygame
 
 from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
-from game.ui.widgets import charts, chrome, icons, profile, text
+from game.ui.widgets import charts, chrome, icons, objectives, profile, text
 
 # The article the game's claims come from; lessons that quote it name it.
 ARTICLE = ("\u201cUnlocking organizational success by mastering what is the difference between "
@@ -79,11 +79,24 @@ class DebriefScreen(Screen):
     def lessons_box(self) -> tuple[pygame.Rect, pygame.Rect]:
         """The lessons card and the rect inside it, below its title (as `panel` lays it out)."""
         _, right = self.columns()
-        top = right.top + self.s(150) + self.s(10) + self.s(160) + self.s(10)
+        top = right.top + self.s(150) + self.s(10) + self.progress_height() + self.s(10)
+        top += self.objectives_height() + (self.s(10) if self.result.objectives else 0)
         card = pygame.Rect(right.left, top, right.width, right.bottom - top)
         inner = card.inflate(-self.s(24), -self.s(20))
         title = self.font("h3", True).get_linesize() + self.s(6)
         return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
+
+    def progress_height(self) -> int:
+        """The progress card: smaller when the objectives need the room."""
+        return self.s(110 if self.result.objectives else 160)
+
+    def objectives_height(self) -> int:
+        """The objectives card's height (0 when the scenario has none)."""
+        count = len(self.result.objectives)
+        if not count:
+            return 0
+        return self.font("h3", True).get_linesize() + self.s(6) + self.s(20) + \
+            objectives.list_height(self, self.result.objectives)
 
     def source_line(self) -> str:
         """The article's citation, when a lesson quotes it."""
@@ -163,8 +176,16 @@ class DebriefScreen(Screen):
                                                left.bottom - chart.bottom - self.s(10)))
         score = pygame.Rect(right.left, right.top, right.width, self.s(150))
         self.score_card(surface, score)
-        mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width, self.s(160))
+        mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width,
+                           self.progress_height())
         self.progress_card(surface, mine)
+        if res.objectives:
+            met = sum(o.status == "met" for o in res.objectives)
+            scored = sum(o.scored for o in res.objectives)
+            goals = pygame.Rect(right.left, mine.bottom + self.s(10), right.width,
+                                self.objectives_height())
+            inner = self.panel(surface, goals, f"Objectives: {met} of {scored} met")
+            objectives.draw_list(self, surface, inner, res.objectives)
         card, _ = self.lessons_box()
         pages = self.pages()
         page = min(self.lesson_page, len(pages) - 1)
