@@ -79,16 +79,20 @@ class DebriefScreen(Screen):
     def lessons_box(self) -> tuple[pygame.Rect, pygame.Rect]:
         """The lessons card and the rect inside it, below its title (as `panel` lays it out)."""
         _, right = self.columns()
-        top = right.top + self.s(150) + self.s(10) + self.progress_height() + self.s(10)
+        top = right.top + self.score_height() + self.s(10) + self.progress_height() + self.s(10)
         top += self.objectives_height() + (self.s(10) if self.result.objectives else 0)
         card = pygame.Rect(right.left, top, right.width, right.bottom - top)
         inner = card.inflate(-self.s(24), -self.s(20))
         title = self.font("h3", True).get_linesize() + self.s(6)
         return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
 
+    def score_height(self) -> int:
+        """The score card: tighter when the objectives need the room."""
+        return self.s(126 if self.result.objectives else 150)
+
     def progress_height(self) -> int:
         """The progress card: smaller when the objectives need the room."""
-        return self.s(110 if self.result.objectives else 160)
+        return self.s(128 if self.result.objectives else 160)
 
     def objectives_height(self) -> int:
         """The objectives card's height (0 when the scenario has none)."""
@@ -138,7 +142,7 @@ class DebriefScreen(Screen):
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         _, right = self.columns()
-        return pygame.Rect(right.left, right.top, right.width, self.s(150))  # the score card
+        return pygame.Rect(right.left, right.top, right.width, self.score_height())  # the score card
 
     # --- drawing ---------------------------------------------------------------------------
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
@@ -174,7 +178,7 @@ class DebriefScreen(Screen):
         charts.trend(self, surface, inner, series, start)
         self.balance_card(surface, pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
                                                left.bottom - chart.bottom - self.s(10)))
-        score = pygame.Rect(right.left, right.top, right.width, self.s(150))
+        score = pygame.Rect(right.left, right.top, right.width, self.score_height())
         self.score_card(surface, score)
         mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width,
                            self.progress_height())
