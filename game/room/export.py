@@ -7,12 +7,14 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from game.rules.profile import HANDS_OFF_ACTIVITY
 from game.rules.records import METRIC_NAMES
 
 if TYPE_CHECKING:
     from game.room.room import Room
 
-COLUMNS = ("participant", "names", "round", *METRIC_NAMES, "score", "leader_share", "vision",
+COLUMNS = ("participant", "names", "round", *METRIC_NAMES, "score", "leader_share", "lead", "manage",
+           "vision",
            "actions", "budget", "overtime", "reviews", "events", "left", "hired")
 
 
@@ -30,6 +32,15 @@ def _number(text: str) -> bool:
     return True
 
 
+def _profile(record: dict[str, object]) -> tuple[object, object, object]:
+    """The round's leader share, lead and manage; a hands-off round has no share (blank)."""
+    lead, manage = record.get("lead"), record.get("manage")
+    if not isinstance(lead, float | int) or not isinstance(manage, float | int):
+        return record["leader_share"], "", ""   # a round recorded before lead and manage
+    idle = max(lead, manage) < HANDS_OFF_ACTIVITY
+    return ("" if idle else record["leader_share"]), lead, manage
+
+
 def rounds_csv(room: Room) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -38,7 +49,7 @@ def rounds_csv(room: Room) -> str:
         for record in player.records:
             row: list[object] = [player.id, " & ".join(player.names), record["round"],
                                  *(record[m] for m in METRIC_NAMES), record["score"],
-                                 record["leader_share"], record["vision"] or "",
+                                 *_profile(record), record["vision"] or "",
                                  " ".join(record["actions"]), record["budget"], record["overtime"],
                                  int(record["reviews"]), "; ".join(record["events"]),
                                  record["left"], record["hired"]]

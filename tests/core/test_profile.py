@@ -3,6 +3,8 @@ everywhere it is shown: a careful plan reads as managing, doing nothing reads as
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from game.cli import main
 from game.persistence import save_game
 from game.room import protocol
 from game.room.db import Store
+from game.room.export import rounds_csv
 from game.room.room import Room
 from game.rules.decisions import AllocateBudget, Continue, Decision, EndPhase, Schedule
 from game.rules.records import Phase
@@ -133,5 +136,8 @@ def test_a_hands_off_game_reads_hands_off_on_the_room_dashboard(tmp_path: Path) 
             shown = room.snapshot()["participants"][0]
             assert shown["profile"] == "hands-off" and shown["leader_share"] is None
         assert all(r["lead"] == 0.0 and r["manage"] == 0.0 for r in player.records)
+        rows = list(csv.DictReader(io.StringIO(rounds_csv(room))))
+        assert len(rows) == room.scenario.rounds
+        assert all(r["leader_share"] == "" and r["lead"] == r["manage"] == "0.0" for r in rows)
     finally:
         store.close()
