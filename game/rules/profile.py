@@ -4,16 +4,19 @@ Both are measured in proportion, each a number from 0 to 1 recorded in the round
 (`RoundRecord.lead`, `.manage`), so the debrief, charts, saves and the room read them and
 never work them out again.
 
-- Leading: the share of the round's energy spent (0.6) and a vision the player set and
-  keeps (0.4; a vision the organisation started with is not the player's).
+- Leading: the share of the round's energy spent on a need the round has (0.6: coaching a
+  team not there yet meets none, an action repeated from the round before meets half, as
+  people get used to it) and a vision the player set and keeps (0.4; a vision the
+  organisation started with is not the player's).
 - Managing: how much of the offered plan the player changed, and how well it fits the
   work. The schedule (0.5): the capacity moved away from the plans the game offers,
   weighed by how near each team's load is to its capacity (neither idle nor overloaded).
   The budget (0.35): the money moved away from the default split. Overtime or reviews
   (0.15). A careful budget-and-schedule plan reads 0.85 without either.
 
-Everything is worked out from the drafts alone, so the batched evaluator (game.search)
-reads the same numbers for a condition on the leader share.
+Everything is worked out from the drafts (this round's and the leader's the round before)
+and the round number alone, so the batched evaluator (game.search) reads the same numbers
+for a condition on the leader share.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from game.rules.decisions import LEADER_ACTIONS
 from game.rules.plans import naive_schedule, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
@@ -30,6 +34,7 @@ SCHEDULE_WEIGHT, BUDGET_WEIGHT, CONTROLS_WEIGHT = 0.5, 0.35, 0.15
 FULL_SCHEDULE_CHANGE = 0.3   # capacity moved per team (shares, summed) that counts in full
 FULL_BUDGET_CHANGE = 0.2     # share of the money moved that counts in full
 FIT_LOW, FIT_HIGH, OVERLOAD_SPAN = 0.75, 1.0, 0.5  # a team's load that fits the work
+REPEAT_WORTH = 0.5           # an action taken two rounds running meets half a need
 PROFILES: tuple[str, ...] = ("leader-heavy", "balanced", "manager-heavy", "hands-off")
 
 
@@ -93,11 +98,33 @@ def budget_change(scenario: Scenario, manager: ManagerDraft) -> float:
     return min(1.0, moved / max(FULL_BUDGET_CHANGE * manager.budget_total, 1e-9))
 
 
+def matched(scenario: Scenario, leader: LeaderDraft, round_no: int,
+            before: LeaderDraft | None) -> float:
+    """0..1: the share of the energy spent that meets a need the round has. Coaching a team
+    that has not arrived yet meets none; an action also taken the round before meets half
+    (people get used to it: the model's habituation)."""
+    arrives = {t.id: t.arrives for t in scenario.organization.teams}
+    last = {(a.action, a.team) for a in before.actions} if before is not None else set()
+    repeated = {a.action for a in before.actions} if before is not None else set()
+    spent = useful = 0.0
+    for act in leader.actions:
+        cost = float(LEADER_ACTIONS[act.action].cost)
+        spent += cost
+        if act.team is not None and arrives.get(act.team, 1) > round_no:
+            continue
+        useful += cost * (REPEAT_WORTH if (act.action, act.team) in last
+                          or (act.team is None and act.action in repeated) else 1.0)
+    return 1.0 if spent <= 0 else useful / spent
+
+
 def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
-             chose_vision: bool) -> Activity:
+             chose_vision: bool, round_no: int = 1, before: LeaderDraft | None = None
+             ) -> Activity:
     """A round's leading and managing. `chose_vision`: the vision in force is one the
-    player set, not the one the organisation started with."""
+    player set, not the one the organisation started with; `before`: the leader's draft
+    of the round before (None in the first)."""
     spent = (leader.energy_total - leader.energy_left) / max(leader.energy_total, 1)
+    spent *= matched(scenario, leader, round_no, before)
     lead = 0.6 * spent + 0.4 * float(chose_vision and leader.vision is not None)
     controls = float(manager.reviews or manager.overtime > 0)
     manage = (SCHEDULE_WEIGHT * schedule_change(scenario, manager)
@@ -106,10 +133,11 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
 
 
 def leader_share(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
-                 chose_vision: bool) -> float | None:
+                 chose_vision: bool, round_no: int = 1, before: LeaderDraft | None = None
+                 ) -> float | None:
     """The leader share a scenario's `leader_share` condition reads: None in a hands-off
     round, where no profile condition holds."""
-    done = activity(scenario, leader, manager, chose_vision)
+    done = activity(scenario, leader, manager, chose_vision, round_no, before)
     return None if done.hands_off else done.share
 
 

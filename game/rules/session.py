@@ -95,6 +95,7 @@ class GameSession(StoryRules):
         self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
+        self._led_before: LeaderDraft | None = None  # the leader's draft of the round before
         self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
@@ -267,7 +268,9 @@ class GameSession(StoryRules):
         # A vision is the player's once they have played a round with one other than the
         # organisation's own (read from the drafts, so a batch of drafts agrees).
         self._chose_vision |= self.leader.vision != self.scenario.organization.vision
-        done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
+        done = activity(self.scenario, self.leader, self.manager, self._chose_vision,
+                        self.round, self._led_before)
+        self._led_before = self.leader
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
             left=int(report.left[0]), hired=int(report.hired[0]), activity=done,

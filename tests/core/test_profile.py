@@ -17,7 +17,7 @@ from game.room import protocol
 from game.room.db import Store
 from game.room.export import rounds_csv
 from game.room.room import Room
-from game.rules.decisions import AllocateBudget, Continue, Decision, EndPhase, Schedule
+from game.rules.decisions import AllocateBudget, Continue, Decision, EndPhase, Inspire, Schedule
 from game.rules.records import Phase
 from game.rules.session import GameSession
 from game.scenario import load_scenario, resolve_scenario
@@ -141,3 +141,25 @@ def test_a_hands_off_game_reads_hands_off_on_the_room_dashboard(tmp_path: Path) 
         assert all(r["leader_share"] == "" and r["lead"] == r["manage"] == "0.0" for r in rows)
     finally:
         store.close()
+
+
+def test_leading_counts_energy_spent_on_a_need() -> None:
+    """Coaching a team that has not arrived meets no need; a town hall held two rounds
+    running meets half of one (people get used to it)."""
+    scenario = load_scenario("the-ward-merger")
+    late = next(t for t in scenario.organization.teams if t.arrives > 1)
+    here = next(t for t in scenario.organization.teams if t.arrives == 1)
+
+    def lead_of(first: list[Inspire], second: list[Inspire]) -> float:
+        session = GameSession(scenario, 0)
+        for actions in (first, second):
+            session.apply_all([*actions, EndPhase(), EndPhase()])
+            while session.phase is not Phase.REPORT:
+                session.apply_all(HandsOff().decide(session))
+            session.apply(Continue())
+        return session.history[1].lead
+
+    assert lead_of([], [Inspire("coaching", here.id)]) == pytest.approx(0.6 * 2 / 5)
+    assert lead_of([], [Inspire("coaching", late.id)]) == 0.0
+    assert lead_of([Inspire("town_hall")], [Inspire("town_hall")]) == pytest.approx(0.6 * 1 / 5)
+    assert lead_of([Inspire("recognition")], [Inspire("town_hall")]) == pytest.approx(0.6 * 2 / 5)
