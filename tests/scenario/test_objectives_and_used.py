@@ -54,10 +54,17 @@ def test_an_objective_naming_an_unknown_project_or_vision_is_refused_with_its_pl
 
 
 def test_an_objective_with_no_measure_or_two_is_refused() -> None:
-    _, problems = check("objectives:\n  - {text: Both, project: emea, vision: home}\n")
-    assert problems and all(p.startswith("mine.yaml:") and "\n" not in p for p in problems)
+    extra = "objectives:\n  - {text: Both, project: emea, vision: home}\n  - {text: Nothing}\n"
+    _, problems = check(extra)
+    both = line_of(extra, "  - {text: Both, project: emea, vision: home}")
+    assert problems == [
+        f"mine.yaml:{both}:5: objectives[0]: expected one measure in an objective, found "
+        "'project' and 'vision'; write one objective for each",
+        f"mine.yaml:{both + 1}:5: objectives[1]: expected 'project', 'metric' (with 'above' or "
+        "'below') or 'vision' beside 'text', to track the objective; plain text is shown and "
+        "not scored"]
     _, problems = check("objectives:\n  - {text: No limit, metric: morale}\n")
-    assert problems
+    assert len(problems) == 1 and "missing 'above' or 'below'" in problems[0]
 
 
 def test_used_is_for_debrief_lessons_only() -> None:
