@@ -92,7 +92,9 @@ def room_json(room: RoomDebrief) -> dict[str, object]:
         "participants": [
             {"name": p.name, "file": p.source, "seed": p.result.seed,
              **{m: r4(p.result.final[m]) for m in METRIC_NAMES},
-             "score": r4(p.result.score), "leader_share": r4(p.result.leader_share),
+             "score": r4(p.result.score),
+             "leader_share": None if p.result.hands_off else r4(p.result.leader_share),
+             "lead": r4(p.result.lead), "manage": r4(p.result.manage),
              "profile": p.result.profile, "lessons": p.result.lessons}
             for p in room.participants
         ],

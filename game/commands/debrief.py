@@ -18,6 +18,7 @@ from game.analysis.debrief import MEASURES, Participant, RoomDebrief, debrief_ro
 from game.commands.common import CommandError, fail, print_json
 from game.commands.savefiles import replay_to_end, scenario_for
 from game.persistence import SavedGame, SaveError, load_save
+from game.rules.profile import profile_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -112,7 +113,8 @@ def print_room(room: RoomDebrief) -> None:
     for p in sorted(room.participants, key=lambda p: -p.result.score):
         f = p.result.final
         print(f"{p.name:<{width}}  {f['morale']:7.1f} {f['innovation']:10.1f} {f['delivery']:8.1f} "
-              f"{p.result.score:6.1f}  {p.result.profile} ({p.result.leader_share:.0%} leadership)")
+              f"{p.result.score:6.1f}  "
+              + profile_words(p.result.profile, p.result.lead, p.result.manage, p.result.leader_share))
     print(f"\n{'room':<{width}}  " + " ".join(
         f"{room.spread[m].mean:{w}.1f}" for m, w in zip(MEASURES, (7, 10, 8, 6), strict=True))
         + "  mean")

@@ -8,6 +8,7 @@ import sys
 from game.analysis.strategies import STRATEGIES, make_strategy, play
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
 from game.persistence import SaveError, save_game
+from game.rules.profile import profile_words
 from game.rules.records import METRIC_NAMES, GameResult
 from game.rules.session import GameSession
 
@@ -37,7 +38,9 @@ def result_json(result: GameResult) -> dict[str, object]:
         "final": {**{m: round(result.final[m], 4) for m in METRIC_NAMES},
                   "score": round(result.score, 4)},
         "par": result.par,
-        "leader_share": round(result.leader_share, 4),
+        "leader_share": None if result.profile == "hands-off" else round(result.leader_share, 4),
+        "lead": round(result.lead, 4),
+        "manage": round(result.manage, 4),
         "profile": result.profile,
         "lessons": result.lessons,
     }
@@ -48,7 +51,8 @@ def print_table(result: GameResult, label: str) -> None:
     for r in result.history:
         print(f"{r.round:>8}  {r.metrics['morale']:7.1f} {r.metrics['innovation']:10.1f} "
               f"{r.metrics['delivery']:8.1f} {r.score:6.1f}")
-    print(f"profile: {result.profile} ({result.leader_share:.0%} leadership)")
+    print("profile: " + profile_words(result.profile, result.lead, result.manage,
+                                      result.leader_share))
     print(f"score: {result.score:.1f}")
 
 

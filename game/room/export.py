@@ -11,13 +11,14 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from game.rules.profile import HANDS_OFF_ACTIVITY
 from game.rules.records import METRIC_NAMES
 
 if TYPE_CHECKING:
     from game.room.room import Room
 
 COLUMNS = ("room", "scenario", "participant", "names", "round", *METRIC_NAMES, "score", "leader_share",
-           "vision", "actions", "budget", "overtime", "reviews", "events", "left", "hired")
+           "lead", "manage", "vision", "actions", "budget", "overtime", "reviews", "events", "left", "hired")
 
 
 def columns(round_label: str) -> list[str]:
@@ -40,6 +41,15 @@ def _number(text: str) -> bool:
     return True
 
 
+def _profile(record: dict[str, object]) -> tuple[object, object, object]:
+    """The round's leader share, lead and manage; a hands-off round has no share (blank)."""
+    lead, manage = record.get("lead"), record.get("manage")
+    if not isinstance(lead, float | int) or not isinstance(manage, float | int):
+        return record["leader_share"], "", ""   # a round recorded before lead and manage
+    idle = max(lead, manage) < HANDS_OFF_ACTIVITY
+    return ("" if idle else record["leader_share"]), lead, manage
+
+
 def rounds_csv(room: Room) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -49,7 +59,7 @@ def rounds_csv(room: Room) -> str:
             row: list[object] = [room.row.code, room.scenario.id, player.number, " & ".join(player.names),
                                  record["round"],
                                  *(record[m] for m in METRIC_NAMES), record["score"],
-                                 record["leader_share"], record["vision"] or "",
+                                 *_profile(record), record["vision"] or "",
                                  " ".join(record["actions"]), record["budget"], record["overtime"],
                                  int(record["reviews"]), "; ".join(record["events"]),
                                  record["left"], record["hired"]]

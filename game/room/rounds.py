@@ -74,6 +74,8 @@ def record_json(record: RoundRecord) -> dict[str, Any]:
         **{m: round(record.metrics[m], 6) for m in METRIC_NAMES},
         "score": round(record.score, 6),
         "leader_share": round(record.leader_share, 6),
+        "lead": round(record.lead, 6),
+        "manage": round(record.manage, 6),
         "vision": record.vision,
         "actions": list(record.actions),
         "budget": {k: round(float(v), 6) for k, v in record.budget.items()},

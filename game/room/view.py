@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.analysis.debrief import Participant, debrief_room, room_json
 from game.room.separate import separating_decisions
-from game.rules.coach import profile_name
+from game.rules.profile import game_profile
 from game.rules.records import METRIC_NAMES
 
 if TYPE_CHECKING:
@@ -22,12 +22,13 @@ def snapshot(room: Room) -> dict[str, Any]:
     players = []
     for p in room.players.values():
         scores = [r["score"] for r in p.records]
-        shares = [r["leader_share"] for r in p.records]
+        played = game_profile([r.get("lead", 0.0) for r in p.records],
+                              [r.get("manage", 0.0) for r in p.records])
         players.append({
             "id": p.number, "names": list(p.names), "round": len(p.records), "online": p.online > 0,
             "finished": p.finished, "score": statistics.fmean(scores) if scores else None,
-            "profile": profile_name(statistics.fmean(shares)) if shares else None,
-            "leader_share": statistics.fmean(shares) if shares else None,
+            "profile": played.name if p.records else None,
+            "leader_share": played.share,
             "last": p.records[-1] if p.records else None,
         })
     numbers = {p.id: p.number for p in room.players.values()}

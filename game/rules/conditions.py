@@ -19,6 +19,7 @@ from game.scenario.types import (
     RoundAtLeast,
     RoundIs,
     TeamGauge,
+    Used,
     VisionIs,
 )
 
@@ -34,6 +35,7 @@ class Situation:
     teams: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # team -> gauges
     answers: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     # event id -> (choice id, round answered) for each time it was answered
+    used: frozenset[str] = frozenset()  # levers used in the game (debrief lessons only)
 
 
 def _between(value: float, below: float | None, above: float | None) -> bool:
@@ -66,6 +68,8 @@ def holds(condition: Condition, s: Situation) -> bool:
                 return False
             return ((below is None or s.leader_share < below)
                     and (above is None or s.leader_share > above))
+        case Used(lever=lever):
+            return lever in s.used
         case AllOf(conditions=cs):
             return all(holds(c, s) for c in cs)
         case AnyOf(conditions=cs):

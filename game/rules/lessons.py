@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from game.scenario.types import AllOf, Condition, GaugeCompare, Lesson, ProfileCompare, ProjectState
+from game.scenario.types import (
+    AllOf,
+    Condition,
+    GaugeCompare,
+    Lesson,
+    Not,
+    ProfileCompare,
+    ProjectState,
+    Used,
+)
 
 Claim = tuple[str, str, str]  # (kind, subject, side)
 
@@ -29,6 +38,10 @@ def claims(condition: Condition) -> set[Claim]:
             return {("project", project, state)}
         case ProfileCompare(leader_share_below=below, leader_share_above=above):
             return {("profile", "leader_share", f"{below}:{above}")}
+        case Used(lever=lever):
+            return {("used", lever, "yes")}
+        case Not(condition=Used(lever=lever)):
+            return {("used", lever, "no")}
         case AllOf(conditions=parts):
             return set().union(*(claims(c) for c in parts))
     return set()

@@ -88,7 +88,7 @@ class RoundRecord:
     revealed: bool                      # listening this round: fatigue and risk are visible
     events: list[EventOutcome]
     projects: list[ProjectStatus]
-    leader_share: float                 # 0..1: how much of this round's play was leadership
+    leader_share: float                 # 0..1: lead / (lead + manage); 0.5 in a hands-off round
     score: float                        # composite 0..100 of this round's metrics
     coach: str
     vision: str | None
@@ -99,7 +99,9 @@ class RoundRecord:
     risk_event: bool
     left: int
     hired: int
-    activity: float = 1.0               # 0..1: how much the player did, against leaving things be
+    activity: float = 1.0               # 0..1: how much the player did: max(lead, manage)
+    lead: float = 0.0                   # 0..1: how much the round was led (game.rules.profile)
+    manage: float = 0.0                 # 0..1: how much the round was managed
     available_budget: float = 0.0       # the money the round had to spend
     repaid: float = 0.0                 # the part of the round's budget that paid down debt
     cash: float = 0.0                   # money at the end of the round (negative: a debt)
@@ -118,6 +120,20 @@ class PendingEvent:
 
 
 @dataclass(frozen=True)
+class ObjectiveStatus:
+    """One of the scenario's objectives, as the records stand (game.rules.objectives)."""
+
+    text: str
+    status: str          # "met" | "missed" | "open" (can still be met) | "" (a plain objective)
+    how: str = ""        # how far, in words: "shipped in round 4, due 4", "morale 52 (above 60)"
+    gap: float | None = None  # by how much it is met (+) or missed (-), in the target's units
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.status)
+
+
+@dataclass(frozen=True)
 class GameResult:
     scenario_id: str
     seed: int
@@ -125,7 +141,14 @@ class GameResult:
     score: float
     par: float | None
     history: list[RoundRecord]
-    leader_share: float                 # over the whole game
+    leader_share: float                 # over the whole game (0.5 in a hands-off game: read profile)
     profile: str                        # "leader-heavy" | "balanced" | "manager-heavy" | "hands-off"
     lessons: list[str]
     decisions: tuple[Decision, ...]
+    lead: float = 0.0                   # the rounds' mean lead, 0..1
+    manage: float = 0.0                 # the rounds' mean manage, 0..1
+    objectives: tuple[ObjectiveStatus, ...] = ()  # the scenario's objectives, as the game ended
+
+    @property
+    def hands_off(self) -> bool:
+        return self.profile == "hands-off"

@@ -10,6 +10,7 @@ are not causes, so it names neither. Doing nothing is never praised.
 from __future__ import annotations
 
 from game.model.step import UNCLEAR
+from game.rules.profile import profile_name
 from game.rules.reasons import BY_KEY, Reason, reason_of
 from game.rules.records import RoundRecord
 from game.scenario.types import Scenario
@@ -139,8 +140,6 @@ def remark(scenario: Scenario, record: RoundRecord, history: list[RoundRecord],
            names: tuple[str, str] | None = None) -> str:
     """The coach's remark on `record` (`history`: the rounds before it). With `names`
     (leader, manager) in hot-seat, the advice goes to the player whose phase it is in."""
-    from game.rules.coach import profile_name  # the profile lives with the activity measure
-
     profile = profile_name(record.leader_share, record.activity)
     period = scenario.round_label.lower()
     previous = history[-1] if history else None

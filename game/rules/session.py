@@ -27,7 +27,7 @@ from game.model import (
 )
 from game.model.step import HIDDEN_DRIVERS
 from game.rules import validate as check
-from game.rules.coach import HANDS_OFF_ACTIVITY, Activity, activity, coach_remark, profile_name
+from game.rules.coach import coach_remark
 from game.rules.conditions import Situation, holds
 from game.rules.decisions import (
     AllocateBudget,
@@ -46,7 +46,9 @@ from game.rules.decisions import (
 )
 from game.rules.events import StoryRules
 from game.rules.lessons import shown
+from game.rules.objectives import levers_used, objectives_status
 from game.rules.plans import naive_schedule, plan_from_drafts
+from game.rules.profile import Activity, activity, game_profile
 from game.rules.reasons import HIDDEN, facts_of, worded
 from game.rules.records import (
     METRIC_NAMES,
@@ -95,6 +97,7 @@ class GameSession(StoryRules):
         self._story_start()
         self._capacity = np.zeros(len(scenario.organization.teams))
         self._chose_vision = False  # the vision in force was set by the player, not inherited
+        self._led_before: LeaderDraft | None = None  # the leader's draft of the round before
         self.branch: Branch | None = None   # set on a "what if" (see rules/branching.py)
         self._timed_out: list[str] = []   # this round's phases the timer committed half-spent
         org = scenario.organization
@@ -270,7 +273,9 @@ class GameSession(StoryRules):
         # A vision is the player's once they have played a round with one other than the
         # organisation's own (read from the drafts, so a batch of drafts agrees).
         self._chose_vision |= self.leader.vision != self.scenario.organization.vision
-        done = activity(self.scenario, self.leader, self.manager, self._chose_vision)
+        done = activity(self.scenario, self.leader, self.manager, self._chose_vision,
+                        self.round, self._led_before)
+        self._led_before = self.leader
         self._pending_round = _Played(
             before=before, drivers=drivers, risk=bool(report.risk_hit[0]),
             left=int(report.left[0]), hired=int(report.hired[0]), activity=done,
@@ -310,6 +315,7 @@ class GameSession(StoryRules):
             budget=dict(self.manager.budget), overtime=self.manager.overtime,
             reviews=self.manager.reviews, risk_event=pending.risk,
             left=pending.left, hired=pending.hired, activity=pending.activity.level,
+            lead=pending.activity.lead, manage=pending.activity.manage,
             available_budget=self.manager.budget_total, repaid=pending.repaid,
             cash=float(self._state.cash[0]), landed=list(self._landed),
             timed_out=self._timed_out,
@@ -367,9 +373,11 @@ class GameSession(StoryRules):
         pending = self._pending_round
         if pending is not None:
             done = pending.activity
-            return None if done.level < HANDS_OFF_ACTIVITY else done.share
-        last = self.history[-1] if self.history else None
-        return None if last is None or last.activity < HANDS_OFF_ACTIVITY else last.leader_share
+        elif self.history:
+            done = Activity(self.history[-1].lead, self.history[-1].manage)
+        else:
+            return None
+        return None if done.hands_off else done.share
 
     def fork(self, seed: int | None = None) -> GameSession:
         """An independent copy of this game, to try decisions on without touching it.
@@ -390,20 +398,20 @@ class GameSession(StoryRules):
     def result(self) -> GameResult:
         if self.phase is not Phase.END:
             raise IllegalDecision("The game is not over yet.")
-        shares = [r.leader_share for r in self.history if r.activity >= HANDS_OFF_ACTIVITY]
-        overall = float(np.mean(shares)) if shares else 0.5
-        level = float(np.mean([r.activity for r in self.history])) if self.history else 0.0
-        profile = profile_name(overall, level)
-        situation = replace(self._situation(None if profile == "hands-off" else overall),
-                            round=self.round)
+        played = game_profile([r.lead for r in self.history], [r.manage for r in self.history])
+        share = played.share
+        situation = replace(self._situation(share), round=self.round,
+                            used=levers_used(self.scenario, self.history))
         # Highest priority first (file order among equals); a contradiction of one shown is left out.
         ranked = sorted(self.scenario.debrief, key=lambda lesson: -lesson.priority)
         lessons = shown(ranked, lambda when: holds(when, situation))
         return GameResult(
             scenario_id=self.scenario.id, seed=self.seed, final=self.metrics,
             score=round(float(np.mean([r.score for r in self.history])), 6),
-            par=self.scenario.par, history=list(self.history), leader_share=overall,
-            profile=profile, lessons=lessons, decisions=self.log,
+            par=self.scenario.par, history=list(self.history),
+            leader_share=0.5 if share is None else share, profile=played.name, lessons=lessons,
+            decisions=self.log, lead=played.lead, manage=played.manage,
+            objectives=objectives_status(self.scenario, self.history),
         )
 
 

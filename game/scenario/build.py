@@ -23,6 +23,7 @@ from game.scenario.types import (
     GaugeCompare,
     Lesson,
     Not,
+    Objective,
     Organization,
     ProfileCompare,
     Project,
@@ -33,6 +34,7 @@ from game.scenario.types import (
     Scoring,
     Team,
     TeamGauge,
+    Used,
     Vision,
     VisionIs,
 )
@@ -57,6 +59,8 @@ def build_after(data: Data) -> After:
 
 def build_condition(data: Data) -> Condition:
     """The typed condition for one checked condition mapping."""
+    if "used" in data:
+        return Used(data["used"])
     if "flag" in data:
         return FlagIs(data["flag"], _limit(data, "below"), _limit(data, "above"))
     if "after" in data:
@@ -162,6 +166,18 @@ def _event(data: Data) -> Event:
                  once=bool(data.get("once", True)))
 
 
+def _objective(data: str | Data) -> Objective:
+    if isinstance(data, str):
+        return Objective(data)
+    metric, project, least = data.get("metric"), data.get("project"), data.get("at_least")
+    return Objective(data["text"],
+                     projects=tuple([project] if isinstance(project, str) else project or ()),
+                     at_least=None if least is None else int(least),
+                     metrics=tuple([metric] if isinstance(metric, str) else metric or ()),
+                     above=_limit(data, "above"), below=_limit(data, "below"),
+                     vision=data.get("vision"))
+
+
 def build_scenario(data: Data, source: str) -> Scenario:
     """The typed Scenario for checked data loaded from `source`."""
     weights = data.get("scoring", {}).get("weights", {})
@@ -183,7 +199,7 @@ def build_scenario(data: Data, source: str) -> Scenario:
         events=tuple(_event(e) for e in data.get("events", ())),
         debrief=tuple(Lesson(build_condition(d["when"]), d["text"], int(d.get("priority", 0)))
                       for d in data.get("debrief", ())),
-        objectives=tuple(data.get("objectives", ())),
+        objectives=tuple(_objective(o) for o in data.get("objectives", ())),
         difficulty=data.get("difficulty", "medium"),
         minutes=int(data.get("minutes", 30)),
         round_label=data.get("round_label", "Round"),

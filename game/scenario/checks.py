@@ -55,6 +55,9 @@ def describe(value: Any, tree: Tree, path: DataPath) -> str:
     return "a mapping"
 
 
+OBJECTIVE_MEASURES = ("project", "metric", "vision")
+
+
 class SchemaChecker:
     def __init__(self, tree: Tree, source: str, schema: Schema) -> None:
         self.tree = tree
@@ -136,10 +139,25 @@ class SchemaChecker:
                 self._add(path, "expected 'below', 'above' or both beside 'metric'")
             else:
                 self._add(path, "missing " + " or ".join(f"'{k}'" for k in keys))
+        elif kind == "oneOf" and len(path) == 2 and path[0] == "objectives":
+            self._objective(path, instance)
         elif kind == "oneOf":
             self._condition(error, path, instance)
         else:  # a keyword this module does not word yet: still located, still one line
             self._add(path, " ".join(error.message.split()))
+
+    def _objective(self, path: DataPath, instance: Any) -> None:
+        if not isinstance(instance, dict):
+            return
+        measures = [key for key in OBJECTIVE_MEASURES if key in instance]
+        if measures:
+            both = " and ".join(f"'{m}'" for m in measures)
+            self._add(path, f"expected one measure in an objective, found {both}; write one "
+                            "objective for each")
+        else:
+            self._add(path, "expected 'project', 'metric' (with 'above' or 'below') or "
+                            "'vision' beside 'text', to track the objective; plain text is "
+                            "shown and not scored")
 
     def _condition(self, error: ValidationError, path: DataPath, instance: Any) -> None:
         if not isinstance(instance, dict):

@@ -12,7 +12,7 @@ from typing import Any
 from game.scenario.checks import one_of, suggest
 from game.scenario.problems import Problem
 from game.scenario.schema import MAX_ROUNDS
-from game.scenario.types import PROJECT_EFFECT_KEYS, TEAM_EFFECT_KEYS, TEAM_GAUGES
+from game.scenario.types import KEPT_VISION, PROJECT_EFFECT_KEYS, TEAM_EFFECT_KEYS, TEAM_GAUGES
 from game.scenario.yamltree import DataPath, Tree, where
 
 _ID_LISTS = {"teams": "team", "visions": "vision", "projects": "project", "events": "event"}
@@ -62,13 +62,34 @@ class CrossChecker:
                                            f"'{claim['beats']}' on both sides")
         for key in ("events", "debrief"):
             for path, item in _mappings(self.data, key):
-                self._condition((*path, "when"), item.get("when"))
+                self._condition((*path, "when"), item.get("when"), lesson=key == "debrief")
+        self._objectives()
         self._arrivals()
         self._requires()
         for path, event in _mappings(self.data, "events"):
             self._after((*path, "after"), event.get("after"))
             self._choices(path, event)
         return self.problems
+
+    def _objectives(self) -> None:
+        for path, objective in _mappings(self.data, "objectives"):
+            project = objective.get("project")
+            if isinstance(project, list):
+                for i, pid in enumerate(project):
+                    self._known((*path, "project", i), pid, "projects")
+                least: Any = objective.get("at_least")
+                if _whole(least) and least > len(project):
+                    self.add((*path, "at_least"), f"at_least {least} of {len(project)} "
+                                                  "projects can never be met")
+            else:
+                self._known((*path, "project"), project, "projects")
+            if objective.get("vision") != KEPT_VISION:
+                self._known((*path, "vision"), objective.get("vision"), "visions")
+            above: Any = objective.get("above")
+            below: Any = objective.get("below")
+            if _number(above) and _number(below) and above >= below:
+                self.add((*path, "below"), f"nothing is above {above} and below {below}; "
+                                           "give `below` larger than `above`")
 
     # --- teams and projects over time --------------------------------------------------------
 
@@ -247,9 +268,13 @@ class CrossChecker:
             self.add(("scoring", "weights"), "expected at least one weight above 0, found "
                                              "all zero")
 
-    def _condition(self, path: DataPath, condition: Any) -> None:
+    def _condition(self, path: DataPath, condition: Any, lesson: bool = False) -> None:
         if not isinstance(condition, dict):
             return
+        if "used" in condition and not lesson:
+            self.add((*path, "used"), "`used:` reads the whole game, so it is for debrief "
+                                      "lessons only; an event or a choice can test a `flag:` "
+                                      "or a gauge instead")
         for key in ("round", "from_round"):
             self._after_last_round((*path, key), condition.get(key), "round")
         self._known((*path, "vision"), condition.get("vision"), "visions")
@@ -263,8 +288,8 @@ class CrossChecker:
         for key in ("all", "any"):
             parts = condition.get(key)
             for index, part in enumerate(parts if isinstance(parts, list) else ()):
-                self._condition((*path, key, index), part)
-        self._condition((*path, "not"), condition.get("not"))
+                self._condition((*path, key, index), part, lesson)
+        self._condition((*path, "not"), condition.get("not"), lesson)
 
 
 def _cycle(graph: dict[str, list[str]]) -> list[str]:

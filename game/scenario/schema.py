@@ -16,6 +16,7 @@ from game.scenario.types import (
     EFFECT_KEYS,
     GAUGES,
     KNOWN_STRATEGIES,
+    LEVERS,
     METRICS,
     PROJECT_KINDS,
     PROJECT_STATE_MATCHES,
@@ -29,8 +30,8 @@ SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 MAX_ROUNDS = 40
 # The shapes a condition may take, told apart by the one key each must have.
 CONDITION_SHAPES: tuple[str, ...] = (
-    "round", "from_round", "metric", "vision", "project", "leader_share", "flag", "after", "all",
-    "any", "not",
+    "round", "from_round", "metric", "vision", "project", "leader_share", "flag", "after", "used",
+    "all", "any", "not",
 )
 PROJECT_STATES: tuple[str, ...] = tuple(PROJECT_STATE_MATCHES)
 
@@ -115,6 +116,10 @@ def _condition_shapes() -> list[Schema]:
         "after": _mapping("True a number of rounds after an event was answered.", {
             "after": _after(),
         }, ("after",)),
+        "used": _mapping("For debrief lessons only: true when the player used this lever in "
+                         "at least one round (vision: set a vision of their own).", {
+            "used": {"enum": list(LEVERS), "description": "The lever: " + ", ".join(LEVERS)
+                     + "."}}, ("used",)),
         "all": _mapping("True when every listed condition holds.", {
             "all": _list("The conditions.", ref, 1)}, ("all",)),
         "any": _mapping("True when at least one listed condition holds.", {
@@ -141,10 +146,44 @@ def _condition() -> Schema:
         "title": "Condition",
         "description": "When something applies: a mapping with exactly one of the shapes "
                        "round, from_round, metric, vision, project, leader_share, flag, "
-                       "after, all, any, not. Structured data, never evaluated as code.",
+                       "after, used, all, any, not. Structured data, never evaluated as code.",
         "type": "object",
         "oneOf": _condition_shapes(),
     }
+
+
+def _objective() -> Schema:
+    limit = "With `metric`: met when every metric ends strictly {} this (0 to 100)."
+    scored = _mapping(
+        "An objective the game tracks during play and scores in the debrief: give `text` and "
+        "one of `project`, `metric` (with `above` and/or `below`) or `vision`.", {
+            "text": _text("The objective as the player reads it."),
+            "project": {"description": "A project id, or a list of them: met when it ships "
+                                       "(they ship) by its due round.",
+                        "if": {"type": "array"},
+                        "then": _list("The projects.", _slug("A project id."), 1,
+                                      uniqueItems=True),
+                        "else": _slug("A project id.")},
+            "at_least": _integer("With a list of projects: met when at least this many of "
+                                 "them ship on time (default: all).", minimum=1),
+            "metric": {"description": "A gauge, or a list of gauges, read at the end of the "
+                                      "game: " + ", ".join(GAUGES) + ".",
+                       "if": {"type": "array"},
+                       "then": _list("The gauges; every one must meet the limit.",
+                                     {"enum": list(GAUGES)}, 1, uniqueItems=True),
+                       "else": {"enum": list(GAUGES)}},
+            "above": _number(limit.format("above"), minimum=0, maximum=100),
+            "below": _number(limit.format("below"), minimum=0, maximum=100),
+            "vision": _text("Met when this vision (an id) is in force at the end; `kept`: "
+                            "when the player set a vision of their own, changed it at most "
+                            "once and holds it at the end.", pattern=SLUG_PATTERN),
+        }, ("text",),
+        oneOf=[{"required": ["project"]}, {"required": ["metric"]}, {"required": ["vision"]}],
+        dependentSchemas={"metric": {"anyOf": [{"required": ["above"]},
+                                               {"required": ["below"]}]}})
+    return {"description": "An objective: text, or a mapping the game scores.",
+            "if": {"type": "string"}, "then": _text("An objective, shown and not scored."),
+            "else": scored}
 
 
 def _organization() -> Schema:
@@ -333,7 +372,8 @@ def scenario_schema() -> Schema:
         "difficulty": {"enum": list(DIFFICULTIES), "default": "medium",
                        "description": "How hard it is: " + ", ".join(DIFFICULTIES) + "."},
         "minutes": _integer("Estimated play time in minutes.", minimum=1, default=30),
-        "objectives": _list("What the player should aim for.", _text("An objective.")),
+        "objectives": _list("What the player should aim for: plain text (shown, not scored), "
+                            "or a mapping that the game tracks and scores.", _objective()),
         "rounds": _integer(f"Number of rounds, 1 to {MAX_ROUNDS}.", minimum=1,
                            maximum=MAX_ROUNDS),
         "round_label": _text("What a round is called on screen.", default="Round"),

@@ -38,6 +38,10 @@ GAUGES: tuple[str, ...] = (
 TEAM_GAUGES: tuple[str, ...] = ("morale", "fatigue", "skill", "creativity", "alignment",
                                 "headcount")
 DIFFICULTIES: tuple[str, ...] = ("tutorial", "easy", "medium", "hard")
+# Levers a debrief lesson's `used:` condition asks about: a vision the player set, the
+# manager's overtime and reviews, and the leader's actions (game.rules.decisions).
+LEVERS: tuple[str, ...] = ("vision", "overtime", "reviews", "town_hall", "coaching",
+                           "recognition", "listening", "challenge", "celebrate")
 # What an event choice may change. Metric keys are points on the 0..100 scale;
 # the other keys are points on the same scale applied to the organisation's state.
 EFFECT_KEYS: tuple[str, ...] = (
@@ -222,6 +226,14 @@ class ProfileCompare:
 
 
 @dataclass(frozen=True)
+class Used:
+    """A lever the player used in at least one round of the game (debrief lessons only: it
+    reads the whole game). `vision`: a vision the player set, not the organisation's own."""
+
+    lever: str  # one of LEVERS
+
+
+@dataclass(frozen=True)
 class AllOf:
     conditions: tuple[Condition, ...]
 
@@ -238,7 +250,7 @@ class Not:
 
 Condition = (
     RoundIs | RoundAtLeast | GaugeCompare | VisionIs | ProjectState | ProfileCompare
-    | TeamGauge | FlagIs | After | AllOf | AnyOf | Not
+    | TeamGauge | FlagIs | After | Used | AllOf | AnyOf | Not
 )
 
 
@@ -315,6 +327,30 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class Objective:
+    """What the player should aim for. A plain objective is only shown; one with `project`,
+    `metric` or `vision` is tracked during play and scored in the debrief."""
+
+    text: str
+    projects: tuple[str, ...] = ()       # met when they ship by their due rounds ...
+    at_least: int | None = None          # ... this many of them (None: all)
+    metrics: tuple[str, ...] = ()        # GAUGES at the end of the game, all of them ...
+    above: float | None = None           # ... strictly above this
+    below: float | None = None           # ... and/or strictly below this
+    vision: str | None = None            # a vision id in force at the end, or "kept"
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.projects) or bool(self.metrics) or self.vision is not None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+KEPT_VISION = "kept"  # an objective's `vision: kept`: one vision of the player's own, held
+
+
+@dataclass(frozen=True)
 class Claim:
     """"`strategy` beats `beats` by at least `by` (a fraction: 0.15 is 15%) in mean score."""
 
@@ -342,7 +378,7 @@ class Scenario:
     projects: tuple[Project, ...]
     events: tuple[Event, ...] = ()
     debrief: tuple[Lesson, ...] = ()
-    objectives: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
     difficulty: str = "medium"
     minutes: int = 30
     round_label: str = "Round"

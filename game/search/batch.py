@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 
 from game.model import OrgState, Params, RoundPlan, available_budget, metrics_of, new_game, params_for, step
-from game.rules.coach import leader_share
+from game.rules.profile import leader_share
 from game.rules.records import METRIC_NAMES, LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.conditions import BatchSituation, uses_profile
@@ -117,7 +117,9 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
             if wants_profile:
                 drafts = [seq.rounds[r] for seq in sequences]
                 chose = [c or lead.vision != start_vision for c, (lead, _) in zip(chose, drafts, strict=True)]
-                share = _Share(scenario, drafts, chose, rows, scaled, cap, world.categories)
+                before = [seq.rounds[r - 1][0] if r else None for seq in sequences]
+                share = _Share(scenario, drafts, chose, rows, scaled, cap, world.categories,
+                               round_no, before)
             state = story.events(state, round_no, answers[:, r],
                                  partial(_situation, story, round_no, plan.vision, vision_ids, share))
         per_round[:, r] = composite(scenario, metrics_of(state))
@@ -174,8 +176,9 @@ class _Share:
 
     def __init__(self, scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
                  chose: Sequence[bool], rows: Array, money: Array, cap: Array,
-                 categories: tuple[str, ...]) -> None:
-        self._args = (scenario, drafts, chose, rows, money, cap, categories)
+                 categories: tuple[str, ...], round_no: int,
+                 before: Sequence[LeaderDraft | None]) -> None:
+        self._args = (scenario, drafts, chose, rows, money, cap, categories, round_no, before)
         self._value: Array | None = None
 
     def __call__(self) -> Array:
@@ -186,11 +189,12 @@ class _Share:
 
 def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraft]],
              chose: Sequence[bool], rows: Array, money: Array, cap: Array,
-             categories: tuple[str, ...]) -> Array:
+             categories: tuple[str, ...], round_no: int,
+             before: Sequence[LeaderDraft | None]) -> Array:
     """(B,) each row's leader share; NaN in a hands-off round, where no profile condition
     holds. A row whose budget was scaled down is judged on the money it spent."""
-    shares = [leader_share(scenario, lead, manage, c)
-              for (lead, manage), c in zip(drafts, chose, strict=True)]
+    shares = [leader_share(scenario, lead, manage, c, round_no, last)
+              for (lead, manage), c, last in zip(drafts, chose, before, strict=True)]
     result = np.array([np.nan if s is None else s for s in shares], dtype=float)[rows]
     for b in range(rows.size):
         lead, manage = drafts[rows[b]]
@@ -198,6 +202,6 @@ def _profile(scenario: Scenario, drafts: Sequence[tuple[LeaderDraft, ManagerDraf
             spent = {c: float(money[b, i]) for i, c in enumerate(categories)
                      if c in scenario.budget.categories}
             share = leader_share(scenario, lead, replace(manage, budget=spent, budget_total=float(cap[b])),
-                                 chose[rows[b]])
+                                 chose[rows[b]], round_no, before[rows[b]])
             result[b] = np.nan if share is None else share
     return result

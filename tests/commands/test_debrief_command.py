@@ -111,7 +111,7 @@ def test_no_readable_save_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_the_table_lists_everyone(room: dict[str, dict], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = debrief(capsys, *(str(g["save"]) for g in room.values()))
     assert code == 0
-    rows = [line for line in out.splitlines() if line.endswith("leadership)")]
+    rows = [line for line in out.splitlines() if ", managed " in line and line.endswith("%)")]
     assert len(rows) == len(ROOM)
     assert any(line.startswith("manager-only ") for line in rows)
     assert "profiles:" in out and "lessons:" in out

@@ -125,6 +125,8 @@ class RoundRecord:
     coach: str
     score: float
     vision: str | None
+    lead: float = 0.5
+    manage: float = 0.5
 
 
 @dataclass
@@ -144,6 +146,9 @@ class GameResult:
     leader_share: float
     profile: str
     lessons: list[str]
+    lead: float = 0.45
+    manage: float = 0.55
+    objectives: tuple[object, ...] = ()
 
 
 @dataclass

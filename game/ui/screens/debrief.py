@@ -7,7 +7,7 @@ import pygame
 
 from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
-from game.ui.widgets import charts, chrome, icons, text
+from game.ui.widgets import charts, chrome, icons, objectives, profile, text
 
 # The article the game's claims come from; lessons that quote it name it.
 ARTICLE = ("\u201cUnlocking organizational success by mastering what is the difference between "
@@ -79,11 +79,28 @@ class DebriefScreen(Screen):
     def lessons_box(self) -> tuple[pygame.Rect, pygame.Rect]:
         """The lessons card and the rect inside it, below its title (as `panel` lays it out)."""
         _, right = self.columns()
-        top = right.top + self.s(150) + self.s(10) + self.s(160) + self.s(10)
+        top = right.top + self.score_height() + self.s(10) + self.progress_height() + self.s(10)
+        top += self.objectives_height() + (self.s(10) if self.result.objectives else 0)
         card = pygame.Rect(right.left, top, right.width, right.bottom - top)
         inner = card.inflate(-self.s(24), -self.s(20))
         title = self.font("h3", True).get_linesize() + self.s(6)
         return card, pygame.Rect(inner.left, inner.top + title, inner.width, inner.height - title)
+
+    def score_height(self) -> int:
+        """The score card: tighter when the objectives need the room."""
+        return self.s(126 if self.result.objectives else 150)
+
+    def progress_height(self) -> int:
+        """The progress card: smaller when the objectives need the room."""
+        return self.s(128 if self.result.objectives else 160)
+
+    def objectives_height(self) -> int:
+        """The objectives card's height (0 when the scenario has none)."""
+        count = len(self.result.objectives)
+        if not count:
+            return 0
+        return self.font("h3", True).get_linesize() + self.s(6) + self.s(20) + \
+            objectives.list_height(self, self.result.objectives)
 
     def source_line(self) -> str:
         """The article's citation, when a lesson quotes it."""
@@ -125,7 +142,7 @@ class DebriefScreen(Screen):
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         _, right = self.columns()
-        return pygame.Rect(right.left, right.top, right.width, self.s(150))  # the score card
+        return pygame.Rect(right.left, right.top, right.width, self.score_height())  # the score card
 
     # --- drawing ---------------------------------------------------------------------------
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
@@ -161,10 +178,18 @@ class DebriefScreen(Screen):
         charts.trend(self, surface, inner, series, start)
         self.balance_card(surface, pygame.Rect(left.left, chart.bottom + self.s(10), left.width,
                                                left.bottom - chart.bottom - self.s(10)))
-        score = pygame.Rect(right.left, right.top, right.width, self.s(150))
+        score = pygame.Rect(right.left, right.top, right.width, self.score_height())
         self.score_card(surface, score)
-        mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width, self.s(160))
+        mine = pygame.Rect(right.left, score.bottom + self.s(10), right.width,
+                           self.progress_height())
         self.progress_card(surface, mine)
+        if res.objectives:
+            met = sum(o.status == "met" for o in res.objectives)
+            scored = sum(o.scored for o in res.objectives)
+            goals = pygame.Rect(right.left, mine.bottom + self.s(10), right.width,
+                                self.objectives_height())
+            inner = self.panel(surface, goals, f"Objectives: {met} of {scored} met")
+            objectives.draw_list(self, surface, inner, res.objectives)
         card, _ = self.lessons_box()
         pages = self.pages()
         page = min(self.lesson_page, len(pages) - 1)
@@ -193,25 +218,27 @@ class DebriefScreen(Screen):
     def balance_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.result
         inner = self.panel(surface, rect, "Your balance: where your attention went")
-        share = float(res.leader_share)
-        charts.balance(self, surface, pygame.Rect(inner.left, inner.top + self.s(4), inner.width,
-                                                  self.s(28)), share)
+        lead, manage, idle = float(res.lead), float(res.manage), res.profile == "hands-off"
+        profile.balance_bar(self, surface, pygame.Rect(inner.left, inner.top + self.s(4),
+                                                       inner.width, self.s(28)), lead, manage, idle)
         fs = self.font("small")
-        words = PROFILE_WORDS.get(res.profile, res.profile)
         y = inner.top + self.s(40)
+        y += text.paragraph(surface, profile.balance_words(lead, manage, idle), fs,
+                            self.col("ink_soft"), pygame.Rect(inner.left, y, inner.width,
+                                                              fs.get_linesize()), max_lines=1)
+        words = PROFILE_WORDS.get(res.profile, res.profile)
         y += text.paragraph(surface, f"Profile: {words}.", self.font("small", True),
                             self.col("ink"), pygame.Rect(inner.left, y, inner.width,
                                                          2 * fs.get_linesize()), max_lines=2)
         strip = pygame.Rect(inner.left, y + self.s(4), inner.width, inner.bottom - y - self.s(4))
         if strip.height >= 4 * fs.get_linesize():
             label = self.app.scenario.round_label
-            text.draw(surface, f"Leader share each {label.lower()}: the lower part of each bar "
-                      "(dashed line: half)", fs, self.col("ink_soft"), strip.topleft,
-                      width=strip.width)
+            text.draw(surface, f"Each {label.lower()}: how much you led (left bar) and managed "
+                      "(right bar)", fs, self.col("ink_soft"), strip.topleft, width=strip.width)
             strip.top += fs.get_linesize() + self.s(2)
             strip.height -= fs.get_linesize() + self.s(2)
-            charts.share_strip(self, surface, strip, [r.leader_share for r in res.history],
-                               self.app.scenario.round_label)
+            profile.activity_strip(self, surface, strip, [r.lead for r in res.history],
+                                   [r.manage for r in res.history], label)
 
     def score_card(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.result

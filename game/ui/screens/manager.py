@@ -7,7 +7,7 @@ import pygame
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
 from game.rules.plans import naive_schedule, starting_schedule
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, handover, icons, people, stepper, text
+from game.ui.widgets import chrome, handover, icons, objectives, people, stepper, text
 from game.ui.widgets.meters import load_bar
 
 ROW = 44
@@ -246,8 +246,10 @@ class ManagerScreen(PhaseScreen):
         y += self.s(ROW + 4)
         text.draw(surface, "Performance reviews", self.font("small"), self.col("ink"),
                   (inner.left, y + self.s(18)), "midleft", width=label_w)
-        handover.leader_strip(self, surface, pygame.Rect(inner.left, y + self.s(52), inner.width,
-                                                         inner.bottom - y - self.s(52)))
+        used = handover.leader_strip(self, surface, pygame.Rect(
+            inner.left, y + self.s(52), inner.width, inner.bottom - y - self.s(52)))
+        objectives.board_strip(self, surface, pygame.Rect(inner.left, used + self.s(8), inner.width,
+                                                          inner.bottom - used - self.s(8)))
         self.draw_board(surface, right)
         chrome.footer(self, surface, "−/+ or type a number and press Enter; Tab to a box and use "
                       "Left/Right · loads over 100% become fatigue")

@@ -42,14 +42,15 @@ def leader_lines(sc: Screen) -> list[str]:
     return lines
 
 
-def leader_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    """A small card in `rect` (what fits of it): the leader's vision and actions."""
+def leader_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> int:
+    """A small card in `rect` (what fits of it): the leader's vision and actions. Returns the
+    card's bottom edge (`rect.top` when nothing fits), so a strip can follow it."""
     fb, fs = sc.font("small", True), sc.font("small")
     lines = leader_lines(sc)
     width = rect.width - sc.s(20)
     need = fb.get_linesize() + sum(text.height_of(line, fs, width) for line in lines) + sc.s(12)
     if rect.height < fb.get_linesize() + fs.get_linesize() + sc.s(12):
-        return
+        return rect.top
     rect = pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, need))
     pygame.draw.rect(surface, sc.col("surface"), rect, border_radius=sc.s(6))
     pygame.draw.line(surface, sc.col("leader"), (rect.left, rect.top + sc.s(4)),
@@ -62,6 +63,7 @@ def leader_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None
     y += fb.get_linesize()
     body = pygame.Rect(x, y, rect.right - x - sc.s(8), rect.bottom - y - sc.s(4))
     text.paragraph(surface, "\n".join(lines), fs, sc.col("ink"), body)
+    return rect.bottom
 
 
 def manager_line(sc: Screen) -> str | None:
