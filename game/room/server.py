@@ -31,6 +31,7 @@ from game.room.export import rounds_csv
 from game.room.limits import FailedJoins
 from game.room.protocol import Refused
 from game.room.room import Player, Room
+from game.seat.routes import seat_routes
 
 STATIC = Path(str(resources.files("game.room").joinpath("static")))
 MAX_CONTROL = 16 * 1024
@@ -245,6 +246,7 @@ def build_app(room: Room) -> Starlette:
             Route("/api/control", server.control, methods=["POST"]),
             WebSocketRoute("/ws/play", server.play_socket),
             WebSocketRoute("/ws/dashboard", server.dashboard_socket),
+            *seat_routes(server),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[Middleware(_Headers)],

@@ -1,0 +1,15 @@
+"""The browser seat's tests: a room served in this process (its seats reachable), or a real
+`room serve` subprocess and headless chromium (the room tests' helpers)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette", reason="the room needs the 'room' extra")
+pytest.importorskip("uvicorn", reason="the room needs the 'room' extra")
+pytest.importorskip("sqlalchemy", reason="the room needs the 'room' extra")
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "room"))
