@@ -1,0 +1,162 @@
+"""A person at the /play page, in headless chromium: keys and clicks, nothing else.
+
+Each helper waits for what the player would wait for (the next phase on screen), so the
+tests read as a game being played."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+PHASES = {"leader": ".phase-leader", "manager": ".phase-manager", "event": ".phase-event",
+          "report": ".phase-report", "end": ".phase-end"}
+SHOTS = os.environ.get("SEAT_SHOTS")     # a folder: screenshots of every phase go there
+
+
+def until(driver: Any, check: Any, timeout: float = 20) -> Any:
+    """Wait for `check(driver)`; an element replaced by the next view is looked up again."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(check)
+
+
+def phase(driver: Any) -> str:
+    for name, css in PHASES.items():
+        if driver.find_elements(By.CSS_SELECTOR, f"#game:not([hidden]) {css}"):
+            return name
+    return ""
+
+
+def settled(driver: Any) -> None:
+    """Wait until the room has answered every decision the page sent (the game is not busy)."""
+    until(driver, lambda d: d.find_element(By.ID, "game").get_attribute("aria-busy") != "true")
+
+
+def wait_phase(driver: Any, *names: str, timeout: float = 20) -> str:
+    until(driver, lambda d: phase(d) in names, timeout)
+    settled(driver)
+    return phase(driver)
+
+
+def header(driver: Any) -> str:
+    return str(driver.find_element(By.ID, "where").text)
+
+
+def overflow(driver: Any) -> int:
+    """How many pixels the page is wider than the window (0: no horizontal scrolling)."""
+    return int(driver.execute_script(
+        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        " - window.innerWidth"))
+
+
+def phone(driver: Any, width: int = 360, height: int = 780) -> None:
+    """Show the page as a phone of this size does (a desktop window cannot be that narrow)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+
+def shot(driver: Any, name: str) -> None:
+    """Save the whole page (SEAT_SHOTS): the window made as tall as the page for the shot."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    width = driver.execute_script("return window.innerWidth")
+    height = min(max(driver.execute_script("return document.documentElement.scrollHeight"), 700), 5000)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 700})
+    driver.save_screenshot(str(Path(SHOTS) / f"{width}-{name}.png"))
+    if width >= 700:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    else:
+        phone(driver, width)
+
+
+def press_commit(driver: Any) -> None:
+    """Ctrl+Enter, the commit key; a question about anything left unspent is answered yes."""
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    end = time.monotonic() + 1.5
+    while time.monotonic() < end:
+        try:
+            driver.switch_to.alert.accept()
+            return
+        except NoAlertPresentException:
+            time.sleep(0.05)
+
+
+def click(driver: Any, element_id: str) -> None:
+    for _ in range(5):
+        try:
+            driver.find_element(By.ID, element_id).click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise AssertionError(f"#{element_id} kept changing under the pointer")
+
+
+def join(driver: Any, url: str, code: str, name: str) -> None:
+    driver.get(f"{url}/play?code={code}")
+    until(driver, lambda d: d.find_element(By.ID, "name").is_displayed())
+    assert driver.find_element(By.ID, "code").get_attribute("value") == code
+    shot(driver, "0-join")
+    field = driver.find_element(By.ID, "name")
+    field.send_keys(name)
+    field.send_keys(Keys.ENTER)
+    wait_phase(driver, "leader")
+
+
+def lead(driver: Any, vision: int = 1) -> None:
+    """The leader phase: a vision by the mouse, a town hall by the keyboard, commit by key."""
+    radios = driver.find_elements(By.CSS_SELECTOR, "input[name=vision]")
+    if not radios[vision].is_selected():
+        driver.find_element(By.CSS_SELECTOR, f"label[for={radios[vision].get_attribute('id')}]").click()
+        settled(driver)
+    button = driver.find_element(By.ID, "act-town_hall")
+    if button.get_attribute("aria-pressed") == "false" and button.is_enabled():
+        button.send_keys(Keys.SPACE)
+        settled(driver)
+        assert driver.find_element(By.ID, "act-town_hall").get_attribute("aria-pressed") == "true"
+    shot(driver, "1-leader")
+    press_commit(driver)
+    wait_phase(driver, "manager")
+
+
+def manage(driver: Any, lower: int = 0) -> None:
+    """The manager phase: type a lower operations budget (if `lower`), then commit; the
+    money left unspent is confirmed."""
+    if lower:
+        box = driver.find_element(By.ID, "budget-operations")
+        wanted = str(round(float(box.get_attribute("value")) - lower))
+        box.click()                       # into the box; select what is there, type over it
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL) \
+            .send_keys(wanted, Keys.TAB).perform()
+        settled(driver)
+        assert driver.find_element(By.ID, "budget-operations").get_attribute("value") == wanted
+    shot(driver, "2-manager")
+    press_commit(driver)
+    wait_phase(driver, "event", "report")
+
+
+def answer_events(driver: Any) -> int:
+    answered = 0
+    while phase(driver) == "event":
+        shot(driver, "3-event")
+        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, ".choice-button") if b.is_enabled()]
+        buttons[0].click()
+        settled(driver)
+        answered += 1
+    return answered
+
+
+def read_report(driver: Any) -> str:
+    wait_phase(driver, "report")
+    summary = str(driver.find_element(By.CSS_SELECTOR, ".summary").text)
+    shot(driver, "4-report")
+    click(driver, "continue")
+    wait_phase(driver, "leader", "end")
+    return summary
