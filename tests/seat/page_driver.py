@@ -10,7 +10,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    ElementNotInteractableException,
+    NoAlertPresentException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -110,17 +114,35 @@ def join(driver: Any, url: str, code: str, name: str) -> None:
     wait_phase(driver, "leader")
 
 
+def retried(step: Any) -> Any:
+    """Do a step again if the room's news re-drew the page under it (an injected event, a
+    timer set): what a person does when a button moves before they press it."""
+    for _ in range(5):
+        try:
+            return step()
+        except (StaleElementReferenceException, ElementNotInteractableException):
+            time.sleep(0.2)
+    return step()
+
+
 def lead(driver: Any, vision: int = 1) -> None:
     """The leader phase: a vision by the mouse, a town hall by the keyboard, commit by key."""
-    radios = driver.find_elements(By.CSS_SELECTOR, "input[name=vision]")
-    if not radios[vision].is_selected():
-        driver.find_element(By.CSS_SELECTOR, f"label[for={radios[vision].get_attribute('id')}]").click()
-        settled(driver)
-    button = driver.find_element(By.ID, "act-town_hall")
-    if button.get_attribute("aria-pressed") == "false" and button.is_enabled():
-        button.send_keys(Keys.SPACE)
-        settled(driver)
-        assert driver.find_element(By.ID, "act-town_hall").get_attribute("aria-pressed") == "true"
+    def choose_vision() -> None:
+        radio = driver.find_elements(By.CSS_SELECTOR, "input[name=vision]")[vision]
+        if not radio.is_selected():
+            driver.find_element(By.CSS_SELECTOR, f"label[for={radio.get_attribute('id')}]").click()
+            settled(driver)
+
+    def town_hall() -> None:          # Tab to it (focus), press Space
+        button = driver.find_element(By.ID, "act-town_hall")
+        if button.get_attribute("aria-pressed") == "false" and button.is_enabled():
+            driver.execute_script("arguments[0].focus()", button)
+            ActionChains(driver).send_keys(Keys.SPACE).perform()
+            settled(driver)
+            assert driver.find_element(By.ID, "act-town_hall").get_attribute("aria-pressed") == "true"
+
+    retried(choose_vision)
+    retried(town_hall)
     shot(driver, "1-leader")
     press_commit(driver)
     wait_phase(driver, "manager")
