@@ -54,10 +54,10 @@ class Seat:
     """One browser page's traffic, played by a scripted player."""
 
     def __init__(self, address: str, code: str, name: str, strategy: str, seed: int,
-                 think: float) -> None:
+                 think: float, click: float) -> None:
         self.address, self.code, self.name = address, code, name
         self.strategy = make_strategy(strategy, seed)
-        self.think = think
+        self.think, self.click = think, click
         self.submits: list[float] = []
         self.decisions: list[float] = []
         self.illegal: list[str] = []
@@ -88,6 +88,8 @@ class Seat:
                 if view["phase"] == "manager" and view["manager"]["first_plan"]:
                     decisions = [Schedule(view["manager"]["first_plan"]), *decisions]
                 for decision in decisions:
+                    if self.click:
+                        time.sleep(rng.uniform(0, self.click))     # a person finds the next control
                     game.apply(decision)
                     started = time.monotonic()
                     answer = ask({"type": "act", "decision": encode_decision(decision)})
@@ -113,6 +115,8 @@ def main() -> int:
     parser.add_argument("--windows", type=int, default=20)
     parser.add_argument("--think", type=float, default=0.0,
                         help="seconds (at most) a player reads each report")
+    parser.add_argument("--click", type=float, default=0.0,
+                        help="seconds (at most) between a player's decisions (0: as fast as it can)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("SAIL_KEEL_HOME", folder)
@@ -147,7 +151,8 @@ def run(args: argparse.Namespace, pid: int, address: str, code: str, secret: str
     SEED = windows[0].welcome.seed  # type: ignore[union-attr]
     control(address, secret, action="start")
     kinds = ("balanced", "manager-only", "leader-only", "random")
-    seats = [Seat(address, code, f"Seat {i:02d}", kinds[i % 4], i, args.think) for i in range(args.seats)]
+    seats = [Seat(address, code, f"Seat {i:02d}", kinds[i % 4], i, args.think,
+                  args.click) for i in range(args.seats)]
     errors: list[str] = []
 
     def play_seat(seat: Seat) -> None:
@@ -188,7 +193,10 @@ def run(args: argparse.Namespace, pid: int, address: str, code: str, secret: str
         return (f"{name}: n={len(xs)} p50 {statistics.median(xs) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
                 f"max {xs[-1] * 1000:.0f} ms")
 
-    print(f"{args.seats} browser seats + {args.windows} windows, {rounds} rounds each, in {took:.1f} s")
+    pace = f"think <= {args.think:g} s per report, <= {args.click:g} s per decision" \
+        if args.think or args.click else "as fast as they can"
+    print(f"{args.seats} browser seats + {args.windows} windows, {rounds} rounds each, {pace}: "
+          f"{took:.1f} s")
     print(line("round submit (seat)", submits) + " (target p95 < 500 ms)")
     print(line("any decision (seat)", every))
     print(f"participants with every round counted exactly once: {once} of {len(counted)} "

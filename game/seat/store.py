@@ -177,8 +177,11 @@ class Seats:
     def _save(self, participant: int, draft: list[dict[str, object]]) -> None:
         text = json.dumps(draft, allow_nan=False)
         with self.room.store.engine.begin() as db:
-            db.execute(SEATS.delete().where(SEATS.c.participant_id == participant))
-            db.execute(SEATS.insert().values(participant_id=participant, draft=text, updated=time.time()))
+            changed = db.execute(SEATS.update().where(SEATS.c.participant_id == participant)
+                                 .values(draft=text, updated=time.time()))
+            if changed.rowcount == 0:
+                db.execute(SEATS.insert().values(participant_id=participant, draft=text,
+                                                 updated=time.time()))
 
     def _load(self, participant: int) -> tuple[Decision, ...]:
         with self.room.store.engine.connect() as db:
