@@ -45,6 +45,7 @@ from game.rules.decisions import Schedule  # noqa: E402
 from game.rules.session import GameSession  # noqa: E402
 from game.scenario import load_scenario_text  # noqa: E402
 
+FORECAST_AFTER = 0.15     # seconds the page waits for the plan to rest before asking its forecast
 PAGE_FILES = ("/play", "/play/static/play.css", "/play/static/play.js", "/play/static/dom.js",
               "/play/static/net.js", "/play/static/leader.js", "/play/static/manager.js",
               "/play/static/outcome.js", "/api/info")
@@ -60,6 +61,7 @@ class Seat:
         self.think, self.click = think, click
         self.submits: list[float] = []
         self.decisions: list[float] = []
+        self.forecasts: list[float] = []
         self.illegal: list[str] = []
         self.rounds = 0
 
@@ -69,27 +71,37 @@ class Seat:
         with connect(f"ws://{self.address}/play/ws", max_size=2**22, proxy=None, open_timeout=30) as ws:
             seq = 0
 
-            def ask(message: dict[str, Any]) -> dict[str, Any]:
+            def ask(message: dict[str, Any], answer: str = "view") -> dict[str, Any]:
                 nonlocal seq
                 seq += 1
                 ws.send(json.dumps({**message, "seq": seq}))
                 while True:
                     data = json.loads(ws.recv(timeout=120))
-                    if data.get("type") == "view":
+                    if data.get("type") == answer:
                         return dict(data)
                     if data.get("type") == "refused":
                         raise RuntimeError(data["reason"])
 
             view = ask({"type": "join", "code": self.code, "name": self.name})["view"]
             game = GameSession(SCENARIO, SEED)
+            seen_plan, looked = -1, 0
             rng = random.Random(self.name)
             while not game.over:
                 decisions = self.strategy.decide(game)
                 if view["phase"] == "manager" and view["manager"]["first_plan"]:
                     decisions = [Schedule(view["manager"]["first_plan"]), *decisions]
                 for decision in decisions:
-                    if self.click:
-                        time.sleep(rng.uniform(0, self.click))     # a person finds the next control
+                    pause = rng.uniform(0, self.click) if self.click else 0.0
+                    manager = view["phase"] == "manager"
+                    if manager and (view["manager"]["plan"] != seen_plan and pause > FORECAST_AFTER
+                                    if self.click else view["round"] != looked):
+                        # the page asks the model's forecast once the plan rests (a person always
+                        # looks at the board once: as fast as they can, on entering the phase)
+                        seen_plan, looked = view["manager"]["plan"], view["round"]
+                        started = time.monotonic()
+                        ask({"type": "forecast"}, "forecast")
+                        self.forecasts.append(time.monotonic() - started)
+                    time.sleep(pause)                              # a person finds the next control
                     game.apply(decision)
                     started = time.monotonic()
                     answer = ask({"type": "act", "decision": encode_decision(decision)})
@@ -199,6 +211,7 @@ def run(args: argparse.Namespace, pid: int, address: str, code: str, secret: str
           f"{took:.1f} s")
     print(line("round submit (seat)", submits) + " (target p95 < 500 ms)")
     print(line("any decision (seat)", every))
+    print(line("forecast (seat)", sorted(x for s in seats for x in s.forecasts)))
     print(f"participants with every round counted exactly once: {once} of {len(counted)} "
           f"(expected {args.seats + args.windows}); CSV rows {len(rows)} (expected "
           f"{(args.seats + args.windows) * rounds})")

@@ -4,9 +4,10 @@ The page speaks JSON on `/play/ws`. First `{"type": "join", "code", "name"}` (a 
 participant; the answer carries the token the page keeps) or `{"type": "resume", "token"}`.
 Then `{"type": "act", "decision": {...}}` with a decision in the save format,
 `{"type": "undo"}` or `{"type": "view"}`; each answer is `{"type": "view", "view": {...}}`,
-with `"illegal": reason` when the rules refused the decision. The room's own messages to
-its participants (`room`, `inbox`) reach the page on the same socket, which asks for a
-new view. Refusals are `{"type": "refused", "reason"}`, as on the window's socket.
+with `"illegal": reason` when the rules refused the decision. `{"type": "forecast"}` asks
+the model's forecast of the manager's plan as it stands (`{"type": "forecast", "forecast"}`).
+The room's own messages to its participants (`room`, `inbox`) reach the page on the same
+socket, which asks for a new view. Refusals are `{"type": "refused", "reason"}`, as on the window's socket.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from game.persistence.codec import BadValue, decode_decision
 from game.room.protocol import MAX_MESSAGE, Refused
 from game.rules.decisions import IllegalDecision
 from game.seat.store import Seat, Seats
-from game.seat.views import view
+from game.seat.views import outlook, view
 
 if TYPE_CHECKING:
     from game.room.server import RoomServer
 
 STATIC = Path(str(resources.files("game.seat").joinpath("static")))
-KINDS = ("join", "resume", "act", "undo", "view")
+KINDS = ("join", "resume", "act", "undo", "view", "forecast")
 WATCH_EVERY = 0.5      # seconds between looks at the room's state, to send rounds held while it waited
 
 
@@ -92,6 +93,9 @@ class SeatServer:
                         continue
                     if seat is None:
                         raise Refused("join the room first")
+                    if kind == "forecast":
+                        await ws.send_json({"type": "forecast", "seq": seq, "forecast": outlook(seat.game)})
+                        continue
                     illegal = ""
                     async with server.lock:
                         try:

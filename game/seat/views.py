@@ -81,24 +81,17 @@ def leader(game: GameSession) -> dict[str, Any]:
 
 
 def manager(game: GameSession) -> dict[str, Any]:
+    """The manager's board. The model's forecast of the plan comes apart (`outlook`), when the
+    page asks for it once the plan stops changing: a burst of changes runs the model once."""
     draft = game.manager
-    outlook = forecast(game)
-    projects = []
-    for p in game.projects:
-        seen = outlook.projects.get(p.id)
-        projects.append({"id": p.id, "title": p.title, "kind": p.kind, "due": p.due,
-                         "progress": p.progress, "state": p.state, "waiting": p.waiting,
-                         "value": p.value,
-                         "forecast": None if seen is None else {
-                             "chance": seen.chance, "verdict": seen.verdict, "progress": seen.progress}})
+    projects = [{"id": p.id, "title": p.title, "kind": p.kind, "due": p.due, "progress": p.progress,
+                 "state": p.state, "waiting": p.waiting, "value": p.value} for p in game.projects]
     teams = _teams(game)
     for team in teams:
-        out = outlook.teams.get(team["id"])
         team["load"] = draft.team_load.get(team["id"], 0.0)
         team["shares"] = dict(draft.schedule.get(team["id"], {}))
-        team["fatigue_change"] = None if out is None else out.fatigue_change
-        team["morale_change"] = None if out is None else out.morale_change
     return {
+        "plan": len(game.log),
         "budget": {"total": draft.budget_total, "left": draft.budget_left,
                    "step": max(1.0, round(draft.budget_total / 20)),
                    "lines": [{"id": c, "amount": v} for c, v in draft.budget.items()]},
@@ -106,6 +99,20 @@ def manager(game: GameSession) -> dict[str, Any]:
         "overtime": draft.overtime, "reviews": draft.reviews,
         "cash": game.cash, "first_plan": first_plan(game),
     }
+
+
+def outlook(game: GameSession) -> dict[str, Any] | None:
+    """The model's forecast of the manager's plan as it stands (rules/forecast.py, as the
+    window shows it): per open project its chance to ship by its due round, per team the
+    change in fatigue and morale next round. `plan` says which plan it is of."""
+    if game.phase is not Phase.MANAGER:
+        return None
+    seen = forecast(game)
+    return {"plan": len(game.log),
+            "projects": {p.id: {"chance": p.chance, "verdict": p.verdict, "progress": p.progress}
+                         for p in seen.projects.values()},
+            "teams": {t.id: {"fatigue_change": t.fatigue_change, "morale_change": t.morale_change}
+                      for t in seen.teams.values()}}
 
 
 def first_plan(game: GameSession) -> dict[str, dict[str, float]] | None:

@@ -159,6 +159,9 @@ def manage(driver: Any, lower: int = 0) -> None:
             .send_keys(wanted, Keys.TAB).perform()
         settled(driver)
         assert driver.find_element(By.ID, "budget-operations").get_attribute("value") == wanted
+    until(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".verdict.pending"))   # the forecast
+    verdicts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".verdict")]
+    assert all(" chance by round " in v for v in verdicts), verdicts
     shot(driver, "2-manager")
     press_commit(driver)
     wait_phase(driver, "event", "report")

@@ -9,7 +9,8 @@ from pathlib import Path
 from seat_helpers import SeatPlayer, served_room
 
 from game.analysis.strategies import make_strategy
-from game.rules.decisions import Continue, EndPhase, Inspire, SetVision
+from game.rules.decisions import Continue, EndPhase, Inspire, SetOvertime, SetVision
+from game.rules.forecast import forecast
 from game.rules.records import Phase
 from game.rules.session import GameSession
 from game.scenario import load_scenario
@@ -111,3 +112,24 @@ def test_a_wrong_code_or_token_is_refused(tmp_path: Path) -> None:
         assert served.room.players == {}
         for p in (page, other, third):
             p.close()
+
+
+def test_the_board_forecast_is_the_models_forecast_of_the_plan(tmp_path: Path) -> None:
+    game = GameSession(load_scenario("scaling-new-markets"), 6)
+    with served_room(tmp_path, "scaling-new-markets", 6) as served:
+        served.room.control({"action": "start"})
+        page = SeatPlayer(served.url)
+        page.join(served.room.row.code, "Eve")
+        for decision in (EndPhase(), SetOvertime(0.3)):
+            game.apply(decision)
+            page.act(decision)
+        seen = page.ask({"type": "forecast"})["forecast"]
+        expected = forecast(game)               # what the window's manager board shows
+        assert seen["plan"] == page.view["manager"]["plan"] == len(game.log)
+        assert seen["projects"] == {p.id: {"chance": p.chance, "verdict": p.verdict,
+                                           "progress": p.progress} for p in expected.projects.values()}
+        assert {t: v["fatigue_change"] for t, v in seen["teams"].items()} == \
+            {t.id: t.fatigue_change for t in expected.teams.values()}
+        page.act(EndPhase())
+        assert page.ask({"type": "forecast"})["forecast"] is None      # no plan once it has played
+        page.close()

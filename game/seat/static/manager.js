@@ -37,13 +37,28 @@ function extrasCard(d) {
     h("p", { class: "muted" }, "Overtime buys capacity now with fatigue; reviews raise quality and lower risk, and dampen creativity when overdone."));
 }
 
+// Filled in from the model's forecast when it comes (`showForecast`), the same numbers the
+// window's board shows; until then the page says it is working them out.
 function verdict(p) {
   if (p.state !== "open") return h("span", { class: "state" }, p.state);
   if (p.waiting) return h("span", { class: "muted" }, p.waiting);
-  if (!p.forecast) return h("span", { class: "muted" }, "no forecast");
-  const cls = { "on track": "good", "at risk": "risky", "off track": "bad" }[p.forecast.verdict];
-  return h("span", { class: `verdict ${cls}` },
-    `${p.forecast.verdict} · ${pct(p.forecast.chance)} chance by round ${p.due}`);
+  return h("span", { id: `verdict-${p.id}`, class: "verdict pending", "data-due": p.due }, "forecast…");
+}
+
+export function showForecast(outlook) {
+  for (const [id, seen] of Object.entries(outlook.projects)) {
+    const el = document.getElementById(`verdict-${id}`);
+    if (!el) continue;
+    const cls = { "on track": "good", "at risk": "risky", "off track": "bad" }[seen.verdict];
+    el.className = `verdict ${cls}`;
+    el.textContent = `${seen.verdict} · ${pct(seen.chance)} chance by round ${el.dataset.due}`;
+  }
+  for (const [id, t] of Object.entries(outlook.teams)) {
+    const el = document.getElementById(`outlook-${id}`);
+    if (!el) continue;
+    const sign = (x) => `${x >= 0 ? "+" : "−"}${one(Math.abs(x))}`;
+    el.textContent = ` · next round: fatigue ${sign(t.fatigue_change)}, morale ${sign(t.morale_change)}`;
+  }
 }
 
 function projectsCard(d) {
@@ -61,16 +76,13 @@ function teamCard(d, team) {
   const over = team.load > 1 + 1e-9;
   const setCell = (project) => (value) =>
     act({ type: "Schedule", assignments: { [team.id]: { ...shares, [project]: value } } });
-  const outlook = team.fatigue_change === null ? "" :
-    ` · next round: fatigue ${team.fatigue_change >= 0 ? "+" : "−"}${one(Math.abs(team.fatigue_change))}, ` +
-    `morale ${team.morale_change >= 0 ? "+" : "−"}${one(Math.abs(team.morale_change))}`;
   return h("fieldset", { class: "card team" },
     h("legend", {}, team.name),
     h("p", { class: "muted" }, team.absent ? `joins in round ${team.arrives}` :
       `${Math.round(team.capacity)} pts · ${team.headcount} people`),
     h("p", { class: over ? "warn" : "" }, h("strong", {}, `Load ${pct(team.load)}`),
       over ? " — over capacity: the excess becomes fatigue" : ` · slack ${pct(Math.max(0, 1 - team.load))}`,
-      h("span", { class: "muted" }, outlook)),
+      h("span", { id: `outlook-${team.id}`, class: "muted" })),
     h("ul", { class: "plain cells" }, d.projects.map((p) => h("li", { class: "line" },
       h("label", { for: `cell-${team.id}-${p.id}` }, p.title),
       stepper({ id: `cell-${team.id}-${p.id}`, label: `${team.name} on ${p.title}`,

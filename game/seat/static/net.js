@@ -1,5 +1,5 @@
 // The page's one connection to the room server, and the messages the game screens send.
-const state = { ws: null, seq: 0, acts: new Set() };
+const state = { ws: null, seq: 0, acts: new Set(), lastAct: 0, asking: null };
 
 export function useSocket(ws) {
   state.ws = ws;
@@ -18,7 +18,11 @@ export function send(message) {
     return;
   }
   state.seq += 1;
-  if (message.type === "act" || message.type === "undo") state.acts.add(state.seq);
+  if (message.type === "act" || message.type === "undo") {
+    state.acts.add(state.seq);
+    state.lastAct = state.seq;
+    clearTimeout(state.asking);       // the plan is changing: its forecast can wait
+  }
   state.ws.send(JSON.stringify({ ...message, seq: state.seq }));
   busy();
 }
@@ -47,3 +51,13 @@ export function say(text) {
   log.append(line);
   while (log.childElementCount > 4) log.firstElementChild.remove();
 }
+
+// The model's forecast of the manager's plan is asked once the plan has stopped changing
+// for a moment, so a run of quick changes runs the model once.
+export function askForecast(delay = 150) {
+  clearTimeout(state.asking);
+  state.asking = setTimeout(() => send({ type: "forecast" }), delay);
+}
+
+// A forecast is shown only if no decision was sent after it was asked for.
+export const current = (seq) => seq > state.lastAct && state.acts.size === 0;

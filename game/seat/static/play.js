@@ -2,9 +2,9 @@
 // The page sends decisions and renders the views the server answers; it decides nothing.
 import { h } from "./dom.js";
 import { renderLeader } from "./leader.js";
-import { renderManager } from "./manager.js";
+import { renderManager, showForecast } from "./manager.js";
 import { renderEvent, renderReport, renderDebrief } from "./outcome.js";
-import { act, answersAct, problem, say, send, undo, useSocket } from "./net.js";
+import { act, answersAct, askForecast, current, problem, say, send, undo, useSocket } from "./net.js";
 
 const TOKEN_KEY = "sailkeel-seat-token";
 const $ = (id) => document.getElementById(id);
@@ -60,6 +60,15 @@ function receive(data) {
       if (item.kind === "announce") say(`Facilitator: ${item.text}`);
     }
     send({ type: "view" });
+    return;
+  }
+  if (data.type === "forecast") {
+    const view = game.view;
+    if (data.forecast && view && view.phase === "manager" && data.forecast.plan === view.manager.plan
+        && current(data.seq)) {
+      game.forecast = data.forecast;
+      showForecast(data.forecast);
+    }
     return;
   }
   if (data.type !== "view") return;
@@ -172,6 +181,10 @@ function render(view, fresh) {
   const body = { leader: renderLeader, manager: renderManager, event: renderEvent, report: renderReport,
     end: renderDebrief }[view.phase](view);
   stage.replaceChildren(body);
+  if (view.phase === "manager") {
+    if (game.forecast && game.forecast.plan === view.manager.plan) showForecast(game.forecast);
+    else askForecast();
+  }
   const again = before && document.getElementById(before);
   if (again && !phaseChanged) again.focus();
   else if (phaseChanged || fresh) {
