@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
 
 from game.persistence.codec import BadValue, decode_decision, encode_decision
 from game.room import protocol
@@ -48,6 +49,7 @@ class Seat:
     news: list[str] = field(default_factory=list)   # what the page should say next, oldest first
     held: str = ""                     # why finished rounds wait here (the room is paused), or ""
     saved: tuple[Decision, ...] = ()   # the draft as the database has it
+    refused: int = 0                   # a round the room refused for good (it never should)
 
     @property
     def base(self) -> int:
@@ -132,8 +134,11 @@ class Seats:
             seat.phase_key, seat.phase_since = key, time.monotonic()
         draft = seat.draft
         if draft != seat.saved:
-            self._save(seat.player.id, [encode_decision(d) for d in draft])
-            seat.saved = draft
+            try:
+                self._save(seat.player.id, [encode_decision(d) for d in draft])
+                seat.saved = draft
+            except SQLAlchemyError as exc:   # kept in memory; the next change saves it all
+                log.error("participant %s: draft not saved: %s", seat.player.id, str(exc).splitlines()[0])
 
     def _inject(self, seat: Seat) -> None:
         """Events the facilitator sent this participant go into the round being planned."""
@@ -157,6 +162,8 @@ class Seats:
         seat.held = ""
         while len(player.records) < len(game.history):
             number = len(player.records) + 1
+            if seat.refused and number >= seat.refused:
+                return
             start = branching.round_start(game.log, number)
             rest = game.log[start:]
             end = next((i for i, d in enumerate(rest) if isinstance(d, Continue)), len(rest))
@@ -170,6 +177,7 @@ class Seats:
                     return
                 log.error("participant %s: round %s refused: %s", player.id, number, exc)
                 seat.news.append(f"The room refused round {number}: {exc}")
+                seat.refused = number
                 return
 
     # --- the database -------------------------------------------------------------------------
@@ -194,11 +202,6 @@ class Seats:
         except (ValueError, BadValue) as exc:
             log.warning("participant %s: unreadable draft dropped: %s", participant, exc)
             return ()
-
-    def is_seat(self, participant: int) -> bool:
-        with self.room.store.engine.connect() as db:
-            return db.execute(sa.select(SEATS.c.participant_id)
-                              .where(SEATS.c.participant_id == participant)).first() is not None
 
 
 def _recorded(player: Player) -> tuple[Decision, ...]:

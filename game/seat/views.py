@@ -17,6 +17,7 @@ from game.seat.store import Seat
 
 WAITING = {"lobby": "Waiting for the facilitator to start the room.",
            "paused": "The facilitator paused the room."}
+ENDED = "The facilitator ended the game: finish this round and see your debrief."
 
 
 def view(seat: Seat, room_state: str, timer: int) -> dict[str, Any]:
@@ -26,6 +27,7 @@ def view(seat: Seat, room_state: str, timer: int) -> dict[str, Any]:
     data: dict[str, Any] = {
         "names": list(seat.player.names),
         "room": {"state": room_state, "timer": timer, "waiting": WAITING.get(room_state, ""),
+                 "ended": ENDED if room_state == "ended" and not game.over else "",
                  "held": seat.held, "recorded": len(seat.player.records)},
         "scenario": {"title": scenario.title, "summary": scenario.summary,
                      "objectives": list(scenario.objectives), "rounds": scenario.rounds,

@@ -52,11 +52,17 @@ def header(driver: Any) -> str:
     return str(driver.find_element(By.ID, "where").text)
 
 
-def overflow(driver: Any) -> int:
-    """How many pixels the page is wider than the window (0: no horizontal scrolling)."""
+def overflow(driver: Any, width: int) -> int:
+    """How many pixels the page is wider than a screen `width` wide (0: no sideways scrolling;
+    a phone widens its viewport to the content, so the window's own width cannot tell)."""
     return int(driver.execute_script(
-        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-        " - window.innerWidth"))
+        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth,"
+        " window.innerWidth)")) - width
+
+
+def forecast_shown(driver: Any) -> None:
+    """Wait for the manager board's forecast (the model's numbers arrive after the board)."""
+    until(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".verdict.pending"))
 
 
 def phone(driver: Any, width: int = 360, height: int = 780) -> None:
@@ -159,7 +165,7 @@ def manage(driver: Any, lower: int = 0) -> None:
             .send_keys(wanted, Keys.TAB).perform()
         settled(driver)
         assert driver.find_element(By.ID, "budget-operations").get_attribute("value") == wanted
-    until(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".verdict.pending"))   # the forecast
+    forecast_shown(driver)
     verdicts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".verdict")]
     assert all(" chance by round " in v for v in verdicts), verdicts
     shot(driver, "2-manager")

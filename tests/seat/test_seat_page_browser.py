@@ -11,6 +11,7 @@ import pytest
 from browser import chromium, missing
 from page_driver import (
     answer_events,
+    forecast_shown,
     header,
     join,
     lead,
@@ -59,17 +60,21 @@ def test_a_whole_game_in_the_page_with_a_reload_half_way(room_process: RoomProce
 
 
 def test_the_page_fits_a_phone_in_every_phase(room_process: RoomProcess) -> None:
-    room = room_process.start("scaling-new-markets", "--new", "--seed", "3")
+    room = room_process.start("first-voyage", "--new", "--seed", "7")
     room.control(action="start")
     seen = set()
     with chromium(500, 780) as driver:
         phone(driver, 360)
         join(driver, room.url, room.code, "Bea Long-Name-For-A-Small-Screen")
         assert driver.execute_script("return window.innerWidth") == 360
+        room.control(action="announce", text="A long announcement from the facilitator, to see "
+                     "that the room's messages wrap on a phone too")
         for _ in range(2):
             for step in (lead, manage, answer_events, read_report):
+                if phase(driver) == "manager":
+                    forecast_shown(driver)
                 seen.add(phase(driver))
-                assert overflow(driver) <= 0, f"{phase(driver)} phase scrolls sideways at 360 px"
+                assert overflow(driver, 360) <= 0, f"{phase(driver)} phase scrolls sideways at 360 px"
                 step(driver)
     assert {"leader", "manager", "report"} <= seen
 

@@ -167,7 +167,8 @@ function render(view, fresh) {
     return;                        // the next view shows it
   }
   const held = view.room.held;
-  connection(held ? `${held}: your finished rounds wait on the room's server and count when it runs.` : "");
+  connection(held ? `${held}: your finished rounds wait on the room's server and count when it runs.`
+    : view.room.ended);
   pause(view);
   if (!fresh && sameAsShown(view)) return;
   const before = document.activeElement && document.activeElement.id;
