@@ -43,13 +43,14 @@ export function answersAct(seq) {
 export const act = (decision) => send({ type: "act", decision });
 export const undo = () => send({ type: "undo" });
 
-// A line in the room's message log (read out by screen readers; fades from the screen).
+// A line in the room's message log (read out by screen readers; on screen for ten seconds).
 export function say(text) {
   const log = document.getElementById("news");
   const line = document.createElement("p");
   line.textContent = text;
   log.append(line);
   while (log.childElementCount > 4) log.firstElementChild.remove();
+  setTimeout(() => line.remove(), 10000);      // on screen for ten seconds
 }
 
 // The model's forecast of the manager's plan is asked once the plan has stopped changing

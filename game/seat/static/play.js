@@ -88,7 +88,7 @@ function showJoin() {
   if (code && !$("code").value) $("code").value = code.toUpperCase();
   ($("code").value ? $("name") : $("code")).focus();
   fetch("/api/info").then((r) => r.json()).then((info) => {
-    $("join-scenario").textContent = `${info.scenario}: ${info.rounds} rounds.`;
+    $("join-scenario").textContent = `${info.scenario} (${info.rounds} rounds)`;
   }).catch(() => {});
 }
 
