@@ -1,7 +1,8 @@
 """`/play` on the room server: the page, its static files, and its WebSocket.
 
 The page speaks JSON on `/play/ws`. First `{"type": "join", "code", "name"}` (a new
-participant; the answer carries the token the page keeps) or `{"type": "resume", "token"}`.
+participant, or `"names": [leader, manager]` for a pair at one device; the answer carries
+the token the page keeps) or `{"type": "resume", "token"}`.
 Then `{"type": "act", "decision": {...}}` with a decision in the save format,
 `{"type": "undo"}` or `{"type": "view"}`; each answer is `{"type": "view", "view": {...}}`,
 with `"illegal": reason` when the rules refused the decision. `{"type": "forecast"}` asks
@@ -83,7 +84,8 @@ class SeatServer:
                                           f"try again in {wait} s")
                         async with server.lock:
                             if kind == "join":
-                                seat, token = self.seats.join(data.get("code"), data.get("name"))
+                                names = data["names"] if "names" in data else [data.get("name")]
+                                seat, token = self.seats.join(data.get("code"), names)
                             else:
                                 seat, token = self.seats.resume(data.get("token")), str(data.get("token"))
                             seat.player.online += 1

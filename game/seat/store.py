@@ -72,8 +72,9 @@ class Seats:
 
     # --- joining ------------------------------------------------------------------------------
 
-    def join(self, code: object, name: object) -> tuple[Seat, str]:
-        message = protocol.join({"type": "join", "code": code, "names": [name]})
+    def join(self, code: object, names: object) -> tuple[Seat, str]:
+        """A new participant: one name, or two for a pair at one device (leader, manager)."""
+        message = protocol.join({"type": "join", "code": code, "names": names})
         player, token = self.room.join(message)
         self._save(player.id, [])
         return self.seat(player), token

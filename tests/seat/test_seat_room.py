@@ -133,3 +133,16 @@ def test_the_board_forecast_is_the_models_forecast_of_the_plan(tmp_path: Path) -
         page.act(EndPhase())
         assert page.ask({"type": "forecast"})["forecast"] is None      # no plan once it has played
         page.close()
+
+
+def test_a_pair_at_one_device_joins_as_one_participant(tmp_path: Path) -> None:
+    with served_room(tmp_path, "first-voyage", 2) as served:
+        page = SeatPlayer(served.url)
+        view = page.ask({"type": "join", "code": served.room.row.code, "names": ["Ana", "Ben"]})["view"]
+        assert view["names"] == ["Ana", "Ben"]
+        assert served.room.snapshot()["participants"][0]["names"] == ["Ana", "Ben"]
+        three = SeatPlayer(served.url)
+        answer = three.ask({"type": "join", "code": served.room.row.code, "names": ["A", "B", "C"]})
+        assert answer["reason"] == "names must be a list of one name, or two for a hot-seat pair"
+        for p in (page, three):
+            p.close()

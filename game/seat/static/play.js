@@ -95,7 +95,8 @@ function showJoin() {
 $("join-form").addEventListener("submit", (event) => {
   event.preventDefault();
   problem("");
-  send({ type: "join", code: $("code").value.trim().toUpperCase(), name: $("name").value.trim() });
+  const names = [$("name").value.trim(), $("partner").value.trim()].filter(Boolean);
+  send({ type: "join", code: $("code").value.trim().toUpperCase(), names });
 });
 
 function header(view) {
@@ -107,8 +108,17 @@ function header(view) {
     h("span", { class: "scenario" }, view.scenario.title),
     h("span", {}, view.phase === "end" ? "Game over" : `${label} ${view.round} of ${view.scenario.rounds}`),
     h("strong", { class: `phase phase-${view.phase}` }, phase),
-    h("span", { class: "who" }, view.names.join(" & ")));
+    h("span", { class: "who" }, whoseTurn(view)));
   document.title = `${phase} — Sail & Keel`;
+}
+
+// A pair at one device takes turns: the first name leads, the second manages.
+function whoseTurn(view) {
+  const [leader, manager] = view.names;
+  if (!manager) return leader;
+  if (view.phase === "leader") return `${leader} leads (${manager} watches)`;
+  if (view.phase === "manager") return `${manager} manages (${leader} watches)`;
+  return `${leader} & ${manager}`;
 }
 
 function clock(view) {
