@@ -101,3 +101,16 @@ def test_the_page_says_when_the_room_is_paused(room_process: RoomProcess) -> Non
                 break
             time.sleep(0.1)
         assert room.state()["participants"][0]["round"] == 1
+
+
+def test_the_rooms_phase_timer_commits_the_phase_in_the_page(room_process: RoomProcess) -> None:
+    room = room_process.start("first-voyage", "--new", "--seed", "5")
+    room.control(action="start")
+    room.control(action="timer", seconds=3)
+    with chromium(1280, 900) as driver:
+        join(driver, room.url, room.code, "Di")
+        clock = driver.find_element(By.ID, "clock")
+        assert clock.is_displayed() and clock.text.startswith("0:0")
+        wait_phase(driver, "manager", timeout=15)          # nobody pressed anything
+        wait_phase(driver, "event", "report", timeout=15)
+        assert "Time is up" in driver.find_element(By.ID, "news").get_attribute("textContent")
