@@ -48,10 +48,11 @@ function connect() {
 
 function receive(data) {
   if (data.type === "refused") {
-    if (!game.joined) {
-      if (/token/.test(data.reason)) forget();
-      showJoin();
+    if (/participant token/.test(data.reason)) {   // a room that does not know us: join afresh
+      forget();
+      game.joined = false;
     }
+    if (!game.joined) showJoin();
     problem(`The room refused: ${data.reason}`);
     return;
   }
