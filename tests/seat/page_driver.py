@@ -154,17 +154,30 @@ def lead(driver: Any, vision: int = 1) -> None:
     wait_phase(driver, "manager")
 
 
-def manage(driver: Any, lower: int = 0) -> None:
-    """The manager phase: type a lower operations budget (if `lower`), then commit; the
-    money left unspent is confirmed."""
+def manage(driver: Any, lower: int = 0, more: bool = False) -> None:
+    """The manager phase: type a lower operations budget (if `lower`), or press its + with
+    nothing left to spend (`more`), then commit; money left unspent is confirmed."""
     if lower:
         box = driver.find_element(By.ID, "budget-operations")
         wanted = str(round(float(box.get_attribute("value")) - lower))
         box.click()                       # into the box; select what is there, type over it
         ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL) \
-            .send_keys(wanted, Keys.TAB).perform()
+            .send_keys(wanted, Keys.ENTER).perform()
         settled(driver)
         assert driver.find_element(By.ID, "budget-operations").get_attribute("value") == wanted
+    if more:          # + until the money left runs out: then it comes from the reserve
+        value = lambda name: float(driver.find_element(By.ID, f"budget-{name}").get_attribute("value"))  # noqa: E731
+        reserve = value("reserve")
+        for _ in range(8):
+            before = value("operations")
+            driver.find_element(By.CSS_SELECTOR, "[aria-label='More Operations budget']").click()
+            settled(driver)
+            assert value("operations") > before
+            if "taken from reserve" in driver.find_element(By.ID, "news").get_attribute("textContent"):
+                break
+        else:
+            raise AssertionError("+ never took from the reserve")
+        assert value("reserve") < reserve
     forecast_shown(driver)
     verdicts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".verdict")]
     assert all(" chance by round " in v for v in verdicts), verdicts

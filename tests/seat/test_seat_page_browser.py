@@ -46,7 +46,7 @@ def test_a_whole_game_in_the_page_with_a_reload_half_way(room_process: RoomProce
                 assert f" {number} of {rounds}" in header(driver)
                 assert driver.find_element(By.ID, "act-listening").get_attribute("aria-pressed") == "true"
             lead(driver)
-            manage(driver, lower=5 if number == 1 else 0)
+            manage(driver, lower=5 if number == 1 else 0, more=number == 2)
             answer_events(driver)
             summary = read_report(driver)
             assert summary.startswith(tuple(f"{w} {number}:" for w in ("Round", "Quarter", "Month", "Week")))

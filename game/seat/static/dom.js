@@ -31,7 +31,9 @@ export function change(x) {
 }
 
 // A number box with − and + buttons; `send(value)` is called when the value is committed.
-export function stepper({ id, label, value, step, min = 0, max = null, percent = false, send }) {
+// Enter sends a typed value; the arrow keys Up and Down step it, as − and + do. `more`, if
+// given, is what + does instead of one step up.
+export function stepper({ id, label, value, step, min = 0, max = null, percent = false, send, more = null }) {
   const shown = (v) => (percent ? Math.round(v * 100) : Math.round(v * 10) / 10);
   const input = h("input", {
     id, type: "text", inputmode: "decimal", autocomplete: "off", value: shown(value),
@@ -49,9 +51,16 @@ export function stepper({ id, label, value, step, min = 0, max = null, percent =
     commit(v);
   });
   const by = (k) => () => commit(shown(value) + k * (percent ? Math.round(step * 100) : step));
+  const up = more || by(1);
+  input.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.key === "Enter") { event.preventDefault(); input.dispatchEvent(new Event("change")); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); up(); }
+    else if (event.key === "ArrowDown") { event.preventDefault(); by(-1)(); }
+  });
   return h("span", { class: "stepper" },
     h("button", { type: "button", class: "small", "aria-label": `Less ${label}`, onclick: by(-1) }, "−"),
     input,
     percent ? h("span", { class: "unit", "aria-hidden": "true" }, "%") : null,
-    h("button", { type: "button", class: "small", "aria-label": `More ${label}`, onclick: by(1) }, "+"));
+    h("button", { type: "button", class: "small", "aria-label": `More ${label}`, onclick: up }, "+"));
 }

@@ -13,12 +13,26 @@ function budgetCard(d) {
     act({ type: "AllocateBudget", amounts: { ...amounts, [id]: kept } });
     if (kept < value) say(`${title(id)} set to ${money(kept)}: only ${money(free)} is free. Lower another line first.`);
   };
+  // "+" with less than a step left to spend moves the rest over from the reserve, or else
+  // from the largest other line, and says so (as the window's board does).
+  const more = (id) => () => {
+    const free = Math.max(0, b.left);
+    if (free >= b.step - 1e-9) { setLine(id)(amounts[id] + b.step); return; }
+    const others = b.lines.filter((l) => l.id !== id && l.amount > 1e-9);
+    if (!others.length) { say("All of the budget is on this line already."); return; }
+    const source = others.find((l) => l.id === "reserve") || others.reduce((a, c) => (c.amount > a.amount ? c : a));
+    const moved = Math.min(b.step - free, source.amount);
+    const six = (x) => Math.round(x * 1e6) / 1e6;
+    act({ type: "AllocateBudget", amounts: { ...amounts, [source.id]: six(source.amount - moved),
+      [id]: six(amounts[id] + moved + free) } });
+    say(`+${money(moved)} ${title(id)}, taken from ${source.id}.`);
+  };
   return h("section", { class: "card budget", "aria-labelledby": "budget-title" },
     h("h2", { id: "budget-title" }, `Budget: ${money(b.total)} this round`),
     h("ul", { class: "plain lines" }, b.lines.map((l) => h("li", { class: "line" },
       h("label", { for: `budget-${l.id}` }, title(l.id)),
       stepper({ id: `budget-${l.id}`, label: `${title(l.id)} budget`, value: l.amount, step: b.step,
-        send: setLine(l.id) })))),
+        send: setLine(l.id), more: more(l.id) })))),
     h("p", { class: b.left < -1e-9 ? "warn" : "", "aria-live": "polite" },
       h("strong", {}, `Left to spend: ${money(b.left)} of ${money(b.total)}`)),
     h("p", { class: "muted" }, "Reserve absorbs shocks; unspent money does nothing this round."));

@@ -210,6 +210,8 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && overlayOpen()) { $("play-on").click(); return; }
   if (event.ctrlKey && event.key === "Enter") {
     const commit = document.querySelector("[data-commit]");
+    const typing = document.activeElement;
+    if (typing && typing.tagName === "INPUT" && typing.type === "text") typing.blur();   // send it first
     if (commit) { event.preventDefault(); commit.click(); }
   } else if (event.ctrlKey && (event.key === "z" || event.key === "Z") && game.view.undo) {
     event.preventDefault();
