@@ -46,3 +46,37 @@ def test_a_browser_game_is_the_window_game_bit_for_bit(tmp_path: Path, scenario_
         assert debrief["lessons"] == window.result().lessons
         shown = served.room.snapshot()["participants"][0]
         assert shown["round"] == scenario.rounds and shown["finished"]
+
+
+def test_the_room_records_a_browser_game_as_it_records_a_window_game(tmp_path: Path) -> None:
+    from game.room.client import RoomClient, play_in_room
+    from game.room.export import rounds_csv
+
+    with served_room(tmp_path, "the-pivot", 21) as served:
+        room = served.room
+        room.control({"action": "start"})
+        window = RoomClient(f"127.0.0.1:{served.port}", room.row.code, ["Window"])
+        window.join()
+        scenario, _ = window.scenario(tmp_path)
+        play_in_room(window, make_strategy("balanced"), scenario, 21)
+        assert window.wait_sent(30)
+        window.close()
+        page = SeatPlayer(served.url)
+        page.join(room.row.code, "Browser")
+        game = GameSession(scenario, 21)
+        strategy = make_strategy("balanced")
+        while not game.over:
+            for decision in strategy.decide(game):
+                game.apply(decision)
+                page.act(decision)
+        page.close()
+        by_window, by_page = room.players.values()
+        assert by_page.records == by_window.records and len(by_page.records) == scenario.rounds
+        assert by_page.decisions == by_window.decisions          # the same save-format rounds
+        rows = rounds_csv(room).splitlines()[1:]
+        assert [r.split(",", 2)[2] for r in rows[:scenario.rounds]] == \
+            [r.split(",", 2)[2] for r in rows[scenario.rounds:]]
+        shown = {p["names"][0]: p for p in room.snapshot()["participants"]}
+        assert shown["Browser"]["score"] == shown["Window"]["score"]
+        assert shown["Browser"]["profile"] == shown["Window"]["profile"]
+        assert room.debrief() is not None and room.debrief()["profiles"]
