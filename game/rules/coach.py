@@ -159,3 +159,12 @@ def coach_remark(scenario: Scenario, record: RoundRecord, history: list[RoundRec
         lines.append(f"Listening showed fatigue at {record.gauges['fatigue']:.0f}% "
                      f"and risk at {record.gauges['risk']:.0f}%.")
     return " ".join(lines)
+
+
+def par_words(score: float, par: float) -> tuple[str, int]:
+    """("Par 70.0 — 1.7 below par", -1 | 0 | +1)."""
+    diff = round(score - par, 1)
+    if diff == 0:
+        return f"Par {par:.1f} — on par", 0
+    word = "above" if diff > 0 else "below"
+    return f"Par {par:.1f} — {abs(diff):.1f} {word} par", 1 if diff > 0 else -1

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from game.rules.branching import can_undo
+from game.rules.coach import par_words
 from game.rules.decisions import LEADER_ACTIONS, Schedule
 from game.rules.events import touched
 from game.rules.forecast import forecast, team_fatigue
@@ -155,11 +156,7 @@ def report(record: RoundRecord, game: GameSession) -> dict[str, Any]:
 def debrief(game: GameSession) -> dict[str, Any]:
     result = game.result()
     par = result.par
-    words = ""
-    if par is not None:
-        diff = round(result.score - par, 1)
-        words = f"Par {par:.1f}: " + ("on par" if diff == 0 else
-                                      f"{abs(diff):.1f} {'above' if diff > 0 else 'below'} par")
+    words = "" if par is None else par_words(result.score, par)[0]
     return {"score": result.score, "par": par, "par_words": words, "profile": result.profile,
             "leader_share": result.leader_share, "lessons": list(result.lessons),
             "final": _metrics(result.final)}
