@@ -36,6 +36,7 @@ from game.room.limits import FailedJoins
 from game.room.protocol import Refused
 from game.room.room import Room
 from game.room.site import Site, qr_svg
+from game.seat.routes import seat_routes
 
 STATIC = Path(str(resources.files("game.room").joinpath("static")))
 MAX_CONTROL = 16 * 1024
@@ -244,6 +245,7 @@ def build_app(room: Room, site: Site | None = None, extra: Sequence[BaseRoute] =
         yield
         task.cancel()
 
-    app = Starlette(routes=[*extra, *routes(server)], middleware=[Middleware(_Headers)], lifespan=lifespan)
+    app = Starlette(routes=[*extra, *seat_routes(server), *routes(server)], middleware=[Middleware(_Headers)],
+                    lifespan=lifespan)
     app.state.room_server = server
     return app

@@ -20,3 +20,12 @@ NOT_CAUSES = frozenset({CATCH_UP, LIMITS})
 def coach_remark(scenario: Scenario, record: RoundRecord, history: list[RoundRecord]) -> str:
     """The coach's remark on a round (see `game.rules.remarks`)."""
     return remark(scenario, record, history)
+
+
+def par_words(score: float, par: float) -> tuple[str, int]:
+    """("Par 70.0 — 1.7 below par", -1 | 0 | +1)."""
+    diff = round(score - par, 1)
+    if diff == 0:
+        return f"Par {par:.1f} — on par", 0
+    word = "above" if diff > 0 else "below"
+    return f"Par {par:.1f} — {abs(diff):.1f} {word} par", 1 if diff > 0 else -1

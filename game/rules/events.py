@@ -18,7 +18,7 @@ from game.rules.conditions import Situation, holds
 from game.rules.records import METRIC_NAMES, EventOutcome
 from game.scenario.types import Choice, Effect, Event, Scenario, TeamGauge, mentions, reads_memory
 
-__all__ = ["StoryRules", "Landing", "describe", "mentions", "reads_memory"]
+__all__ = ["StoryRules", "Landing", "describe", "mentions", "reads_memory", "touched"]
 
 TEAM_GAUGE_FIELDS = ("morale", "fatigue", "skill", "creativity", "alignment")
 
@@ -42,6 +42,23 @@ def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
     if effect.project is not None:
         return f"{scenario.project(effect.project).title}: {parts}"
     return parts
+
+
+def touched(choice: Choice, scenario: Scenario) -> str:
+    """"delivery +, morale −; fatigue + on Day ward; budget − for 2 months": the sign of each
+    change, not the amount (Reigns' meters), with where and when each later one lands."""
+    word = scenario.round_label.lower()
+    parts = []
+    for effect in (Effect(choice.effects), *choice.later):
+        if not any(amount for _, amount in effect.amounts):
+            continue
+        words = describe(effect, scenario, signs=True)
+        if effect.delay:
+            words += f" in {effect.delay} {word}{'s' if effect.delay > 1 else ''}"
+        if effect.lasts > 1:
+            words += f" for {effect.lasts} {word}s"
+        parts.append(words)
+    return "; ".join(parts) or "nothing measured"
 
 
 class StoryRules:

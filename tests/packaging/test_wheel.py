@@ -47,3 +47,7 @@ def test_the_wheel_holds_every_scenario_and_asset(tmp_path: Path) -> None:
         missing = [f for f in shipped if f"game/{f}" not in names]
         assert not missing, f"not in the wheel: {missing}"
     assert not any(n.startswith(("scenarios/", "assets/")) for n in names), "data outside the package"
+    pages = [p.relative_to(ROOT).as_posix() for folder in ("game/room/static", "game/seat/static")
+             for p in (ROOT / folder).iterdir() if p.is_file()]
+    assert {"game/seat/static/play.html", "game/seat/static/play.js"} <= set(pages)
+    assert not [p for p in pages if p not in names], "a room page is missing from the wheel"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.coach import par_words
 from game.ui.screens.base import Screen
 from game.ui.theme import METRIC_LABELS, METRIC_NAMES
 from game.ui.widgets import charts, chrome, icons, objectives, profile, text
@@ -34,15 +35,6 @@ def lesson_pages(lessons: list[str], font: pygame.font.Font, width: int, height:
         pages[-1].append(lesson)
         used += need
     return pages
-
-
-def par_words(score: float, par: float) -> tuple[str, int]:
-    """("Par 70.0 — 1.7 below par", -1 | 0 | +1)."""
-    diff = round(score - par, 1)
-    if diff == 0:
-        return f"Par {par:.1f} — on par", 0
-    word = "above" if diff > 0 else "below"
-    return f"Par {par:.1f} — {abs(diff):.1f} {word} par", 1 if diff > 0 else -1
 
 
 class DebriefScreen(Screen):

@@ -5,27 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import ChooseOption
-from game.rules.events import describe
-from game.scenario.types import Choice, Effect, Scenario
+from game.rules.events import touched
 from game.ui.screens.base import Screen
 from game.ui.widgets import chrome, icons, text
-
-
-def touched(choice: Choice, scenario: Scenario) -> str:
-    """"delivery +, morale −; fatigue + on Day ward; budget − for 2 months": the sign of each
-    change, not the amount (Reigns' meters), with where and when each later one lands."""
-    word = scenario.round_label.lower()
-    parts = []
-    for effect in (Effect(choice.effects), *choice.later):
-        if not any(amount for _, amount in effect.amounts):
-            continue
-        words = describe(effect, scenario, signs=True)
-        if effect.delay:
-            words += f" in {effect.delay} {word}{'s' if effect.delay > 1 else ''}"
-        if effect.lasts > 1:
-            words += f" for {effect.lasts} {word}s"
-        parts.append(words)
-    return "; ".join(parts) or "nothing measured"
 
 
 class EventScreen(Screen):
