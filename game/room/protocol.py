@@ -7,7 +7,6 @@ here for size, shape and types before the room looks at it; a bad message raises
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 
 from game.persistence.codec import BadValue, decode_decision
 from game.rules.decisions import Decision
+from game.safeio import loads_limited
 
 MAX_MESSAGE = 64 * 1024          # bytes of one message from a participant
 MAX_DECISIONS = 400              # decisions in one round (a busy round has ~30)
@@ -53,7 +53,7 @@ def parse(raw: str | bytes) -> dict[str, Any]:
     if len(raw) > MAX_MESSAGE:
         raise Refused(f"message too big ({len(raw)} bytes; at most {MAX_MESSAGE})")
     try:
-        data = json.loads(raw, parse_constant=_no_constant)
+        data = loads_limited(raw, parse_constant=_no_constant)  # depth and digits limited
     except (ValueError, RecursionError):
         raise Refused("not a JSON message") from None
     if not isinstance(data, dict):

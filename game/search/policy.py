@@ -18,7 +18,6 @@ player could have made it) and become the drafts `evaluate` plays.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +39,7 @@ from game.rules.decisions import (
 )
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.safeio import JsonRefused, loads_limited
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence
 
@@ -124,13 +124,20 @@ def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "polic
         if len(policies) >= MAX_POLICIES:
             raise PolicyError(f"{source}: more than {MAX_POLICIES} policies")
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PolicyError(f"{source}:{number}: not JSON ({exc.msg})") from None
+            data = loads_limited(line, parse_constant=_no_constant)
+        except JsonRefused as exc:
+            reason = exc.reason.replace("not valid JSON: ", "not JSON: ")
+            raise PolicyError(f"{source}:{number}:{exc.column}: {reason}") from None
+        except ValueError as exc:
+            raise PolicyError(f"{source}:{number}: {exc}") from None
         policies.append(parse_policy(scenario, data, f"{source}:{number}"))
     if not policies:
         raise PolicyError(f"{source}: no policies (one JSON object per line)")
     return policies
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
