@@ -13,8 +13,9 @@ See docs/reliability.md for what is tested.
 
 from game.safeio.atomic import TEMP_MARK, WriteRefused, clean_stale_temporaries, write_atomic
 from game.safeio.jsonlimits import JsonRefused, loads_limited
-from game.safeio.regular import NotAFile, kind_of, read_regular, refusal
+from game.safeio.regular import NotAFile, kind_of, open_regular, read_regular, refusal
 from game.safeio.terminal import SafeStream, clean, clean_lines
 
 __all__ = ["TEMP_MARK", "JsonRefused", "NotAFile", "SafeStream", "WriteRefused", "clean", "clean_lines",
-           "clean_stale_temporaries", "kind_of", "loads_limited", "read_regular", "refusal", "write_atomic"]
+           "clean_stale_temporaries", "kind_of", "loads_limited", "open_regular", "read_regular",
+           "refusal", "write_atomic"]

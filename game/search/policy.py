@@ -18,9 +18,9 @@ player could have made it) and become the drafts `evaluate` plays.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from game.persistence.codec import BadValue, decode_decision, encode_decision, obj
 from game.rules.decisions import (
@@ -46,6 +46,7 @@ from game.search.batch import DecisionSequence
 LEADER_DECISIONS = (SetVision, Inspire, CancelInspire)
 MANAGER_DECISIONS = (AllocateBudget, Schedule, SetOvertime, SetReviews)
 MAX_POLICIES = 100_000
+MAX_LINE_BYTES = 1_000_000   # a five-round policy is a few kilobytes
 
 
 class PolicyError(ValueError):
@@ -115,13 +116,28 @@ def _answers(scenario: Scenario, data: Any, where: str) -> tuple[tuple[int, ...]
     return tuple(tuple(row) for row in table)
 
 
-def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "policies") -> list[Policy]:
-    """Every policy in a JSON-lines text (blank lines and lines starting with # are skipped)."""
-    policies: list[Policy] = []
-    for number, line in enumerate(lines, start=1):
+def policy_lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line of a policy file, read one line at a time."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise PolicyError(f"{source}:{number}: the line is over {MAX_LINE_BYTES // 1_000_000} MB;"
+                              " a policy is one line of a few kilobytes")
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{source}:{number}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+
+
+def iter_policies(scenario: Scenario, lines: Iterable[tuple[int, str]],
+                  source: str = "policies") -> Iterator[Policy]:
+    """Each policy of numbered JSON lines, as it is read (blank lines and # comments skipped)."""
+    count = 0
+    for number, line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if len(policies) >= MAX_POLICIES:
+        if count >= MAX_POLICIES:
             raise PolicyError(f"{source}: more than {MAX_POLICIES} policies")
         try:
             data = loads_limited(line, parse_constant=_no_constant)
@@ -130,10 +146,15 @@ def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "polic
             raise PolicyError(f"{source}:{number}:{exc.column}: {reason}") from None
         except ValueError as exc:
             raise PolicyError(f"{source}:{number}: {exc}") from None
-        policies.append(parse_policy(scenario, data, f"{source}:{number}"))
-    if not policies:
+        count += 1
+        yield parse_policy(scenario, data, f"{source}:{number}")
+    if not count:
         raise PolicyError(f"{source}: no policies (one JSON object per line)")
-    return policies
+
+
+def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "policies") -> list[Policy]:
+    """Every policy in a JSON-lines text (blank lines and lines starting with # are skipped)."""
+    return list(iter_policies(scenario, enumerate(lines, start=1), source))
 
 
 def _no_constant(name: str) -> Any:
