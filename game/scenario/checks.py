@@ -114,7 +114,9 @@ class SchemaChecker:
         elif kind == "additionalProperties":
             known = list(schema.get("properties", {}))
             for key in instance:
-                if key not in known:
+                if (*path, key) in self.tree.split_text:
+                    self.reported.append((*path, key))   # said by the reader, with the fix
+                elif key not in known:
                     close = suggest(key, known) or f" (expected one of: {one_of(known)})"
                     self._add((*path, key), f"unknown key '{key}'{close}", at_key=True,
                               covers=True)
