@@ -60,13 +60,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def summary(policies: list[Policy], result: BatchResult) -> list[dict[str, object]]:
+    """Each policy's row: its score's spread (as `Spread.of`) and mean final metrics, computed
+    for the whole chunk at once."""
+    raw = np.asarray(result.raw_score, dtype=float)
+    means, stds = raw.mean(axis=1), raw.std(axis=1)
+    lows, highs = np.percentile(raw, 5, axis=1), np.percentile(raw, 95, axis=1)
+    finals = {m: np.mean(result.final[m], axis=1) for m in METRIC_NAMES}
+    per_round = result.per_round.mean(axis=1)
     rows = []
     for p, policy in enumerate(policies):
+        spread = Spread(float(means[p]), float(stds[p]), float(lows[p]), float(highs[p]))
         rows.append({
             "name": policy.name,
-            "score": Spread.of(result.raw_score[p]).as_dict(),
-            **{m: round(float(np.mean(result.final[m][p])), 3) for m in METRIC_NAMES},
-            "score_per_round": [round(float(v), 3) for v in result.per_round[p].mean(axis=0)],
+            "score": spread.as_dict(),
+            **{m: round(float(finals[m][p]), 3) for m in METRIC_NAMES},
+            "score_per_round": [round(float(v), 3) for v in per_round[p]],
         })
     return rows
 

@@ -23,7 +23,7 @@ from typing import Any
 MAX_DEPTH = 64      # a save or a policy nests five or six levels
 MAX_DIGITS = 100    # a seed has at most 20 digits; Python refuses integers over 4 300
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _OPENERS = "[{"

@@ -203,4 +203,15 @@ def from_sequence(scenario: Scenario, sequence: DecisionSequence, name: str) -> 
 
 
 def sequences_of(scenario: Scenario, policies: Sequence[Policy]) -> list[DecisionSequence]:
-    return [to_sequence(scenario, p) for p in policies]
+    """Each policy's drafts, checked as `to_sequence` checks them (PolicyError for the first
+    policy refused), all at once with the batched model (game/search/policycheck.py)."""
+    from game.search.policycheck import check_all, needs_session
+
+    if needs_session(scenario) or not policies:
+        return [to_sequence(scenario, p) for p in policies]
+    checked = check_all(scenario, [(p.rounds, p.answers) for p in policies])
+    for policy, done in zip(policies, checked, strict=True):
+        if done.refusal is not None:
+            r, message = done.refusal
+            raise PolicyError(f"{policy.name}: round {r + 1}: {message}")
+    return [done.sequence for done in checked]
