@@ -39,7 +39,7 @@ from game.search.batch import BatchResult, evaluate
 from game.search.policy import Policy, PolicyError, iter_policies, policy_lines, sequences_of
 
 MAX_SEEDS = 100_000
-ROWS_PER_CHUNK = 20_000   # policies x seeds played in one batch: about 100 MB at most
+ROWS_PER_CHUNK = 4_000    # policies x seeds checked and played at once: about 100 MB
 
 
 _seeds = whole_number("seeds", 1, MAX_SEEDS)
