@@ -178,7 +178,10 @@ def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
         while session.phase is Phase.EVENT:
             pending = session.pending_event
             assert pending is not None
-            session.apply(ChooseOption(policy.answers[r][ids.index(pending.event_id)]))
+            want = policy.answers[r][ids.index(pending.event_id)]
+            open_ = [i for i, why in enumerate(pending.closed) if not why]
+            # a choice a condition closes becomes the first open one, as the evaluator plays it
+            session.apply(ChooseOption(want if want in open_ or not open_ else open_[0]))
         session.apply(Continue())
     return DecisionSequence(tuple(rounds), policy.answers)
 
@@ -205,9 +208,9 @@ def from_sequence(scenario: Scenario, sequence: DecisionSequence, name: str) -> 
 def sequences_of(scenario: Scenario, policies: Sequence[Policy]) -> list[DecisionSequence]:
     """Each policy's drafts, checked as `to_sequence` checks them (PolicyError for the first
     policy refused), all at once with the batched model (game/search/policycheck.py)."""
-    from game.search.policycheck import check_all, needs_session
+    from game.search.policycheck import check_all
 
-    if needs_session(scenario) or not policies:
+    if not policies:
         return [to_sequence(scenario, p) for p in policies]
     checked = check_all(scenario, [(p.rounds, p.answers) for p in policies])
     for policy, done in zip(policies, checked, strict=True):

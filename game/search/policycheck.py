@@ -7,8 +7,8 @@ session knows that the decisions do not is how much money each round has (a debt
 repaid, a budget moved by an event): that comes from playing the policies' drafts on seed 0,
 the checking game's seed, with the batched model. Round r's money depends only on rounds
 before it, so the drafts and the money agree after at most one pass per round; usually two
-passes do. A scenario with choices that a condition can close (`require:`) is checked by
-the session itself, policy by policy, since only it knows when a choice is closed.
+passes do. An answer that a condition has closed becomes the first open choice, in the
+checking game as on every seed (`game.search.rowstory`).
 """
 
 from __future__ import annotations
@@ -43,11 +43,6 @@ class Checked:
 
     sequence: DecisionSequence
     refusal: tuple[int, str] | None
-
-
-def needs_session(scenario: Scenario) -> bool:
-    """Whether only a session can check this scenario's policies (choices a condition closes)."""
-    return any(c.require is not None for e in scenario.events for c in e.choices)
 
 
 _LEADER = (SetVision, Inspire, CancelInspire)

@@ -13,7 +13,7 @@ from game.analysis.searched import recorded
 from game.scenario import list_scenarios, load_scenario
 from game.scenario.types import Scenario
 from game.search.policy import PolicyError, from_sequence, read_policies, sequences_of, to_sequence
-from game.search.policycheck import check_all, needs_session
+from game.search.policycheck import check_all
 
 STORY = sorted((Path(__file__).resolve().parent.parent / "data" / "story").glob("*.yaml"))
 SCENARIOS = [p.stem for p in list_scenarios()] + [str(p) for p in STORY]
@@ -44,8 +44,6 @@ def policy_lines(scenario_id: str, count: int) -> list[str]:
 @pytest.mark.parametrize("scenario_id", SCENARIOS, ids=[Path(s).stem for s in SCENARIOS])
 def test_the_batched_check_agrees_with_a_session_per_policy(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
-    if needs_session(scenario):
-        pytest.skip("choices a condition closes: checked by the session itself")
     policies = read_policies(scenario, policy_lines(scenario_id, 16))
     refused = 0
     for policy, checked in zip(policies, check_all(scenario, [(p.rounds, p.answers) for p in policies]),
@@ -78,3 +76,16 @@ def _refusal(scenario: Scenario, line: str) -> str | None:
     except PolicyError as exc:
         return str(exc)
     return None
+
+
+@pytest.mark.parametrize("answers", [{"night-nurse": 1, "hiring-freeze": 1},
+                                     {"night-nurse": [2, 2, 2, 2, 2, 2, 2, 2], "hiring-freeze": 1}])
+def test_an_answer_a_condition_closes_takes_the_first_open_choice(answers: dict) -> None:
+    """Before: the checking game raised IllegalDecision out of `evaluate` as a traceback."""
+    scenario = load_scenario("the-ward-merger")
+    answers = {k: v[:scenario.rounds] if isinstance(v, list) else v for k, v in answers.items()}
+    policies = read_policies(scenario, [json.dumps({"name": "closed", "answers": answers}),
+                                        policy_lines("the-ward-merger", 3)[2]])
+    checked = check_all(scenario, [(p.rounds, p.answers) for p in policies])
+    assert [c.sequence for c in checked] == [to_sequence(scenario, p) for p in policies]
+    assert all(c.refusal is None for c in checked)
