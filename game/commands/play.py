@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.commands.common import seed_type
+from game.commands.common import seed_type, whole_number
 
 MAX_SIZE = (7680, 4320)   # an 8K screen; a bigger window only costs memory and minutes
 MAX_NAME = 60             # a player's name on the hand-over screen and in saves
+
+
+_rounds = whole_number("--rounds", 1, 1000)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -70,6 +73,8 @@ def register(subparsers: Any) -> None:
                    "through the screens")
     p.add_argument("--screenshots", metavar="DIR", type=Path, help="with --autoplay: save one "
                    "PNG per screen here")
+    p.add_argument("--rounds", type=_rounds, default=None, metavar="N",
+                   help="with --autoplay: stop after round N's report (its screenshot taken)")
     p.add_argument("--seed", type=seed_type, default=0, help="random seed, 0 to 2**63-1")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     p.add_argument("--ui-scale", type=_scale, default=1.0, metavar="S",
@@ -150,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
                         seed=args.seed, scenario_dirs=[str(d) for d in dirs],
                         save_results=not args.no_save)
     driver = None
+    if args.rounds is not None and not args.autoplay:
+        print("play: --rounds goes with --autoplay (a person plays to the end)", file=sys.stderr)
+        return 2
     if args.autoplay:
         from game.ui.autoplay import Autoplayer
 
@@ -165,7 +173,8 @@ def run(args: argparse.Namespace) -> int:
         except (KeyError, ValueError) as exc:
             print(f"play: unknown strategy {args.autoplay!r} ({exc})", file=sys.stderr)
             return 2
-        driver = Autoplayer(strategy, path, args.screenshots, player=args.autoplay)
+        driver = Autoplayer(strategy, path, args.screenshots, player=args.autoplay,
+                            rounds=args.rounds)
     if client is not None:
         from game.ui.room_hook import RoomDriver
 
@@ -185,6 +194,10 @@ def run(args: argparse.Namespace) -> int:
         if client is not None:
             code = leave_room(client, code)
     if args.autoplay and driver is not None and code == 0:     # a room's own driver has no score
+        if getattr(driver, "stopped_after", None) is not None:
+            print(f"stopped after round {driver.stopped_after}, as asked (--rounds); "
+                  "the game is not finished, so it is not saved")
+            return 0
         if driver.final_score is None:
             print("play: autoplay ended before the debrief", file=sys.stderr)
             return 1

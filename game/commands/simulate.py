@@ -7,6 +7,7 @@ import sys
 
 from game.analysis.strategies import STRATEGIES, make_strategy, play
 from game.commands.common import CommandError, add_scenario_argument, fail, load, print_json, seed_type
+from game.commands.trace import RoundTrace, play_traced, print_trace, trace_json
 from game.persistence import SaveError, save_game
 from game.rules.profile import profile_words
 from game.rules.records import METRIC_NAMES, GameResult
@@ -20,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the scripted player (default: balanced)")
     parser.add_argument("--seed", type=seed_type, default=0, help="random seed (default: 0)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--trace", action="store_true",
+                        help="also each round's hidden gauges per team (fatigue, morale, skill, "
+                             "headcount...), the budget by category and the cash")
     parser.add_argument("--save", metavar="FILE", help="also save the game (seed + decisions) to FILE")
     parser.set_defaults(func=run)
 
@@ -61,13 +65,23 @@ def run(args: argparse.Namespace) -> int:
         scenario = load(args.scenario)
     except CommandError as exc:
         return fail("simulate", str(exc))
-    session = play(GameSession(scenario, args.seed), make_strategy(args.strategy, args.seed))
+    strategy = make_strategy(args.strategy, args.seed)
+    traces: list[RoundTrace] = []
+    if args.trace:
+        session, traces = play_traced(GameSession(scenario, args.seed), strategy)
+    else:
+        session = play(GameSession(scenario, args.seed), strategy)
     result = session.result()
     if args.json:
-        print_json(result_json(result))
+        data = result_json(result)
+        if args.trace:
+            data["trace"] = trace_json(traces)
+        print_json(data)
     else:
         print(f"{scenario.title}: {args.strategy}, seed {args.seed}")
         print_table(result, scenario.round_label)
+        if args.trace:
+            print_trace(traces, scenario.round_label)
     if args.save:
         try:
             save_game(args.save, session, player=args.strategy)

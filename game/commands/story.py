@@ -17,6 +17,7 @@ from game.commands.common import (
 from game.story import PLAYERS, StoryReport, story
 
 MAX_RUNS = 1000
+LESSON_CHARS = 140   # a lesson's text, whole for most (it was cut at 70)
 
 
 _runs = whole_number("runs", 1, MAX_RUNS)
@@ -46,7 +47,9 @@ def print_report(report: StoryReport) -> None:
         print("events:")
         for event_id, event in told.events.items():
             answers = ", ".join(f"{label!r} {n}" for label, n in event["answers"].items() if n)
-            print(f"  {event_id}: fired {event['fired']}" + (f" ({answers})" if answers else ""))
+            times = "once" if event["fired"] == 1 else f"{event['fired']} times"
+            print(f"  {event_id}: fired in {_share(event['games'], runs)} games ({times})"
+                  + (f"; answers {answers}" if answers else ""))
         print("projects:")
         for pid, counts in told.projects.items():
             parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()
@@ -56,7 +59,8 @@ def print_report(report: StoryReport) -> None:
                                           if shipped is not None else ""))
         print("lessons:")
         for text, n in told.lessons.items():
-            print(f"  {_share(n, runs)}  {text[:70]}")
+            shown = text if len(text) <= LESSON_CHARS else text[:LESSON_CHARS - 1] + "…"
+            print(f"  {_share(n, runs)}  {shown}")
         if told.flags:
             print("flags set at the end:")
             for flag, n in told.flags.items():

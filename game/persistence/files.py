@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from game.safeio import NotAFile, WriteRefused, read_regular
+from game.safeio import JsonRefused, NotAFile, WriteRefused, loads_limited, read_regular
 from game.safeio import write_atomic as safe_write
 
 MAX_BYTES = 8 * 1024 * 1024  # a save of a long game is tens of kilobytes
@@ -30,15 +29,15 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def parse_json(text: str, source: str) -> Any:
-    """Strict JSON: no NaN or Infinity, no repeated keys. SaveError says file:line:column."""
+    """Strict JSON: no NaN or Infinity, no repeated keys, no deep nesting or endless digits.
+
+    SaveError says file:line:column."""
     try:
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise SaveError(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        return loads_limited(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+    except JsonRefused as exc:
+        raise SaveError(f"{source}:{exc}") from None
     except ValueError as exc:  # raised by the hooks above
         raise SaveError(f"{source}: {exc}") from None
-    except RecursionError:
-        raise SaveError(f"{source}: nested too deeply to be a save") from None
 
 
 def read_text(path: Path, what: str = "save file") -> str:

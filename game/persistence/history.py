@@ -5,6 +5,11 @@ play is one transaction, so a crash or a full disk loses at most that play and n
 spoils the others. A history kept by older versions as JSON lines (`history.jsonl`) is
 imported once: every good line becomes a row, every bad line (cut short, not UTF-8, not a
 play) is skipped and reported on its own, and the old file is renamed `history.jsonl.imported`.
+
+A damaged database (not SQLite, or failing SQLite's quick check) is moved aside with its
+bytes kept (`history-damaged-<date>-<time>.sqlite3`) and a new history is started; a note
+says so. A history locked by another program holds a game up for at most `BUSY_TIMEOUT`
+seconds, then the game goes on without it (`HistoryLocked`).
 """
 
 from __future__ import annotations
@@ -22,25 +27,18 @@ from game.persistence import codec
 from game.persistence.codec import BadValue
 from game.persistence.datadir import HOME_VARIABLE, data_dir
 from game.persistence.files import SaveError, parse_json
+from game.persistence.historydb import BUSY_TIMEOUT, HistoryLocked, locked, open_history
 from game.rules.records import METRIC_NAMES, GameResult
 from game.safeio import NotAFile, read_regular, refusal
 
-__all__ = ["HOME_VARIABLE", "HistoryEntry", "HistoryRead", "data_dir", "history", "history_file",
-           "record_play"]
+__all__ = ["HOME_VARIABLE", "HistoryEntry", "HistoryLocked", "HistoryRead", "data_dir", "history",
+           "history_file", "record_play"]
 
 HISTORY_FILE = "history.sqlite3"
 LEGACY_FILE = "history.jsonl"
 ENTRY_KEYS = ("scenario", "date", "seed", "player", "final", "score", "par", "leader_share", "profile")
 MAX_LEGACY_BYTES = 64 * 1024 * 1024    # an old history this big holds ~200 000 plays
 MAX_LINE_BYTES = 64 * 1024             # one play is a few hundred bytes
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS plays (
-    id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, date TEXT NOT NULL, seed INTEGER NOT NULL,
-    player TEXT NOT NULL, final TEXT NOT NULL, score REAL NOT NULL, par REAL,
-    leader_share REAL NOT NULL, profile TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS plays_by_scenario ON plays (scenario, id);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,7 @@ class HistoryEntry:
 class HistoryRead:
     entries: list[HistoryEntry]
     problems: list[str] = field(default_factory=list)   # "file:line: reason", one per bad line
+    notices: list[str] = field(default_factory=list)    # a damaged history moved aside
 
 
 def _iso_date(date: dt.date | str) -> str:
@@ -98,7 +97,8 @@ def _check_path(path: Path, folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _database(folder: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
+def _database(folder: Path, create: bool, notices: list[str] | None = None
+              ) -> Iterator[sqlite3.Connection | None]:
     path = folder / HISTORY_FILE
     _check_path(path, folder)
     if not create and not path.exists():
@@ -107,29 +107,32 @@ def _database(folder: Path, create: bool) -> Iterator[sqlite3.Connection | None]
     try:
         if create:
             folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=10, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:
         raise SaveError(f"{path}: cannot open the play history: {exc}") from None
-    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    db = open_history(path, notices if notices is not None else [])
     try:
-        db.executescript(SCHEMA)
         yield db
     except sqlite3.Error as exc:
+        if locked(exc):
+            raise HistoryLocked(f"{path}: the play history is locked by another program (another "
+                                f"game window?); waited {BUSY_TIMEOUT:g} s") from None
         raise SaveError(f"{path}: the play history cannot be used: {exc}") from None
     finally:
         db.close()
 
 
 def record_play(result: GameResult, *, date: dt.date | str, player: str,
-                home: str | Path | None = None) -> HistoryEntry:
-    """Add a finished game to the play history (one transaction) and return what was recorded."""
+                home: str | Path | None = None, notices: list[str] | None = None) -> HistoryEntry:
+    """Add a finished game to the play history (one transaction) and return what was recorded.
+
+    A damaged history is moved aside first; `notices` (if given) gets a line saying so."""
     entry = HistoryEntry.of(result, date, player)
     folder = Path(home) if home is not None else data_dir()
     try:
         row = entry.row()
     except ValueError as exc:
         raise SaveError(f"{folder / HISTORY_FILE}: cannot record the play: {exc}") from None
-    with _database(folder, create=True) as db:
+    with _database(folder, create=True, notices=notices) as db:
         assert db is not None
         _import_legacy(db, folder)
         with _transaction(db):
@@ -156,7 +159,8 @@ def history(scenario_id: str | None = None, home: str | Path | None = None) -> H
     """
     folder = Path(home) if home is not None else data_dir()
     legacy = folder / LEGACY_FILE
-    with _database(folder, create=os.path.lexists(legacy)) as db:
+    notices: list[str] = []
+    with _database(folder, create=os.path.lexists(legacy), notices=notices) as db:
         if db is None:
             return HistoryRead([])
         problems = _import_legacy(db, folder)
@@ -171,7 +175,7 @@ def history(scenario_id: str | None = None, home: str | Path | None = None) -> H
                 entries.append(entry_of(data))
             except (BadValue, ValueError) as exc:
                 problems.append(f"{path}: play {play_id}: {exc}")
-    return HistoryRead(entries, problems)
+    return HistoryRead(entries, problems, notices)
 
 
 # --- the one-time import of the JSON-lines history ------------------------------------------

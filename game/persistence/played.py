@@ -12,12 +12,14 @@ history before adding the new game, so the debrief can compare with earlier play
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.persistence.datadir import SAVES_FOLDER, data_dir, tidy
 from game.persistence.files import SaveError
 from game.persistence.history import HistoryEntry, history, record_play
+from game.persistence.historydb import HistoryLocked
 from game.persistence.saves import save_game
 from game.rules.session import GameSession
 
@@ -72,11 +74,20 @@ def keep_game(session: GameSession, player: str, *, home: str | Path | None = No
     notes: list[str] = []
     problems: list[str] = []
     tidy(folder)
+    notices: list[str] = []
+    locked = False
     try:
         read = history(result.scenario_id, folder)
         previous, problems = read.entries, list(read.problems)
+        notices += read.notices
+    except HistoryLocked as exc:
+        previous, locked = [], True
+        notices.append(str(exc))
+        notes.append("Your play history is in use by another program (another game window?), "
+                     "so this game was not added to it.")
     except SaveError as exc:
         previous = []
+        notices.append(str(exc))
         notes.append(f"Your play history could not be read ({_short(exc)}).")
     if problems:
         lines = "line" if len(problems) == 1 else "lines"
@@ -90,10 +101,18 @@ def keep_game(session: GameSession, player: str, *, home: str | Path | None = No
     except (SaveError, OSError) as exc:
         save = None
         notes.append(f"The game could not be saved ({_short(exc)}).")
-    try:
-        record_play(result, date=when, player=player, home=folder)
-    except SaveError as exc:
-        notes.append(f"The game could not be added to your history ({_short(exc)}).")
+    if not locked:   # a lock already cost its wait once; the game is not held up twice
+        try:
+            record_play(result, date=when, player=player, home=folder, notices=notices)
+        except SaveError as exc:
+            notices.append(str(exc))
+            notes.append(f"The game could not be added to your history ({_short(exc)}).")
+    for notice in dict.fromkeys(notices):
+        if "was damaged" in notice:
+            kept = notice.rsplit("it is kept as ", 1)[-1].split(" ", 1)[0]
+            notes.insert(0, f"Your play history was damaged: it is kept as {kept} and a new one "
+                         "was started.")
+        print(f"sail-keel: {notice}", file=sys.stderr)   # the whole story, for the terminal
     return KeptGame(save, previous, problems, notes)
 
 

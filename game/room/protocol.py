@@ -7,7 +7,6 @@ here for size, shape and types before the room looks at it; a bad message raises
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 
 from game.persistence.codec import BadValue, decode_decision
 from game.rules.decisions import Decision
+from game.safeio.jsonlimits import JsonRefused, loads_limited
 
 MAX_MESSAGE = 64 * 1024          # bytes of one message from a participant
 MAX_DECISIONS = 400              # decisions in one round (a busy round has ~30)
@@ -25,8 +25,6 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I/L
 CODE_LENGTH = 6
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
 ROOM_STATES = ("lobby", "running", "paused", "ended")
 
 
@@ -52,26 +50,14 @@ def new_secret() -> str:
 
 
 def loads(raw: str | bytes, what: str = "message") -> Any:
-    """JSON nested at most MAX_DEPTH deep, without NaN or Infinity; Refused (one line) if not."""
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    if _depth(text) > MAX_DEPTH:
-        raise Refused(f"a {what} is nested at most {MAX_DEPTH} deep")
+    """JSON nested at most MAX_DEPTH deep, with numbers of sane length and without NaN or
+    Infinity; Refused (one line) if not."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return loads_limited(raw, max_depth=MAX_DEPTH, parse_constant=_no_constant)
+    except JsonRefused as exc:
+        raise Refused(f"a {what} is refused: {exc}") from None
     except (ValueError, RecursionError):
         raise Refused(f"not a JSON {what}") from None
-
-
-def _depth(text: str) -> int:
-    """How deep the arrays and objects in a JSON text nest (brackets inside strings not counted)."""
-    deepest = depth = 0
-    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest > MAX_DEPTH:
-                break
-    return deepest
 
 
 def parse(raw: str | bytes) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotAFile(Exception):
@@ -86,3 +87,28 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         raise NotAFile(_os_reason(exc)) from None
     finally:
         os.close(fd)
+
+
+def open_regular(path: str | Path) -> BinaryIO:
+    """A regular file opened for reading in binary, to read a line or a chunk at a time.
+
+    The same checks as `read_regular` (refused before the open, and again once open): for a
+    file too big to read whole, such as a policy file of 100 000 lines."""
+    reason = refusal(path)
+    if reason is not None:
+        raise NotAFile(reason)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise NotAFile(_os_reason(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile(f"is {kind_of(mode)}, not a regular file; refusing to read it")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from game.scenario.problems import Problem
@@ -26,6 +26,16 @@ _TYPE_WORDS = {
     "boolean": "true or false",
     "null": "null",
 }
+
+
+def _strict_integer(checker: Any, instance: Any) -> bool:
+    """Only an int is a whole number: JSON Schema would take 7.0, and `range(7.0)` fails later."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer))
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -62,7 +72,7 @@ class SchemaChecker:
     def __init__(self, tree: Tree, source: str, schema: Schema) -> None:
         self.tree = tree
         self.source = source
-        self.validator = Draft202012Validator(schema)
+        self.validator = StrictValidator(schema)
         self.problems: list[Problem] = []
         self.reported: list[DataPath] = []
 
@@ -94,6 +104,8 @@ class SchemaChecker:
             expected = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
             quotable = isinstance(instance, bool | int | float) and "string" in types
             hint = " — quote it" if quotable else ""
+            if isinstance(instance, float) and instance.is_integer() and "integer" in types:
+                hint = f" (write {int(instance)}, without the '.0')"
             self._add(path, f"expected {expected}, found {found}{hint}", covers=True)
         elif kind == "enum":
             close = suggest(instance, map(str, value)) if isinstance(instance, str) else ""
@@ -105,7 +117,9 @@ class SchemaChecker:
         elif kind == "additionalProperties":
             known = list(schema.get("properties", {}))
             for key in instance:
-                if key not in known:
+                if (*path, key) in self.tree.split_text:
+                    self.reported.append((*path, key))   # said by the reader, with the fix
+                elif key not in known:
                     close = suggest(key, known) or f" (expected one of: {one_of(known)})"
                     self._add((*path, key), f"unknown key '{key}'{close}", at_key=True,
                               covers=True)

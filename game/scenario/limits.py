@@ -126,6 +126,8 @@ def _number(number: int | float, path: DataPath, key: str | int | None
             yield path, f"at most {BUDGET_AMOUNT:g}, not {value:g}"
         return
     bounds = NUMBER_LIMITS.get(str(key))
+    if key == "scope" and "effects" in path:   # an effect adds work, or (negative) takes it off
+        bounds = (-NUMBER_LIMITS["scope"][1], NUMBER_LIMITS["scope"][1])
     if bounds is not None and section in ("budget", "organization", "projects", "claims", "par",
                                           "minutes", "events", "debrief"):
         low, high = bounds

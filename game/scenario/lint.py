@@ -69,6 +69,7 @@ class Linter:
         story.old_states(self, data)
         story.contradicting_lessons(self)
         story.late_landings(self, data)
+        story.due_past_end(self, data)
         story.cash_costs(self)
         return sorted(set(self.warnings))
 

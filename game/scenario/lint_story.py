@@ -155,20 +155,41 @@ def late_landings(linter: Linter, data: Any) -> None:
     during = linter.reach_during()
     for path, i, effect in raw_effects(data):
         delay, lasts = effect.get("in", 0), effect.get("for", 1)
-        if not (isinstance(delay, int) and isinstance(lasts, int)) or delay + lasts <= 1:
+        money = 1 if "budget" in effect else 0   # a budget landing in round L is round L+1's money
+        if not (isinstance(delay, int) and isinstance(lasts, int)) or delay + lasts + money <= 1:
             continue
         rounds = [b["round"] for b in during.boxes(s.events[i].when)]
         firsts = [r.lo for r in rounds if isinstance(r, Span)]
         if not firsts:
             continue
         first = int(min(firsts))
-        if first + delay + lasts - 1 > s.rounds:
-            key = "in" if "in" in effect else "for"
-            linter.warn((*path, key), f"lands after the last round ({s.rounds}): even if the "
-                                      f"event fires in round {first}, rounds "
-                                      f"{max(first + delay, s.rounds + 1)} to "
-                                      f"{first + delay + lasts - 1} never come")
+        last = first + delay + lasts - 1 + money
+        if last > s.rounds:
+            key = "in" if "in" in effect else "for" if "for" in effect else "budget"
+            what = "changes the money of rounds" if money else "lands"
+            start = max(first + delay + money, s.rounds + 1)
+            never = f"round {last} never comes" if start == last else \
+                f"rounds {start} to {last} never come"
+            linter.warn((*path, key), f"{what} after the last round ({s.rounds}): even if "
+                                      f"the event fires in round {first}, {never}")
 
+
+def due_past_end(linter: Linter, data: Any) -> None:
+    """An effect that moves a project's due round past the last round (or before the first):
+    the project is then never judged on time or late, and its lessons never show."""
+    s = linter.scenario
+    due = {p.id: p.due for p in s.projects}
+    for path, _, effect in raw_effects(data):
+        project, move, lasts = effect.get("project"), effect.get("due"), effect.get("for", 1)
+        if project not in due or not isinstance(move, int) or not isinstance(lasts, int) or not move:
+            continue
+        moved = due[project] + move * lasts
+        if not 1 <= moved <= s.rounds:
+            where = f"after the last round ({s.rounds})" if moved > s.rounds else "before round 1"
+            times = f" ({lasts} times {move:+d})" if lasts > 1 else ""
+            linter.warn((*path, "due"), f"moves '{project}' from round {due[project]} to round "
+                                        f"{moved}{times}, {where}: it would never be judged "
+                                        f"on time or late; keep it within 1 to {s.rounds}")
 
 
 def flags_set(linter: Linter) -> set[str]:

@@ -45,6 +45,7 @@ class Tree:
     keys: dict[DataPath, Place] = field(default_factory=dict)  # where the key naming it sits
     yaml11_booleans: dict[DataPath, str] = field(default_factory=dict)  # path -> 'no', 'on'...
     numbers: dict[DataPath, str] = field(default_factory=dict)  # path -> the number as written
+    split_text: dict[DataPath, str] = field(default_factory=dict)  # text after a ',' in {...}
 
     def place(self, path: DataPath) -> Place:
         """Where the value at `path` starts, or its nearest enclosing value."""
@@ -161,11 +162,12 @@ class _Composer:
             while not isinstance(child := self._next(), yaml.SequenceEndEvent):
                 items.append(self._node(child, (*path, len(items)), depth + 1))
             return items
-        return self._mapping(path, depth)
+        return self._mapping(path, depth, bool(getattr(event, "flow_style", False)))
 
-    def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
+    def _mapping(self, path: DataPath, depth: int, flow: bool = False) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         dash_missing = False  # said once: the keys repeat because a new list item began
+        text_before: tuple[str, str] | None = None  # (key, plain text) of the last pair, in {...}
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(_place(key_event), f"expected a key name, found {_kind(key_event)}"
@@ -179,6 +181,10 @@ class _Composer:
                 self.problem(_place(key_event), "YAML merge keys (<<) are not allowed; "
                              "write the keys out in full", fatal=True)
             value_event = self._next()
+            if flow and text_before is not None and _split_off(key_event, value_event):
+                self._split_text(path, key_event, text_before)
+            text_before = (key, value_event.value) if flow and isinstance(value_event, yaml.ScalarEvent) \
+                and value_event.implicit[0] and isinstance(mapping.get(key, ""), str) else None
             if key in mapping:
                 first = self.tree.keys[(*path, key)]
                 in_list = bool(path) and isinstance(path[-1], int)
@@ -200,6 +206,16 @@ class _Composer:
             self.tree.keys[(*path, key)] = _place(key_event)
             mapping[key] = self._node(value_event, (*path, key), depth + 1)
         return mapping
+
+    def _split_text(self, path: DataPath, key_event: yaml.ScalarEvent, before: tuple[str, str]) -> None:
+        """`{description: Big, and late}` reads 'and late' as a key: say so, and how to fix it."""
+        key, (name, text) = key_event.value, before
+        self.tree.split_text[(*path, key)] = name
+        whole = f"{text}, {key}"
+        shown = whole if len(whole) <= 50 else whole[:47] + "..."
+        part = key if len(key) <= 30 else key[:27] + "..."
+        self.problem(_place(key_event), f"'{part}' reads as a key: inside {{...}} the ',' before "
+                     f"it ends the text of '{name}'; quote the text: {name}: \"{shown}\"")
 
     def _scalar(self, event: yaml.ScalarEvent, path: DataPath) -> Any:
         if not event.implicit[0] or event.tag not in (None, "!"):  # quoted, block or !!str
@@ -231,6 +247,12 @@ class _Composer:
             return event.value
         self.tree.numbers[path] = event.value
         return number
+
+
+def _split_off(key: yaml.ScalarEvent, value: yaml.Event) -> bool:
+    """A plain key with a space and no value: the tail of text cut off by a ',' in {...}."""
+    return bool(key.implicit[0]) and " " in key.value.strip() and \
+        isinstance(value, yaml.ScalarEvent) and value.value == "" and bool(value.implicit[0])
 
 
 def _mark_place(mark: yaml.Mark | None) -> Place:

@@ -54,6 +54,7 @@ class BatchResult:
     raw_score: Array         # the same before rounding
     final: dict[str, Array]  # final morale, innovation, delivery
     per_round: Array         # (P, S, R) each round's score
+    available: Array | None = None   # (P, S, R) the money each round had (the session's budget_total)
 
     def mean_score(self) -> Array:
         """(P,) each sequence's mean score over the seeds."""
@@ -97,6 +98,7 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
         c.require is not None and uses_profile(c.require) for e in events for c in e.choices)
     vision_ids = tuple(v.id for v in scenario.visions)
     per_round = np.zeros((batch, rounds))
+    available = np.zeros((batch, rounds))
     start_vision = scenario.organization.vision
     chose = [False] * n_seq  # each sequence has played a vision of its own (see the session)
     for r in range(rounds):
@@ -105,6 +107,7 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
             state = story.arrivals(state, round_no)
         state = story.open_budget(state, round_no)
         cap, _ = available_budget(state, story.world, params)
+        available[:, r] = cap
         budget, scaled = _shares(plans.money[rows, r], plans.spent[rows, r], cap)
         plan = plans.round(r, rows, budget)
         workable = story.workable(state, round_no)
@@ -130,7 +133,7 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
     return BatchResult(
         seeds=tuple(int(s) for s in seeds), score=rounded.reshape(shape), raw_score=raw.reshape(shape),
         final={m: final[m].reshape(shape) for m in METRIC_NAMES},
-        per_round=per_round.reshape(shape + (rounds,)),
+        per_round=per_round.reshape(shape + (rounds,)), available=available.reshape(shape + (rounds,)),
     )
 
 

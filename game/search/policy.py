@@ -18,10 +18,9 @@ player could have made it) and become the drafts `evaluate` plays.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from game.persistence.codec import BadValue, decode_decision, encode_decision, obj
 from game.rules.decisions import (
@@ -40,12 +39,14 @@ from game.rules.decisions import (
 )
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.safeio import JsonRefused, loads_limited
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence
 
 LEADER_DECISIONS = (SetVision, Inspire, CancelInspire)
 MANAGER_DECISIONS = (AllocateBudget, Schedule, SetOvertime, SetReviews)
 MAX_POLICIES = 100_000
+MAX_LINE_BYTES = 1_000_000   # a five-round policy is a few kilobytes
 
 
 class PolicyError(ValueError):
@@ -115,22 +116,49 @@ def _answers(scenario: Scenario, data: Any, where: str) -> tuple[tuple[int, ...]
     return tuple(tuple(row) for row in table)
 
 
-def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "policies") -> list[Policy]:
-    """Every policy in a JSON-lines text (blank lines and lines starting with # are skipped)."""
-    policies: list[Policy] = []
-    for number, line in enumerate(lines, start=1):
+def policy_lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line of a policy file, read one line at a time."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise PolicyError(f"{source}:{number}: the line is over {MAX_LINE_BYTES // 1_000_000} MB;"
+                              " a policy is one line of a few kilobytes")
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{source}:{number}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+
+
+def iter_policies(scenario: Scenario, lines: Iterable[tuple[int, str]],
+                  source: str = "policies") -> Iterator[Policy]:
+    """Each policy of numbered JSON lines, as it is read (blank lines and # comments skipped)."""
+    count = 0
+    for number, line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if len(policies) >= MAX_POLICIES:
+        if count >= MAX_POLICIES:
             raise PolicyError(f"{source}: more than {MAX_POLICIES} policies")
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PolicyError(f"{source}:{number}: not JSON ({exc.msg})") from None
-        policies.append(parse_policy(scenario, data, f"{source}:{number}"))
-    if not policies:
+            data = loads_limited(line, parse_constant=_no_constant)
+        except JsonRefused as exc:
+            reason = exc.reason.replace("not valid JSON: ", "not JSON: ")
+            raise PolicyError(f"{source}:{number}:{exc.column}: {reason}") from None
+        except ValueError as exc:
+            raise PolicyError(f"{source}:{number}: {exc}") from None
+        count += 1
+        yield parse_policy(scenario, data, f"{source}:{number}")
+    if not count:
         raise PolicyError(f"{source}: no policies (one JSON object per line)")
-    return policies
+
+
+def read_policies(scenario: Scenario, lines: Iterable[str], source: str = "policies") -> list[Policy]:
+    """Every policy in a JSON-lines text (blank lines and lines starting with # are skipped)."""
+    return list(iter_policies(scenario, enumerate(lines, start=1), source))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
@@ -150,7 +178,10 @@ def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
         while session.phase is Phase.EVENT:
             pending = session.pending_event
             assert pending is not None
-            session.apply(ChooseOption(policy.answers[r][ids.index(pending.event_id)]))
+            want = policy.answers[r][ids.index(pending.event_id)]
+            open_ = [i for i, why in enumerate(pending.closed) if not why]
+            # a choice a condition closes becomes the first open one, as the evaluator plays it
+            session.apply(ChooseOption(want if want in open_ or not open_ else open_[0]))
         session.apply(Continue())
     return DecisionSequence(tuple(rounds), policy.answers)
 
@@ -175,4 +206,15 @@ def from_sequence(scenario: Scenario, sequence: DecisionSequence, name: str) -> 
 
 
 def sequences_of(scenario: Scenario, policies: Sequence[Policy]) -> list[DecisionSequence]:
-    return [to_sequence(scenario, p) for p in policies]
+    """Each policy's drafts, checked as `to_sequence` checks them (PolicyError for the first
+    policy refused), all at once with the batched model (game/search/policycheck.py)."""
+    from game.search.policycheck import check_all
+
+    if not policies:
+        return [to_sequence(scenario, p) for p in policies]
+    checked = check_all(scenario, [(p.rounds, p.answers) for p in policies])
+    for policy, done in zip(policies, checked, strict=True):
+        if done.refusal is not None:
+            r, message = done.refusal
+            raise PolicyError(f"{policy.name}: round {r + 1}: {message}")
+    return [done.sequence for done in checked]

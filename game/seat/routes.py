@@ -14,7 +14,6 @@ socket, which asks for a new view. Refusals are `{"type": "refused", "reason"}`,
 from __future__ import annotations
 
 import asyncio
-import json
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from game.persistence.codec import BadValue, decode_decision
 from game.room import sockets
 from game.room.moderation import REMOVED
-from game.room.protocol import MAX_MESSAGE, Refused
+from game.room.protocol import MAX_MESSAGE, Refused, loads
 from game.rules.decisions import IllegalDecision
 from game.seat.store import Seat, Seats
 from game.seat.views import outlook, view
@@ -138,10 +137,7 @@ class SeatServer:
 def _parse(raw: str | bytes) -> dict[str, Any]:
     if len(raw) > MAX_MESSAGE:
         raise Refused(f"message too big ({len(raw)} bytes; at most {MAX_MESSAGE})")
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise Refused("not a JSON message") from None
+    data = loads(raw)
     if not isinstance(data, dict) or data.get("type") not in KINDS:
         raise Refused(f"a message is a JSON object whose type is one of: {', '.join(KINDS)}")
     return data

@@ -2,7 +2,7 @@
 
 Each scripted player (and, when asked, the best game a search finds in each mode) plays
 `runs` games (seeds 0 to runs-1). For each player the report
-counts how often each event fires and which answer is taken, each project's outcome
+counts how often each event fires, in how many of the games, and which answer is taken, each project's outcome
 (on time, late, overdue, never started, open) and the mean round it shipped in, how often
 each lesson shows, and how often each flag is set at the end. Every event, project,
 lesson and flag of the scenario is listed, so a story beat that never happens shows as 0.
@@ -71,7 +71,8 @@ def outcome(state: str, progress: float) -> str:
 def _empty(scenario: Scenario) -> PlayerStory:
     story = PlayerStory()
     for event in scenario.events:
-        story.events[event.id] = {"fired": 0, "answers": {c.label: 0 for c in event.choices}}
+        story.events[event.id] = {"fired": 0, "games": 0,
+                                  "answers": {c.label: 0 for c in event.choices}}
     for project in scenario.projects:
         story.projects[project.id] = {**{o: 0 for o in OUTCOMES}, "mean_round_shipped": None}
     story.lessons = {lesson.text: 0 for lesson in scenario.debrief}
@@ -81,14 +82,18 @@ def _empty(scenario: Scenario) -> PlayerStory:
 
 def _count(story: PlayerStory, result: GameResult, flags: dict[str, float],
            shipped_rounds: dict[str, list[int]]) -> None:
+    fired_in_game: set[str] = set()
     for record in result.history:
         for answer in record.events:
             event = story.events[answer.event_id]
             event["fired"] += 1
             event["answers"][answer.choice] += 1
+            fired_in_game.add(answer.event_id)
         for project in record.projects:
             if project.state in ("shipped", "shipped late") and project.id not in shipped_rounds:
                 shipped_rounds[project.id] = [record.round]
+    for event_id in fired_in_game:   # a repeating event fires more often than there are games
+        story.events[event_id]["games"] += 1
     for project in result.history[-1].projects:
         story.projects[project.id][outcome(project.state, project.progress)] += 1
     for text in result.lessons:

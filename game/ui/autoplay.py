@@ -36,8 +36,10 @@ MAX_FRAMES = 30000
 
 class Autoplayer:
     def __init__(self, strategy: Any, scenario_path: Path, screenshots: Path | None = None,
-                 tour: bool = True, player: str | None = None) -> None:
+                 tour: bool = True, player: str | None = None, rounds: int | None = None) -> None:
         self.strategy = strategy
+        self.rounds = rounds      # stop on the report of this round (None: play to the debrief)
+        self.stopped_after: int | None = None   # the round it stopped after, when it did
         self.player = player      # the name the save and the play history give this game
         self.scenario_path = Path(scenario_path)
         self.shots = screenshots
@@ -123,6 +125,8 @@ class Autoplayer:
             add(("key", pygame.K_RETURN))
         elif kind == "debrief":
             add(("finish", None))
+        elif kind == "report" and self.rounds is not None and app.session.round >= self.rounds:
+            add(("stop", app.session.round))   # after its screenshot, as asked (--rounds)
         else:  # a phase of the session: ask the strategy, once
             if kind == "leader" and self.tour and not self.seen_pause:
                 add(("key", pygame.K_ESCAPE))
@@ -187,6 +191,9 @@ class Autoplayer:
                 self.steps.appendleft(("wait", arg - 1))
         elif what == "finish":
             self.final_score = float(app.session.result().score)
+            app.running = False
+        elif what == "stop":
+            self.stopped_after = arg
             app.running = False
         elif what == "key":
             post(pygame.event.Event(pygame.KEYDOWN, key=arg, mod=0, unicode=_char(arg),

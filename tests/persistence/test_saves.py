@@ -110,9 +110,9 @@ BROKEN = {
                            "scenario must be a scenario id (lowercase letters, digits and '-'), not the "
                            "string '../../elsewhere/notes'"),
     "overtime too large for a float": (lambda d: d["decisions"].__setitem__(
-        0, {"type": "SetOvertime", "level": 10**400}), "decisions[0].level is far too large a number"),
+        0, {"type": "SetOvertime", "level": 10**400}), ":11:16: a number of more than 100 digits"),
     "a seed too long to show": (lambda d: d.update(seed=10**400),
-                                "seed must be between 0 and 2**63-1, not a number too long to show"),
+                                ":6:11: a number of more than 100 digits"),  # refused as read, at its place
     "unknown key": (lambda d: d.update(cheat=True), "unknown key 'cheat'"),
     "bad sha": (lambda d: d.update(scenario_sha256="abc"), "scenario_sha256 must be 64"),
     "seed as float": (lambda d: d.update(seed=7.5), "seed must be a whole number, not the number 7.5"),

@@ -131,6 +131,8 @@ def extreme_number(data: Any, rng: random.Random) -> str:
     old = get(data, path)
     scaled = [old * 10, old * 1000, -old, old + 1, old - 1,
               old // 1000 if isinstance(old, int) else old / 1000]   # 10**400 / 1000 overflows
+    if isinstance(old, int) and abs(old) < 2**53:
+        scaled += [float(old), float(old + 2)]   # 7.0 in a whole-number field (rounds: 7.0)
     value = rng.choice([*EXTREMES, *scaled])
     put(data, path, value)
     return f"number {path} = {value!r:.30}"

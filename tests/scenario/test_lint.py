@@ -35,6 +35,12 @@ EXPECTED = {
     "lesson-old-state": (29, 35, "'shipped' is an old name that overlaps others"),
     "effect-lands-late": (27, 52, "effects[0].in: lands after the last round (6): even if the "
                                   "event fires in round 3, rounds 7 to 8 never come"),
+    "effect-moves-due-past-the-end": (27, 57, "effects[0].due: moves 'ship' from round 4 to "
+                                              "round 7, after the last round (6): it would never "
+                                              "be judged on time or late"),
+    "budget-lands-late": (27, 45, "effects[0].budget: changes the money of rounds after the last "
+                                  "round (6): even if the event fires in round 6, round 7 never "
+                                  "comes"),
     "id-not-file-name": (2, 5, "the id 'not-my-name' differs from the file name"),
     "choice-deep-debt": (27, 35, "effects: costs 80 cash against a starting balance of 0: the "
                                  "debt of 80 is more than a round repays (50"),

@@ -263,8 +263,9 @@ class DebriefScreen(Screen):
         inner = self.panel(surface, rect, "Your progress on this scenario")
         fs, fb = self.font("small"), self.font("small", True)
         p, kept = self.progress, self.kept
-        notes = list(kept.notes) if kept is not None else []
-        bottom = inner.bottom - len(notes[:2]) * fs.get_linesize()
+        notes = list(kept.notes)[:2] if kept is not None else []
+        note_w = inner.width - self.s(16)   # notes wrap whole: a warning is never cut short
+        bottom = inner.bottom - sum(text.height_of(n, fs, note_w) for n in notes)
         if p is None:
             text.paragraph(surface, "Saving was turned off for this game, so it is not in your "
                            "history.", fs, self.col("ink_soft"), inner, max_lines=2)
@@ -285,9 +286,8 @@ class DebriefScreen(Screen):
         if spark.height >= self.s(30):
             charts.sparkline(self, surface, spark, p.scores, p.par)
         y = bottom
-        for note in notes[:2]:
+        for note in notes:
             icons.triangle(surface, (inner.left + self.s(6), y + fs.get_linesize() // 2),
                            self.s(5), self.col("warn"), up=True)
-            text.draw(surface, note, fs, self.col("ink_soft"), (inner.left + self.s(16), y),
-                      width=inner.width - self.s(16))
-            y += fs.get_linesize()
+            y += text.paragraph(surface, note, fs, self.col("ink_soft"),
+                                pygame.Rect(inner.left + self.s(16), y, note_w, inner.bottom - y))
