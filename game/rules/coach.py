@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, LEAVING, LIMITS
 from game.model.step import MISFIT, NEGLECT, PRESSURE, UNCLEAR
-from game.rules.plans import naive_schedule, starting_schedule
+from game.rules.plans import naive_schedule, starting_budget, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft, RoundRecord
 from game.scenario.types import Scenario
 
@@ -82,10 +82,10 @@ def activity(scenario: Scenario, leader: LeaderDraft, manager: ManagerDraft,
     one the player set, not the one the organisation started with."""
     spent = (leader.energy_total - leader.energy_left) / max(leader.energy_total, 1)
     lead = 0.6 * spent + 0.4 * (chose_vision and leader.vision is not None)
-    default = scenario.budget.default_split()
+    default = starting_budget(scenario)
     tolerance = 0.01 * scenario.budget.per_round
     budget_set = any(abs(manager.budget.get(c, 0.0) - v) > tolerance for c, v in default.items())
-    # the window offers a focused first plan; keeping the plan offered is not managing
+    # keeping the plan a game starts from (or the old even spread) is not managing
     schedule_set = all(any(abs(manager.schedule[t].get(p, 0.0) - s) > 1e-6
                            for t, row in offered.items() for p, s in row.items())
                        for offered in (naive_schedule(scenario), starting_schedule(scenario)))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.rules.decisions import EndPhase, Inspire
+from game.rules.plans import starting_budget, starting_schedule
 from game.ui.app import App
 from game.ui.core import default_core
 from game.ui.input import EnterText, Key
@@ -99,14 +100,14 @@ def test_clamped_values_say_so_and_plus_takes_from_the_reserve(make) -> None:  #
     leader(app)
     app.apply(EndPhase())
     app.advance()
-    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
+    start = starting_budget(app.session.scenario)
     app.top.handle(EnterText("budget:training:field", "50"))
-    assert "not 50" in app.toast and app.session.manager.budget["training"] == pytest.approx(100 / 6)
+    assert "not 50" in app.toast and app.session.manager.budget["training"] == start["training"]
     app.top.handle(EnterText("cell:platform:emea:field", "150"))
     assert "100%" in app.toast and app.session.manager.schedule["platform"]["emea"] == 1.0
     app.top.on_click("budget:innovation:+")
     assert "taken from reserve" in app.toast
-    assert app.session.manager.budget["innovation"] == pytest.approx(100 / 6 + 5)
+    assert app.session.manager.budget["innovation"] == pytest.approx(start["innovation"] + 5)
 
 
 @pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.75),
@@ -146,13 +147,15 @@ def test_what_if_replays_a_round_and_the_debrief_draws_both_lines(make) -> None:
 
 
 def test_keeping_the_offered_plan_is_not_managing(make) -> None:  # type: ignore[no-untyped-def]
-    """The window's focused first plan is an offer: a player who commits both phases without
-    touching anything still plays a hands-off round, as the coach must say."""
+    """The plan a game starts from is an offer: a player who commits both phases without
+    touching anything still plays a hands-off round, as the coach must say. The window shows
+    the session's own plan (the one a headless game keeps), not another."""
     app = make()
     leader(app)
     app.top.commit(ask=False)
     assert app.top.kind == "manager"
-    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
+    assert app.session.manager.schedule == starting_schedule(app.session.scenario)
+    assert app.session.manager.budget == starting_budget(app.session.scenario)
     app.top.commit(ask=False)
     assert app.session.history[0].activity == 0.0
 
