@@ -31,6 +31,8 @@ class ProjectOutlook:
     due: int
     chance: float     # share of samples in which it ships by its due round
     progress: float   # mean progress (0..1 of scope) at its due round
+    needs: float = 0.0  # work points a round its date needs: the scope left / rounds left to it
+    gets: float = 0.0   # work points a round the plan gives it, while it is open, by its date
 
     @property
     def verdict(self) -> str:
@@ -86,13 +88,22 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
     last = min(scenario.rounds, max([first, *open_due]))
     teams = len(scenario.organization.teams)
     progress_at_due = np.zeros((samples, len(scenario.projects)))
+    start = state.progress.copy()
+    open_rounds = np.zeros((samples, len(scenario.projects)))   # rounds worked on, by its date
+    worked = np.zeros((samples, len(scenario.projects)))        # the work those rounds did
     before_fatigue = _team_means(state.fatigue, state, world.slot_team, teams)
     before_morale = _team_means(state.morale, state, world.slot_team, teams)
     fatigue_change = morale_change = np.zeros(teams)
     rounds = 0
+    due = np.array([p.due for p in scenario.projects])
     for round_no in range(first, last + 1):
+        before = state.progress
+        was_open = before < world.scope - 1e-9
         state, report = step(state, plan, world, params, rng)
         rounds += 1
+        counted = was_open & (round_no <= due)[None, :]
+        open_rounds += counted
+        worked += np.where(counted, state.progress - before, 0.0)
         if round_no == first:
             fatigue_change = _team_means(state.fatigue, state, world.slot_team, teams) - before_fatigue
             morale_change = _team_means(state.morale, state, world.slot_team, teams) - before_morale
@@ -104,8 +115,10 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
         if int(session._state.status[0, i]) != OPEN or p.due < first:
             continue
         done = progress_at_due[:, i] >= 1.0 - 1e-9
+        needs = max(p.scope - float(start[0, i]), 0.0) / max(p.due - first + 1, 1)
+        gets = float((worked[:, i] / np.maximum(open_rounds[:, i], 1)).mean())
         projects[p.id] = ProjectOutlook(p.id, p.due, float(done.mean()),
-                                        float(progress_at_due[:, i].mean()))
+                                        float(progress_at_due[:, i].mean()), needs, gets)
     loads = session.manager.team_load
     team_out = {t.id: TeamOutlook(t.id, float(loads.get(t.id, 0.0)),
                                   float(fatigue_change[j] * 100), float(morale_change[j] * 100))

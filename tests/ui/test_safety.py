@@ -95,19 +95,39 @@ def test_restart_and_quit_ask_while_a_game_is_on(make) -> None:  # type: ignore[
     assert app.top.kind == "briefing" and app.session.log == ()
 
 
-def test_clamped_values_say_so_and_plus_takes_from_the_reserve(make) -> None:  # type: ignore[no-untyped-def]
-    app = make()
+def manager(app: App) -> dict[str, float]:
     leader(app)
     app.apply(EndPhase())
     app.advance()
-    start = starting_budget(app.session.scenario)
-    app.top.handle(EnterText("budget:training:field", "50"))
-    assert "not 50" in app.toast and app.session.manager.budget["training"] == start["training"]
-    app.top.handle(EnterText("cell:platform:emea:field", "150"))
-    assert "100%" in app.toast and app.session.manager.schedule["platform"]["emea"] == 1.0
-    app.top.on_click("budget:innovation:+")
-    assert "taken from reserve" in app.toast
-    assert app.session.manager.budget["innovation"] == pytest.approx(start["innovation"] + 5)
+    assert app.top.kind == "manager"
+    return dict(app.session.manager.budget)
+
+
+def test_typing_an_amount_and_plus_follow_one_rule(make) -> None:  # type: ignore[no-untyped-def]
+    """More than is free, typed or by "+", is taken from the reserve (then the largest other
+    line) with a line that says so; the line is gone once the round has been committed."""
+    pressed, typed = make(), make()
+    start = manager(pressed)
+    assert manager(typed) == start and start["reserve"] >= 5 and pressed.session.manager.budget_left < 1
+    pressed.top.on_click("budget:innovation:+")
+    typed.top.handle(EnterText("budget:innovation:field", f"{start['innovation'] + 5:g}"))
+    for app in (pressed, typed):
+        assert app.session.manager.budget == {**start, "innovation": start["innovation"] + 5,
+                                              "reserve": start["reserve"] - 5}
+        assert "5 taken from reserve" in app.toast and app.toast_good
+    typed.top.handle(EnterText("budget:training:field", "50"))
+    budget = typed.session.manager.budget
+    assert budget["training"] == 50 and budget["reserve"] == 0
+    assert sum(budget.values()) == pytest.approx(sum(start.values()))
+    assert "taken from reserve" in typed.toast and "from operations" in typed.toast
+    typed.top.handle(EnterText("budget:training:field", "500"))
+    assert "not 500" in typed.toast and typed.session.manager.budget["training"] == \
+        pytest.approx(sum(start.values()))
+    typed.top.handle(EnterText("cell:platform:emea:field", "150"))
+    assert "100%" in typed.toast and typed.session.manager.schedule["platform"]["emea"] == 1.0
+    pressed.top.commit(ask=False)
+    pressed.frame(1 / 60)
+    assert pressed.top.kind != "manager" and pressed.toast_time == 0
 
 
 @pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.75),

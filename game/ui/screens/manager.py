@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
-from game.rules.plans import naive_schedule, starting_schedule
+from game.ui.screens import board_words as words
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, icons, people, stepper, text
+from game.ui.widgets import chrome, explain, icons, people, stepper, text
 from game.ui.widgets.meters import load_bar
 
 ROW = 44
@@ -17,6 +17,7 @@ class ManagerScreen(PhaseScreen):
     kind = "manager"
     phase = "MANAGER"
     tip_topics = ("budget", "schedule", "overtime", "reviews")
+    note = ""   # the last budget note this screen put in the footer
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         prefix = {"budget": "budget:", "schedule": "cell:", "overtime": "overtime",
@@ -43,21 +44,18 @@ class ManagerScreen(PhaseScreen):
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
         teams = max(1, len(self.app.session.teams))
-        pitch = min(self.s(60), (right.height - self.s(150 + 30)) // teams)
-        return right.left + self.s(12) + name_w, cell, right.top + self.s(150), pitch
+        top = self.head_rows(right)[-1] + self.s(4)
+        pitch = min(self.s(60), (right.bottom - self.s(10) - top - self.legend_height(right)) // teams)
+        return right.left + self.s(12) + name_w, cell, top, pitch
 
-    def enter(self) -> None:
-        self.start_plan()
-        super().enter()
-
-    def start_plan(self) -> None:
-        """Round 1 starts from a focused plan with a tenth of slack, not from a spread with
-        none; later rounds start from the previous round's plan (the session keeps it)."""
-        session, scenario = self.app.session, self.app.scenario
-        if session.round != 1 or any(isinstance(d, Schedule) for d in session.log):
-            return
-        if self.draft.schedule == naive_schedule(scenario):
-            self.app.apply(Schedule(starting_schedule(scenario)))
+    def head_rows(self, right: pygame.Rect) -> tuple[int, int, int, int]:
+        """The y of each project header's lines under its title: due, verdict, needs, gets;
+        and (last) where the header ends."""
+        fs, fsb = self.font("small"), self.font("small", True)
+        due = right.top + self.s(10) + self.font("h3", True).get_linesize() + self.s(6) + self.s(56)
+        verdict = due + fs.get_linesize()
+        needs = verdict + fsb.get_linesize()
+        return due, verdict, needs, needs + 2 * fs.get_linesize()
 
     def outlook(self):  # type: ignore[no-untyped-def]
         """The model's forecast of the plan as it stands, computed again only when it changes."""
@@ -114,14 +112,7 @@ class ManagerScreen(PhaseScreen):
         d = self.draft
         kind, _, rest = name.partition(":")
         if kind == "budget":
-            current = d.budget[rest]
-            room = current + max(0.0, d.budget_left)
-            kept = max(0.0, min(value, room))
-            ok = self.app.apply(AllocateBudget({**d.budget, rest: kept}))
-            if ok and kept != value:
-                why = "below 0" if value < 0 else f"only {stepper.shown(room, False)} is free"
-                self.app.say(f"{rest.capitalize()} set to {stepper.shown(kept, False)}, not "
-                             f"{stepper.shown(value, False)}: {why}. Lower another line first.")
+            ok = self.set_budget(rest, value)
         elif kind == "overtime":
             kept = max(0.0, min(1.0, value))
             ok = self.app.apply(SetOvertime(kept))
@@ -151,30 +142,51 @@ class ManagerScreen(PhaseScreen):
         return float(self.draft.schedule.get(team, {}).get(proj, 0.0))
 
     def on_adjust(self, name: str, step: int) -> None:
-        if name.startswith("budget:") and step > 0 and self.draft.budget_left < self.step() - 1e-9:
-            self.take_for(name[len("budget:"):])
-        elif name.startswith("budget:"):
+        if name.startswith("budget:"):
             self.set_value(name, round(self.value_of(name) + step * self.step(), 6))
         elif name.startswith(("overtime", "cell:")):
             unit = 0.1 if name == "overtime" else 0.05
             self.set_value(name, round(self.value_of(name) + step * unit, 6))
 
-    def take_for(self, category: str) -> None:
-        """"+" with nothing left to spend moves one step over from the reserve, or else from
-        the largest other line, and says so."""
+    def set_budget(self, category: str, value: float) -> bool:
+        """One rule for typing an amount and for "+": what is not free is taken from the
+        reserve, then from the largest other line, and a line in the footer says so. Below 0
+        or more than the whole budget is kept in range, and said."""
         d = self.draft
-        others = {c: v for c, v in d.budget.items() if c != category and v > 1e-9}
-        if not others:
-            self.app.say("All of the budget is on this line already.")
-            return
-        source = "reserve" if "reserve" in others else max(others, key=lambda c: others[c])
-        amount = min(self.step() - max(0.0, d.budget_left), others[source])
-        budget = {**d.budget, source: round(others[source] - amount, 6)}
-        budget[category] = round(d.budget[category] + amount + max(0.0, d.budget_left), 6)
-        if self.app.apply(AllocateBudget(budget)):
-            self.app.say(f"+{stepper.shown(amount, False)} {category}, taken from {source}.",
-                         good=True)
-            self.refresh()
+        budget, want = dict(d.budget), max(0.0, value)
+        need = want - budget[category] - max(0.0, d.budget_left)
+        taken: dict[str, float] = {}
+        while need > 1e-9:
+            others = {c: v for c, v in budget.items() if c != category and v > 1e-9}
+            if not others:
+                break
+            source = "reserve" if "reserve" in others else max(others, key=lambda c: others[c])
+            amount = min(need, others[source])
+            budget[source] = others[source] - amount if amount < others[source] else 0.0
+            taken[source] = taken.get(source, 0.0) + amount
+            need -= amount
+        kept = want if need <= 1e-9 else want - need   # typed amounts are kept exactly
+        budget[category] = kept
+        if not self.app.apply(AllocateBudget(budget)):
+            return False
+        said = f"{category.capitalize()} {stepper.shown(kept, False)}"
+        if kept != value:
+            said += (f", not {stepper.shown(value, False)}: "
+                     + ("a line cannot go below 0." if value < 0 else "that is the whole budget."))
+        if taken:
+            said += ": " + ", ".join(f"{stepper.shown(v, False)} taken from {c}"
+                                     for c, v in taken.items()) + "."
+        if taken or kept != value:
+            self.note = said
+            self.app.say(said, good=kept == value)
+        return True
+
+    def exit(self) -> None:
+        """A budget note belongs to this screen: it does not follow the player to the report."""
+        if self.note and self.app.toast == self.note:
+            self.app.toast_time = 0.0
+        self.note = ""
+        super().exit()
 
     def unspent(self) -> str | None:
         left = self.draft.budget_left
@@ -255,6 +267,7 @@ class ManagerScreen(PhaseScreen):
         x0, cw, y0, pitch = self.grid(right)
         fs, fsb = self.font("small"), self.font("small", True)
         outlook = self.outlook()
+        due_y, verdict_y, needs_y, _ = self.head_rows(right)
         for j, proj in enumerate(self.app.scenario.projects):
             cx = x0 + j * cw + self.s(3)
             kind_name = "innovation" if proj.kind == "innovation" else "delivery"
@@ -270,15 +283,19 @@ class ManagerScreen(PhaseScreen):
             if status is not None:
                 line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
                     else f" · {status.state}"
-            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(56)),
+            text.draw(surface, line, fs, self.col("ink_soft"), (cx, due_y),
                       width=cw - self.s(6))
             seen = outlook.projects.get(proj.id) if outlook is not None else None
             if status is not None and status.waiting:   # work on it does not count yet
                 text.draw(surface, "waits" if "arrives" not in status.waiting else "not yet",
-                          fsb, self.col("ink_soft"), (cx, inner.top + self.s(76)),
+                          fsb, self.col("ink_soft"), (cx, verdict_y),
                           width=cw - self.s(6))
             elif seen is not None:
-                self.draw_verdict(surface, seen, (cx, inner.top + self.s(76)), cw - self.s(6))
+                self.draw_verdict(surface, seen, (cx, verdict_y), cw - self.s(6))
+                for k, line in enumerate(words.needs_gets(seen)):
+                    text.draw(surface, line, fs, self.col("ink"),
+                              (cx, needs_y + k * fs.get_linesize()),
+                              width=cw - self.s(6))
         lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
         text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
         loads = self.draft.team_load
@@ -305,21 +322,66 @@ class ManagerScreen(PhaseScreen):
             if team_view is not None and pitch >= self.s(50) and \
                     not team.absent(self.app.session.round):
                 change = team_view.fatigue_change
-                words = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
-                text.draw(surface, words, fsb if over else fs,
+                said = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
+                text.draw(surface, said, fsb if over else fs,
                           self.col("bad" if change >= 0.5 else "ink_soft"),
                           (lx, y + self.s(32)), width=width)
-        legend_y = inner.bottom - self.s(20)
+        legend_y = inner.bottom - self.legend_height(right) + self.s(10)
         icons.star(surface, (inner.left + self.s(8), legend_y + self.s(9)), self.s(7),
                    self.col("innovation"))
         text.draw(surface, "innovation", fs, self.col("ink_soft"),
                   (inner.left + self.s(20), legend_y))
         bx = inner.left + self.s(20) + fs.size("innovation")[0] + self.s(16)
         icons.box(surface, (bx, legend_y + self.s(9)), self.s(7), self.col("delivery"))
-        note = ("delivery · on track / at risk / off track, and % done by the due round: "
-                "the model plays this plan on, 8 times")
-        text.draw(surface, note, fs, self.col("ink_soft"), (bx + self.s(12), legend_y),
-                  width=inner.right - bx - self.s(12))
+        text.paragraph(surface, "delivery. " + words.legend(self.app.scenario.round_label), fs,
+                       self.col("ink_soft"), pygame.Rect(bx + self.s(12), legend_y,
+                                                         inner.right - bx - self.s(12),
+                                                         inner.bottom - legend_y), max_lines=3)
+
+    def legend_height(self, right: pygame.Rect) -> int:
+        """Room under the teams for the legend: as many lines as it needs, up to three."""
+        fs = self.font("small")
+        width = right.width - self.s(24) - self.s(20) - fs.size("innovation")[0] - self.s(40)
+        note = "delivery. " + words.legend(self.app.scenario.round_label)
+        lines = min(3, text.height_of(note, fs, max(width, 1)) // fs.get_linesize())
+        return lines * fs.get_linesize() + self.s(14)
+
+    def spots(self) -> list[explain.Spot]:
+        """What explains itself on hover and focus: budget lines, overtime, reviews, projects."""
+        left, right = self.columns()
+        out = []
+        for name in [*self.draft.budget, "overtime", "reviews"]:
+            el = self.widgets.get(f"budget:{name}:field" if name in self.draft.budget else
+                                  ("overtime:field" if name == "overtime" else name))
+            if el is None:
+                continue
+            row = pygame.Rect(left.left, el.rect.top, el.rect.left - left.left - self.s(40),
+                              el.rect.height)
+            title, body = words.control_words(name)
+            control = f"budget:{name}" if name in self.draft.budget else name
+            out += [explain.Spot(row, title, body, control)]
+        outlook = self.outlook()
+        x0, cw, _, _ = self.grid(right)
+        period = self.app.scenario.round_label
+        for j, proj in enumerate(self.app.scenario.projects):
+            seen = outlook.projects.get(proj.id) if outlook is not None else None
+            body = proj.description
+            if seen is not None:
+                body = (body + "\n" if body else "") + words.project_sentence(proj.title, seen, period)
+            head = pygame.Rect(x0 + j * cw, right.top + self.s(40), cw, self.s(110))
+            out.append(explain.Spot(head, proj.title, body or f"Due {period.lower()} {proj.due}."))
+            for team in self.app.session.teams:
+                cell = f"cell:{team.id}:{proj.id}"
+                if cell in self.widgets:
+                    out.append(explain.Spot(self.widgets[cell].rect, f"{team.name} on {proj.title}",
+                                            "Share of the team's capacity on this project. "
+                                            + (words.project_sentence(proj.title, seen, period)
+                                               if seen is not None else ""), cell))
+        return out
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        super().draw_focus(surface)
+        explain.draw(self, surface, explain.pick(self.spots(), self.focus, explain.pointer()))
 
     def draw_verdict(self, surface: pygame.Surface, seen, pos: tuple[int, int],  # type: ignore[no-untyped-def]
                      width: int) -> None:
@@ -331,9 +393,5 @@ class ManagerScreen(PhaseScreen):
             icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=True)
         else:
             icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=False)
-        words = seen.verdict if seen.verdict == "on track" else \
-            f"{seen.verdict} {seen.progress * 100:.0f}%"
-        if self.font("small", True).size(words)[0] > width - self.s(14):
-            words = seen.verdict   # a narrow column: the word, without the share done
-        text.draw(surface, words, self.font("small", True),
+        text.draw(surface, seen.verdict, self.font("small", True),
                   self.col(colour), (x + self.s(14), y), width=width - self.s(14))
