@@ -11,15 +11,17 @@ panel: morale, fatigue (only once a listening tour has revealed it), and whether
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
 from game.model import step
-from game.model.state import OPEN, OrgState
+from game.model.scope import join
+from game.model.state import OPEN, SHIPPED, SHIPPED_LATE, OrgState
 from game.rules.plans import plan_from_drafts
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.scenario.types import Scenario
 
 SAMPLES = 8
 RAMP_ROUNDS = 2.0   # a person with less tenure than this is a new hire, still ramping up
@@ -74,6 +76,20 @@ def _team_means(values: np.ndarray, state: OrgState, slot_team: np.ndarray, team
     return out
 
 
+def _workable(scenario: Scenario, state: OrgState, round_no: int) -> np.ndarray:
+    """(samples, P) where work on a project counts in `round_no`, as the session masks it:
+    it has arrived, and every project it requires has shipped (in that sample)."""
+    ids = [p.id for p in scenario.projects]
+    shipped = (state.status == SHIPPED) | (state.status == SHIPPED_LATE)
+    out = np.ones(state.status.shape, dtype=float)
+    for i, p in enumerate(scenario.projects):
+        if p.arrives > round_no:
+            out[:, i] = 0.0
+        for needed in p.requires:
+            out[:, i] *= shipped[:, ids.index(needed)]
+    return out
+
+
 def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> Forecast:
     """The model's view of the plan as it stands (see the module's docstring)."""
     scenario = session.scenario
@@ -99,7 +115,15 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
     for round_no in range(first, last + 1):
         before = state.progress
         was_open = before < world.scope - 1e-9
-        state, report = step(state, plan, world, params, rng)
+        if round_no > first:   # a team whose round has come joins, as in the session
+            for t, team in enumerate(scenario.organization.teams):
+                if team.arrives == round_no:
+                    state = join(state, world, t, team.size, params, {
+                        "skill": team.skill, "morale": team.morale,
+                        "creativity": team.creativity, "fatigue": team.fatigue})
+        workable = _workable(scenario, state, round_no)
+        state, report = step(state, replace(plan, schedule=plan.schedule * workable[:, None, :]),
+                             world, params, rng)
         rounds += 1
         counted = was_open & (round_no <= due)[None, :]
         open_rounds += counted

@@ -65,3 +65,20 @@ def test_people_one_per_employee_and_fatigue_hidden_until_listening() -> None:
     assert len(folks) == sum(t.headcount for t in s.teams)
     assert all(p.fatigue is None and not p.new for p in folks)
     assert not fatigue_known(s) and team_fatigue(s) is None
+
+
+def test_work_that_cannot_count_yet_is_not_forecast_and_arriving_teams_are() -> None:
+    """As in the game: work on a project counts once the projects it requires have shipped
+    and once it has arrived; a team works from the round it arrives."""
+    s = GameSession(load_scenario(resolve_scenario("the-ward-merger")), 1)
+    s.apply(EndPhase())
+    projects = [p.id for p in s.scenario.projects]
+    only = {t.id: {p: (1.0 if p == "records" else 0.0) for p in projects} for t in s.teams}
+    s.apply(Schedule(only))   # the servers it needs are never installed
+    blocked = forecast(s).projects["records"]
+    assert blocked.gets == 0 and blocked.verdict == "off track"
+    first = {t.id: {p: (1.0 if p == "servers" else 0.0) for p in projects} for t in s.teams}
+    first["theatre"] = {p: (1.0 if p == "records" else 0.0) for p in projects}   # arrives in 3
+    s.apply(Schedule(first))
+    after_servers = forecast(s).projects["records"]
+    assert after_servers.gets > 0 and after_servers.progress > 0.2
