@@ -5,10 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
-from game.ui.screens import board_words as words
+from game.ui.screens import board
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, explain, icons, people, stepper, text
-from game.ui.widgets.meters import load_bar
+from game.ui.widgets import chrome, explain, stepper, text
 
 ROW = 44
 
@@ -44,18 +43,10 @@ class ManagerScreen(PhaseScreen):
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
         teams = max(1, len(self.app.session.teams))
-        top = self.head_rows(right)[-1] + self.s(4)
-        pitch = min(self.s(60), (right.bottom - self.s(10) - top - self.legend_height(right)) // teams)
+        top = board.head_rows(self, right)[-1] + self.s(4)
+        pitch = min(self.s(60), (right.bottom - self.s(10) - top - board.legend_height(self, right)) // teams)
         return right.left + self.s(12) + name_w, cell, top, pitch
 
-    def head_rows(self, right: pygame.Rect) -> tuple[int, int, int, int]:
-        """The y of each project header's lines under its title: due, verdict, needs, gets;
-        and (last) where the header ends."""
-        fs, fsb = self.font("small"), self.font("small", True)
-        due = right.top + self.s(10) + self.font("h3", True).get_linesize() + self.s(6) + self.s(56)
-        verdict = due + fs.get_linesize()
-        needs = verdict + fsb.get_linesize()
-        return due, verdict, needs, needs + 2 * fs.get_linesize()
 
     def outlook(self):  # type: ignore[no-untyped-def]
         """The model's forecast of the plan as it stands, computed again only when it changes."""
@@ -258,140 +249,18 @@ class ManagerScreen(PhaseScreen):
         y += self.s(ROW + 4)
         text.draw(surface, "Performance reviews", self.font("small"), self.col("ink"),
                   (inner.left, y + self.s(18)), "midleft", width=label_w)
-        self.draw_board(surface, right)
+        board.draw_board(self, surface, right)
         chrome.footer(self, surface, "−/+ or type a number and press Enter; Tab to a box and use "
                       "Left/Right · loads over 100% become fatigue")
 
-    def draw_board(self, surface: pygame.Surface, right: pygame.Rect) -> None:
-        inner = self.panel(surface, right, "Schedule: share of each team's capacity per project")
-        x0, cw, y0, pitch = self.grid(right)
-        fs, fsb = self.font("small"), self.font("small", True)
-        outlook = self.outlook()
-        due_y, verdict_y, needs_y, _ = self.head_rows(right)
-        for j, proj in enumerate(self.app.scenario.projects):
-            cx = x0 + j * cw + self.s(3)
-            kind_name = "innovation" if proj.kind == "innovation" else "delivery"
-            icons.metric(surface, kind_name, (cx + self.s(7), inner.top + self.s(9)), self.s(6),
-                         self.col(kind_name))
-            title_w = cw - self.s(20)
-            font = fsb if text.longest_word(proj.title, fsb) <= title_w else fs
-            text.paragraph(surface, proj.title, font, self.col("ink"),
-                           pygame.Rect(cx + self.s(16), inner.top, title_w, self.s(54)),
-                           max_lines=3)
-            status = next((p for p in self.app.session.projects if p.id == proj.id), None)
-            line = f"due {proj.due}"
-            if status is not None:
-                line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
-                    else f" · {status.state}"
-            text.draw(surface, line, fs, self.col("ink_soft"), (cx, due_y),
-                      width=cw - self.s(6))
-            seen = outlook.projects.get(proj.id) if outlook is not None else None
-            if status is not None and status.waiting:   # work on it does not count yet
-                text.draw(surface, "waits" if "arrives" not in status.waiting else "not yet",
-                          fsb, self.col("ink_soft"), (cx, verdict_y),
-                          width=cw - self.s(6))
-            elif seen is not None:
-                self.draw_verdict(surface, seen, (cx, verdict_y), cw - self.s(6))
-                for k, line in enumerate(words.needs_gets(seen)):
-                    text.draw(surface, line, fs, self.col("ink"),
-                              (cx, needs_y + k * fs.get_linesize()),
-                              width=cw - self.s(6))
-        lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
-        text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
-        loads = self.draft.team_load
-        for i, team in enumerate(self.app.session.teams):
-            y = y0 + i * pitch
-            text.draw(surface, team.name, self.font("body", True), self.col("ink"),
-                      (inner.left, y), width=x0 - inner.left - self.s(8))
-            text.draw(surface, people.joins_later(self, team)
-                      or f"{team.capacity:.0f} pts · {team.headcount} people", fs,
-                      self.col("ink_soft"), (inner.left, y + self.s(22)),
-                      width=x0 - inner.left - self.s(8))
-            load = float(loads.get(team.id, 0.0))
-            over = load > 1.0 + 1e-9
-            slack = max(0.0, 1 - load) * 100
-            label = f"{load * 100:.0f}%" + (" over!" if over else f" · slack {slack:.0f}%")
-            if over:
-                icons.triangle(surface, (lx + self.s(6), y + self.s(9)), self.s(6),
-                               self.col("bad"), up=True)
-            width = inner.right - lx - self.s(4)
-            text.draw(surface, label, fsb if over else fs, self.col("bad" if over else "ink"),
-                      (lx + (self.s(16) if over else 0), y), width=width - self.s(16))
-            load_bar(self, surface, pygame.Rect(lx, y + self.s(22), width, self.s(7)), load)
-            team_view = outlook.teams.get(team.id) if outlook is not None else None
-            if team_view is not None and pitch >= self.s(50) and \
-                    not team.absent(self.app.session.round):
-                change = team_view.fatigue_change
-                said = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
-                text.draw(surface, said, fsb if over else fs,
-                          self.col("bad" if change >= 0.5 else "ink_soft"),
-                          (lx, y + self.s(32)), width=width)
-        legend_y = inner.bottom - self.legend_height(right) + self.s(10)
-        icons.star(surface, (inner.left + self.s(8), legend_y + self.s(9)), self.s(7),
-                   self.col("innovation"))
-        text.draw(surface, "innovation", fs, self.col("ink_soft"),
-                  (inner.left + self.s(20), legend_y))
-        bx = inner.left + self.s(20) + fs.size("innovation")[0] + self.s(16)
-        icons.box(surface, (bx, legend_y + self.s(9)), self.s(7), self.col("delivery"))
-        text.paragraph(surface, "delivery. " + words.legend(self.app.scenario.round_label), fs,
-                       self.col("ink_soft"), pygame.Rect(bx + self.s(12), legend_y,
-                                                         inner.right - bx - self.s(12),
-                                                         inner.bottom - legend_y), max_lines=3)
 
-    def legend_height(self, right: pygame.Rect) -> int:
-        """Room under the teams for the legend: as many lines as it needs, up to three."""
-        fs = self.font("small")
-        width = right.width - self.s(24) - self.s(20) - fs.size("innovation")[0] - self.s(40)
-        note = "delivery. " + words.legend(self.app.scenario.round_label)
-        lines = min(3, text.height_of(note, fs, max(width, 1)) // fs.get_linesize())
-        return lines * fs.get_linesize() + self.s(14)
 
-    def spots(self) -> list[explain.Spot]:
-        """What explains itself on hover and focus: budget lines, overtime, reviews, projects."""
-        left, right = self.columns()
-        out = []
-        for name in [*self.draft.budget, "overtime", "reviews"]:
-            el = self.widgets.get(f"budget:{name}:field" if name in self.draft.budget else
-                                  ("overtime:field" if name == "overtime" else name))
-            if el is None:
-                continue
-            row = pygame.Rect(left.left, el.rect.top, el.rect.left - left.left - self.s(40),
-                              el.rect.height)
-            title, body = words.control_words(name)
-            control = f"budget:{name}" if name in self.draft.budget else name
-            out += [explain.Spot(row, title, body, control)]
-        outlook = self.outlook()
-        x0, cw, _, _ = self.grid(right)
-        period = self.app.scenario.round_label
-        for j, proj in enumerate(self.app.scenario.projects):
-            seen = outlook.projects.get(proj.id) if outlook is not None else None
-            body = proj.description
-            if seen is not None:
-                body = (body + "\n" if body else "") + words.project_sentence(proj.title, seen, period)
-            head = pygame.Rect(x0 + j * cw, right.top + self.s(40), cw, self.s(110))
-            out.append(explain.Spot(head, proj.title, body or f"Due {period.lower()} {proj.due}."))
-            for team in self.app.session.teams:
-                cell = f"cell:{team.id}:{proj.id}"
-                if cell in self.widgets:
-                    out.append(explain.Spot(self.widgets[cell].rect, f"{team.name} on {proj.title}",
-                                            "Share of the team's capacity on this project. "
-                                            + (words.project_sentence(proj.title, seen, period)
-                                               if seen is not None else ""), cell))
-        return out
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         super().draw_focus(surface)
         explain.draw(self, surface, explain.pick(self.spots(), self.focus, explain.pointer()))
 
-    def draw_verdict(self, surface: pygame.Surface, seen, pos: tuple[int, int],  # type: ignore[no-untyped-def]
-                     width: int) -> None:
-        """On track / at risk / off track, with a glyph so colour is not alone."""
-        colour = {"on track": "good", "at risk": "warn"}.get(seen.verdict, "bad")
-        x, y = pos
-        mid = y + self.font("small", True).get_linesize() // 2
-        if seen.verdict == "on track":
-            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=True)
-        else:
-            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=False)
-        text.draw(surface, seen.verdict, self.font("small", True),
-                  self.col(colour), (x + self.s(14), y), width=width - self.s(14))
+    def spots(self) -> list[explain.Spot]:
+        """What explains itself on hover and focus (see board.spots)."""
+        return board.spots(self)
+
