@@ -11,15 +11,17 @@ panel: morale, fatigue (only once a listening tour has revealed it), and whether
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
 from game.model import step
-from game.model.state import OPEN, OrgState
+from game.model.scope import join
+from game.model.state import OPEN, SHIPPED, SHIPPED_LATE, OrgState
 from game.rules.plans import plan_from_drafts
 from game.rules.records import Phase
 from game.rules.session import GameSession
+from game.scenario.types import Scenario
 
 SAMPLES = 8
 RAMP_ROUNDS = 2.0   # a person with less tenure than this is a new hire, still ramping up
@@ -31,6 +33,8 @@ class ProjectOutlook:
     due: int
     chance: float     # share of samples in which it ships by its due round
     progress: float   # mean progress (0..1 of scope) at its due round
+    needs: float = 0.0  # work points a round its date needs: the scope left / rounds left to it
+    gets: float = 0.0   # work points a round the plan gives it, while it is open, by its date
 
     @property
     def verdict(self) -> str:
@@ -72,6 +76,20 @@ def _team_means(values: np.ndarray, state: OrgState, slot_team: np.ndarray, team
     return out
 
 
+def _workable(scenario: Scenario, state: OrgState, round_no: int) -> np.ndarray:
+    """(samples, P) where work on a project counts in `round_no`, as the session masks it:
+    it has arrived, and every project it requires has shipped (in that sample)."""
+    ids = [p.id for p in scenario.projects]
+    shipped = (state.status == SHIPPED) | (state.status == SHIPPED_LATE)
+    out = np.ones(state.status.shape, dtype=float)
+    for i, p in enumerate(scenario.projects):
+        if p.arrives > round_no:
+            out[:, i] = 0.0
+        for needed in p.requires:
+            out[:, i] *= shipped[:, ids.index(needed)]
+    return out
+
+
 def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> Forecast:
     """The model's view of the plan as it stands (see the module's docstring)."""
     scenario = session.scenario
@@ -86,13 +104,30 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
     last = min(scenario.rounds, max([first, *open_due]))
     teams = len(scenario.organization.teams)
     progress_at_due = np.zeros((samples, len(scenario.projects)))
+    start = state.progress.copy()
+    open_rounds = np.zeros((samples, len(scenario.projects)))   # rounds worked on, by its date
+    worked = np.zeros((samples, len(scenario.projects)))        # the work those rounds did
     before_fatigue = _team_means(state.fatigue, state, world.slot_team, teams)
     before_morale = _team_means(state.morale, state, world.slot_team, teams)
     fatigue_change = morale_change = np.zeros(teams)
     rounds = 0
+    due = np.array([p.due for p in scenario.projects])
     for round_no in range(first, last + 1):
-        state, report = step(state, plan, world, params, rng)
+        before = state.progress
+        was_open = before < world.scope - 1e-9
+        if round_no > first:   # a team whose round has come joins, as in the session
+            for t, team in enumerate(scenario.organization.teams):
+                if team.arrives == round_no:
+                    state = join(state, world, t, team.size, params, {
+                        "skill": team.skill, "morale": team.morale,
+                        "creativity": team.creativity, "fatigue": team.fatigue})
+        workable = _workable(scenario, state, round_no)
+        state, report = step(state, replace(plan, schedule=plan.schedule * workable[:, None, :]),
+                             world, params, rng)
         rounds += 1
+        counted = was_open & (round_no <= due)[None, :]
+        open_rounds += counted
+        worked += np.where(counted, state.progress - before, 0.0)
         if round_no == first:
             fatigue_change = _team_means(state.fatigue, state, world.slot_team, teams) - before_fatigue
             morale_change = _team_means(state.morale, state, world.slot_team, teams) - before_morale
@@ -104,8 +139,10 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
         if int(session._state.status[0, i]) != OPEN or p.due < first:
             continue
         done = progress_at_due[:, i] >= 1.0 - 1e-9
+        needs = max(p.scope - float(start[0, i]), 0.0) / max(p.due - first + 1, 1)
+        gets = float((worked[:, i] / np.maximum(open_rounds[:, i], 1)).mean())
         projects[p.id] = ProjectOutlook(p.id, p.due, float(done.mean()),
-                                        float(progress_at_due[:, i].mean()))
+                                        float(progress_at_due[:, i].mean()), needs, gets)
     loads = session.manager.team_load
     team_out = {t.id: TeamOutlook(t.id, float(loads.get(t.id, 0.0)),
                                   float(fatigue_change[j] * 100), float(morale_change[j] * 100))

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.rules.decisions import LEADER_ACTIONS
-from game.rules.plans import naive_schedule, starting_schedule
+from game.rules.plans import naive_schedule, starting_budget, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 
@@ -90,9 +90,9 @@ def schedule_change(scenario: Scenario, manager: ManagerDraft) -> float:
 
 
 def budget_change(scenario: Scenario, manager: ManagerDraft) -> float:
-    """0..1: the share of the money moved away from the default split (offered in round 1
-    against that round's budget, and kept in the same proportions since)."""
-    default = scenario.budget.default_split()
+    """0..1: the share of the money moved away from the split a game starts from (offered in
+    round 1 against that round's budget, and kept in the same proportions since)."""
+    default = starting_budget(scenario)
     scale = manager.budget_total / max(scenario.budget.scheduled(1), 1e-9)
     moved = sum(abs(manager.budget.get(c, 0.0) - v * scale) for c, v in default.items()) / 2.0
     return min(1.0, moved / max(FULL_BUDGET_CHANGE * manager.budget_total, 1e-9))

@@ -47,7 +47,7 @@ from game.rules.decisions import (
 from game.rules.events import StoryRules
 from game.rules.lessons import shown
 from game.rules.objectives import levers_used, objectives_status
-from game.rules.plans import naive_schedule, plan_from_drafts
+from game.rules.plans import plan_from_drafts, starting_budget, starting_schedule
 from game.rules.profile import Activity, activity, game_profile
 from game.rules.reasons import HIDDEN, facts_of, worded
 from game.rules.records import (
@@ -103,9 +103,9 @@ class GameSession(StoryRules):
         org = scenario.organization
         self.leader = LeaderDraft(org.vision, (), org.leader_energy, org.leader_energy)
         self.manager = ManagerDraft(
-            budget=scenario.budget.default_split(),
+            budget=starting_budget(scenario),
             budget_total=float(self._world.budget[1]),
-            schedule=naive_schedule(scenario),
+            schedule=starting_schedule(scenario),
         )
         self._open_budget()
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from game.model.state import build_world
 from game.rules.decisions import LEADER_ACTIONS, MAX_TEAM_LOAD, Inspire
-from game.rules.plans import naive_schedule
+from game.rules.plans import starting_budget, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import BUDGET_CATEGORIES, Scenario
 from game.search.batch import DecisionSequence
@@ -122,7 +122,7 @@ class Space:
 
     def starting_manager(self) -> ManagerDraft:
         scenario = self.scenario
-        return ManagerDraft(scenario.budget.default_split(), self.first_budget, naive_schedule(scenario))
+        return ManagerDraft(starting_budget(scenario), self.first_budget, starting_schedule(scenario))
 
 
 def encode(space: Space, sequence: DecisionSequence) -> dict[str, np.ndarray]:

@@ -31,7 +31,7 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
-from game.rules.plans import naive_schedule
+from game.rules.plans import starting_budget, starting_schedule
 from game.rules.records import LeaderDraft, ManagerDraft
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence, evaluate
@@ -59,8 +59,8 @@ def drafts_of(scenario: Scenario, rounds: Sequence[Sequence[Decision]],
     org = scenario.organization
     energy = org.leader_energy
     vision: str | None = org.vision
-    budget, total = scenario.budget.default_split(), first_total
-    schedule, overtime, reviews = naive_schedule(scenario), 0.0, False
+    budget, total = starting_budget(scenario), first_total
+    schedule, overtime, reviews = starting_schedule(scenario), 0.0, False
     played: list[tuple[LeaderDraft, ManagerDraft]] = []
     refusal: tuple[int, str] | None = None
     for r, decisions in enumerate(rounds):

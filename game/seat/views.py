@@ -8,10 +8,9 @@ from typing import Any
 
 from game.rules.branching import can_undo
 from game.rules.coach import par_words
-from game.rules.decisions import LEADER_ACTIONS, Schedule
+from game.rules.decisions import LEADER_ACTIONS
 from game.rules.events import touched
 from game.rules.forecast import forecast, team_fatigue
-from game.rules.plans import naive_schedule, starting_schedule
 from game.rules.records import METRIC_NAMES, Phase, RoundRecord
 from game.rules.session import GameSession
 from game.seat.store import Seat
@@ -100,7 +99,7 @@ def manager(game: GameSession) -> dict[str, Any]:
                    "lines": [{"id": c, "amount": v} for c, v in draft.budget.items()]},
         "projects": projects, "teams": teams,
         "overtime": draft.overtime, "reviews": draft.reviews,
-        "cash": game.cash, "first_plan": first_plan(game),
+        "cash": game.cash,
     }
 
 
@@ -112,19 +111,11 @@ def outlook(game: GameSession) -> dict[str, Any] | None:
         return None
     seen = forecast(game)
     return {"plan": len(game.log),
-            "projects": {p.id: {"chance": p.chance, "verdict": p.verdict, "progress": p.progress}
+            "projects": {p.id: {"chance": p.chance, "verdict": p.verdict, "progress": p.progress,
+                                "needs": p.needs, "gets": p.gets}
                          for p in seen.projects.values()},
             "teams": {t.id: {"fatigue_change": t.fatigue_change, "morale_change": t.morale_change}
                       for t in seen.teams.values()}}
-
-
-def first_plan(game: GameSession) -> dict[str, dict[str, float]] | None:
-    """Round 1's plan to start from, as the window offers it: focused, with a tenth of slack
-    (the page applies it as the player's first Schedule; later rounds keep the last plan)."""
-    if game.round != 1 or any(isinstance(d, Schedule) for d in game.log) \
-            or game.manager.schedule != naive_schedule(game.scenario):
-        return None
-    return starting_schedule(game.scenario)
 
 
 def event(game: GameSession) -> dict[str, Any]:

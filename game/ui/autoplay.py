@@ -27,7 +27,6 @@ from game.rules.decisions import (
     SetReviews,
     SetVision,
 )
-from game.rules.plans import naive_schedule
 from game.ui.widgets import stepper
 
 Step = tuple[str, Any]  # ("click", name) | ("type", (name, text)) | ("key", key) | ("shot", None)
@@ -131,12 +130,7 @@ class Autoplayer:
             if kind == "leader" and self.tour and not self.seen_pause:
                 add(("key", pygame.K_ESCAPE))
                 return  # the pause overlay; this leader screen is planned again afterwards
-            decisions = list(self.strategy.decide(app.session))
-            if kind == "manager" and not any(isinstance(d, Schedule) for d in decisions):
-                # a strategy that leaves the schedule alone plays the session's own starting
-                # plan headless; the window offered another, so put the session's back
-                decisions.insert(0, Schedule(naive_schedule(app.session.scenario)))
-            self.decisions.extend(decisions)
+            self.decisions.extend(self.strategy.decide(app.session))
 
     def translate(self, app: Any, d: Any) -> list[Step]:
         s = app.session

@@ -25,6 +25,7 @@ FONT_FILES = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf"}
 TYPE_SCALE: dict[str, int] = {"display": 46, "h1": 30, "h2": 22, "h3": 18, "body": 16, "small": 13}
 SPACE = 8  # the base spacing unit at 100%
 RADIUS = 6
+TIP_WIDTH = 240  # a hover tooltip's width at 100%
 BASE_SIZE = (1280, 720)  # the layout is designed for this many logical pixels
 
 METRIC_NAMES = ("morale", "innovation", "delivery")
@@ -98,6 +99,8 @@ def _fill(node: Any, palette: Palette, scale: float) -> Any:
                 value = str(max(2, round(RADIUS * scale)))
             elif key == "text_horiz_alignment_padding" and value == "pad":
                 value = str(round(SPACE * scale))
+            elif key == "rect_width" and value == "tip_width":   # tooltips grow with the type
+                value = str(round(TIP_WIDTH * scale))
             out[key] = _fill(value, palette, scale)
         return out
     if isinstance(node, str) and node.startswith("$"):

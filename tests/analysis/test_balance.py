@@ -60,7 +60,7 @@ def test_json_plot_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_a_failing_claim_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = Path(load_scenario("first-voyage").source)
     text = source.read_text(encoding="utf-8")
-    text = text.replace("beats: leader-only, by: 0.10", "beats: leader-only, by: 3")
+    text = text.replace("beats: leader-only, by: 0.05", "beats: leader-only, by: 3")
     path = tmp_path / "boastful.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["balance", str(path), "--runs", "2", "--jobs", "1", "--search-effort", "0.1"]) == 1

@@ -40,9 +40,45 @@ def test_focus_puts_a_project_on_track_and_overload_tires_people() -> None:
     assert busy.teams["platform"].fatigue_change > calm.teams["platform"].fatigue_change + 1
 
 
+def test_each_project_says_what_it_needs_and_what_the_plan_gives_it() -> None:
+    """Needs: the scope left over the rounds left to its date. Gets: the work the model does on
+    it a round under the plan as it stands. The starting plan meets the first date; a plan
+    that leaves a project out gives it nothing, and says so."""
+    s = session()
+    s.apply(EndPhase())
+    start = forecast(s).projects
+    emea = start["emea"]
+    assert emea.needs == 50 / 4 and emea.gets >= emea.needs and emea.verdict == "on track"
+    assert {p.id for p in s.scenario.projects if start[p.id].gets < start[p.id].needs} <= \
+        {"payments", "apac", "auto-localise", "partner-market"}
+    projects = [p.id for p in s.scenario.projects]
+    s.apply(Schedule({t.id: {p: (0.0 if p == "emea" else 0.2) for p in projects} for t in s.teams}))
+    left_out = forecast(s).projects
+    assert left_out["emea"].gets == 0 and left_out["emea"].verdict == "off track"
+    assert left_out["emea"].needs == emea.needs
+    assert left_out["apac"].gets > start["apac"].gets   # its share went up from the start
+
+
 def test_people_one_per_employee_and_fatigue_hidden_until_listening() -> None:
     s = session()
     folks = people(s)
     assert len(folks) == sum(t.headcount for t in s.teams)
     assert all(p.fatigue is None and not p.new for p in folks)
     assert not fatigue_known(s) and team_fatigue(s) is None
+
+
+def test_work_that_cannot_count_yet_is_not_forecast_and_arriving_teams_are() -> None:
+    """As in the game: work on a project counts once the projects it requires have shipped
+    and once it has arrived; a team works from the round it arrives."""
+    s = GameSession(load_scenario(resolve_scenario("the-ward-merger")), 1)
+    s.apply(EndPhase())
+    projects = [p.id for p in s.scenario.projects]
+    only = {t.id: {p: (1.0 if p == "records" else 0.0) for p in projects} for t in s.teams}
+    s.apply(Schedule(only))   # the servers it needs are never installed
+    blocked = forecast(s).projects["records"]
+    assert blocked.gets == 0 and blocked.verdict == "off track"
+    first = {t.id: {p: (1.0 if p == "servers" else 0.0) for p in projects} for t in s.teams}
+    first["theatre"] = {p: (1.0 if p == "records" else 0.0) for p in projects}   # arrives in 3
+    s.apply(Schedule(first))
+    after_servers = forecast(s).projects["records"]
+    assert after_servers.gets > 0 and after_servers.progress > 0.2

@@ -66,3 +66,16 @@ def test_every_lever_has_a_price_and_a_payoff() -> None:
         assert lever in rows, lever
         price, payoff = rows[lever]
         assert price and payoff, lever
+
+
+def test_the_price_table_is_the_one_the_screens_explain_with() -> None:
+    from game.rules.prices import PRICES
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("## Every lever: its price and its payoff", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("lever", "---"):
+            rows[cells[0]] = (cells[1], cells[2])
+    assert rows == dict(PRICES)

@@ -43,6 +43,8 @@ def play(s: Scenario, answers: dict[str, int], *, schedule: dict[str, float] | N
             if on_manager:
                 on_manager(session)
             shares = schedule or {"setup": 0.5, "records": 0.5}
+            if session.round == 1:   # an even split of the mean budget, kept (and scaled)
+                session.apply(AllocateBudget(s.budget.default_split()))
             session.apply_all([Schedule({t.id: shares for t in s.organization.teams}),
                                EndPhase()])
         elif session.phase is Phase.EVENT:

@@ -24,7 +24,7 @@ from game.ui.app import App
 from game.ui.core import default_core
 from game.ui.input import Key
 from game.ui.settings import Settings
-from game.ui.widgets import text
+from game.ui.widgets import explain, text
 
 SIZES = (((1280, 720), 1.0), ((1920, 1080), 1.5), ((2560, 1440), 2.0))
 TIPS = ("vision", "energy", "actions", "budget", "schedule", "overtime", "reviews", "briefing",
@@ -77,6 +77,12 @@ def check(app: App, where: str) -> list[str]:
         if isinstance(label, str) and label.endswith("…") and not getattr(el, "tool_tip_text",
                                                                          None):
             problems.append(f"{where}: control {name!r} reads {label!r} with no way to read it")
+    spots = getattr(app.top, "spots", None)   # explanations shown on hover and focus
+    for spot in spots() if callable(spots) else []:
+        box, head, body = explain.card(app.top, spot, window)
+        if not window.contains(box) or not head or not body:
+            problems.append(f"{where}: the explanation of {spot.title[:40]!r} is empty or "
+                            f"outside the window at {box}")
     return problems
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.rules.plans import starting_budget
 from game.ui.app import App
 from tests.ui.keyboard import Player, launch
 
@@ -36,8 +37,9 @@ def check_round_one(app: App) -> None:
     first = s.history[0]
     assert first.vision == "europe-first"
     assert sorted(first.actions) == ["coaching:platform", "listening", "town_hall"]
-    assert abs(first.budget["innovation"] - (100 / 6 + 10)) < 1e-6
-    assert abs(first.budget["reserve"] - (100 / 6 - 10)) < 1e-6   # "+" took it from reserve
+    start = starting_budget(s.scenario)
+    assert abs(first.budget["innovation"] - (start["innovation"] + 10)) < 1e-6
+    assert abs(first.budget["reserve"] - (start["reserve"] - 10)) < 1e-6   # "+" took it from reserve
     assert app.settings.players[0] == "Ana"
 
 

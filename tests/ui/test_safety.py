@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.rules.decisions import EndPhase, Inspire
+from game.rules.plans import starting_budget, starting_schedule
 from game.ui.app import App
 from game.ui.core import default_core
 from game.ui.input import EnterText, Key
@@ -95,19 +96,39 @@ def test_restart_and_quit_ask_while_a_game_is_on(make) -> None:  # type: ignore[
     assert app.top.kind == "briefing" and app.session.log == ()
 
 
-def test_clamped_values_say_so_and_plus_takes_from_the_reserve(make) -> None:  # type: ignore[no-untyped-def]
-    app = make()
+def manager(app: App) -> dict[str, float]:
     leader(app)
     app.apply(EndPhase())
     app.advance()
-    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
-    app.top.handle(EnterText("budget:training:field", "50"))
-    assert "not 50" in app.toast and app.session.manager.budget["training"] == pytest.approx(100 / 6)
-    app.top.handle(EnterText("cell:platform:emea:field", "150"))
-    assert "100%" in app.toast and app.session.manager.schedule["platform"]["emea"] == 1.0
-    app.top.on_click("budget:innovation:+")
-    assert "taken from reserve" in app.toast
-    assert app.session.manager.budget["innovation"] == pytest.approx(100 / 6 + 5)
+    assert app.top.kind == "manager"
+    return dict(app.session.manager.budget)
+
+
+def test_typing_an_amount_and_plus_follow_one_rule(make) -> None:  # type: ignore[no-untyped-def]
+    """More than is free, typed or by "+", is taken from the reserve (then the largest other
+    line) with a line that says so; the line is gone once the round has been committed."""
+    pressed, typed = make(), make()
+    start = manager(pressed)
+    assert manager(typed) == start and start["reserve"] >= 5 and pressed.session.manager.budget_left < 1
+    pressed.top.on_click("budget:innovation:+")
+    typed.top.handle(EnterText("budget:innovation:field", f"{start['innovation'] + 5:g}"))
+    for app in (pressed, typed):
+        assert app.session.manager.budget == {**start, "innovation": start["innovation"] + 5,
+                                              "reserve": start["reserve"] - 5}
+        assert "5 taken from reserve" in app.toast and app.toast_good
+    typed.top.handle(EnterText("budget:training:field", "50"))
+    budget = typed.session.manager.budget
+    assert budget["training"] == 50 and budget["reserve"] == 0
+    assert sum(budget.values()) == pytest.approx(sum(start.values()))
+    assert "taken from reserve" in typed.toast and "from operations" in typed.toast
+    typed.top.handle(EnterText("budget:training:field", "500"))
+    assert "not 500" in typed.toast and typed.session.manager.budget["training"] == \
+        pytest.approx(sum(start.values()))
+    typed.top.handle(EnterText("cell:platform:emea:field", "150"))
+    assert "100%" in typed.toast and typed.session.manager.schedule["platform"]["emea"] == 1.0
+    pressed.top.commit(ask=False)
+    pressed.frame(1 / 60)
+    assert pressed.top.kind != "manager" and pressed.toast_time == 0
 
 
 @pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.75),
@@ -147,13 +168,15 @@ def test_what_if_replays_a_round_and_the_debrief_draws_both_lines(make) -> None:
 
 
 def test_keeping_the_offered_plan_is_not_managing(make) -> None:  # type: ignore[no-untyped-def]
-    """The window's focused first plan is an offer: a player who commits both phases without
-    touching anything still plays a hands-off round, as the coach must say."""
+    """The plan a game starts from is an offer: a player who commits both phases without
+    touching anything still plays a hands-off round, as the coach must say. The window shows
+    the session's own plan (the one a headless game keeps), not another."""
     app = make()
     leader(app)
     app.top.commit(ask=False)
     assert app.top.kind == "manager"
-    assert app.session.manager.team_load == {t.id: pytest.approx(0.9) for t in app.session.teams}
+    assert app.session.manager.schedule == starting_schedule(app.session.scenario)
+    assert app.session.manager.budget == starting_budget(app.session.scenario)
     app.top.commit(ask=False)
     assert app.session.history[0].activity == 0.0
 

@@ -53,6 +53,10 @@ function extrasCard(d) {
 
 // Filled in from the model's forecast when it comes (`showForecast`), the same numbers the
 // window's board shows; until then the page says it is working them out.
+function work(value) {
+  return value >= 1 || value === 0 ? value.toFixed(0) : value.toFixed(1);
+}
+
 function verdict(p) {
   if (p.state !== "open") return h("span", { class: "state" }, p.state);
   if (p.waiting) return h("span", { class: "muted" }, p.waiting);
@@ -65,7 +69,8 @@ export function showForecast(outlook) {
     if (!el) continue;
     const cls = { "on track": "good", "at risk": "risky", "off track": "bad" }[seen.verdict];
     el.className = `verdict ${cls}`;
-    el.textContent = `${seen.verdict} · ${pct(seen.chance)} chance by round ${el.dataset.due}`;
+    el.textContent = `${seen.verdict} · needs ${work(seen.needs)}, gets ${work(seen.gets)} a round`;
+    el.title = "Work points a round its due date needs, and what this plan gives it. On track: it ships on time in 6 or more of 8 plays of this plan.";
   }
   for (const [id, t] of Object.entries(outlook.teams)) {
     const el = document.getElementById(`outlook-${id}`);

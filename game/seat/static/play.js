@@ -9,7 +9,7 @@ import { act, answersAct, askForecast, current, problem, say, send, undo, useSoc
 const TOKEN_KEY = "sailkeel-seat-token";
 const $ = (id) => document.getElementById(id);
 const game = { ws: null, view: null, retry: 0, joined: false, dismissed: "", timer: null,
-  timedOut: "", firstPlanSent: false };
+  timedOut: "" };
 
 function tokenStore() {
   try { return window.localStorage; } catch (e) { return null; }
@@ -172,11 +172,6 @@ function sameAsShown(view) {
 
 function render(view, fresh) {
   for (const line of view.news) say(line);
-  if (view.phase === "manager" && view.manager.first_plan && !game.firstPlanSent) {
-    game.firstPlanSent = true;     // the window's starting plan for round 1, as the player's own
-    act({ type: "Schedule", assignments: view.manager.first_plan });
-    return;                        // the next view shows it
-  }
   const held = view.room.held;
   connection(held ? `${held}: your finished rounds wait on the room's server and count when it runs.`
     : view.room.ended);

@@ -8,7 +8,7 @@ import pygame
 
 from game.rules.decisions import LEADER_ACTIONS, CancelInspire, Inspire, SetVision
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, handover, people, text
+from game.ui.widgets import chrome, explain, handover, people, text
 from game.ui.widgets.meters import ambition, pips
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class LeaderScreen(PhaseScreen):
             b = self.button(f"vision:{v.id}", f"[{i + 1}] {v.title}{fit}",
                             pygame.Rect(vision_card.left + self.s(12), y,
                                         vision_card.width - self.s(24), row_h - self.s(30)),
-                            "@choice", tooltip=v.description or None)
+                            "@choice")
             if self.draft.vision == v.id:
                 b.select()
             y += row_h
@@ -99,8 +99,7 @@ class LeaderScreen(PhaseScreen):
         bw = self.action_width(right)
         for aid, act in LEADER_ACTIONS.items():
             label = f"[{_KEYS[aid].upper()}] {act.title} · {act.cost} energy"
-            b = self.button(f"action:{aid}", label, pygame.Rect(x, y, bw, self.s(38)), "@leader",
-                            tooltip=act.blurb)
+            b = self.button(f"action:{aid}", label, pygame.Rect(x, y, bw, self.s(38)), "@leader")
             if act.cost > self.draft.energy_left:
                 b.disable()
             y += self.s(46)
@@ -194,6 +193,28 @@ class LeaderScreen(PhaseScreen):
                 self.on_click(f"action:{aid}")
 
     # --- drawing ---------------------------------------------------------------------------
+    def spots(self) -> list[explain.Spot]:
+        """Visions and actions explain themselves on hover and focus: a vision its description
+        and ambition, an action what it buys and its price (the price table)."""
+        out = []
+        for v in self.app.scenario.visions:
+            el = self.widgets.get(f"vision:{v.id}")
+            if el is not None:
+                body = (v.description + "\n" if v.description else "") + \
+                    f"Ambition {v.ambition * 100:.0f}%. " + explain.priced("vision (ambition)")
+                out.append(explain.Spot(el.rect, v.title, body, f"vision:{v.id}"))
+        for aid, act in LEADER_ACTIONS.items():
+            el = self.widgets.get(f"action:{aid}")
+            if el is not None:
+                out.append(explain.Spot(el.rect, f"{act.title} · {act.cost} energy",
+                                        f"{act.blurb}\n{explain.priced(act.title.lower())}",
+                                        f"action:{aid}"))
+        return out
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        super().draw_focus(surface)
+        explain.draw(self, surface, explain.pick(self.spots(), self.focus, explain.pointer()))
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.col("paper"))
         chrome.header(self, surface, self.app.scenario.title, "LEADER", self.time_left)

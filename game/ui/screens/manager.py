@@ -5,10 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.rules.decisions import AllocateBudget, Schedule, SetOvertime, SetReviews
-from game.rules.plans import naive_schedule, starting_schedule
+from game.ui.screens import board
 from game.ui.screens.phase import PhaseScreen
-from game.ui.widgets import chrome, handover, icons, objectives, people, stepper, text
-from game.ui.widgets.meters import load_bar
+from game.ui.widgets import chrome, explain, handover, objectives, stepper, text
 
 ROW = 44
 
@@ -17,6 +16,7 @@ class ManagerScreen(PhaseScreen):
     kind = "manager"
     phase = "MANAGER"
     tip_topics = ("budget", "schedule", "overtime", "reviews")
+    note = ""   # the last budget note this screen put in the footer
 
     def tip_anchor(self, topic: str) -> pygame.Rect | None:
         prefix = {"budget": "budget:", "schedule": "cell:", "overtime": "overtime",
@@ -43,21 +43,10 @@ class ManagerScreen(PhaseScreen):
         n = max(1, len(self.app.scenario.projects))
         cell = (right.width - self.s(24) - name_w - load_w) // n
         teams = max(1, len(self.app.session.teams))
-        pitch = min(self.s(60), (right.height - self.s(150 + 30)) // teams)
-        return right.left + self.s(12) + name_w, cell, right.top + self.s(150), pitch
+        top = board.head_rows(self, right)[-1] + self.s(4)
+        pitch = min(self.s(60), (right.bottom - self.s(10) - top - board.legend_height(self, right)) // teams)
+        return right.left + self.s(12) + name_w, cell, top, pitch
 
-    def enter(self) -> None:
-        self.start_plan()
-        super().enter()
-
-    def start_plan(self) -> None:
-        """Round 1 starts from a focused plan with a tenth of slack, not from a spread with
-        none; later rounds start from the previous round's plan (the session keeps it)."""
-        session, scenario = self.app.session, self.app.scenario
-        if session.round != 1 or any(isinstance(d, Schedule) for d in session.log):
-            return
-        if self.draft.schedule == naive_schedule(scenario):
-            self.app.apply(Schedule(starting_schedule(scenario)))
 
     def outlook(self):  # type: ignore[no-untyped-def]
         """The model's forecast of the plan as it stands, computed again only when it changes."""
@@ -114,14 +103,7 @@ class ManagerScreen(PhaseScreen):
         d = self.draft
         kind, _, rest = name.partition(":")
         if kind == "budget":
-            current = d.budget[rest]
-            room = current + max(0.0, d.budget_left)
-            kept = max(0.0, min(value, room))
-            ok = self.app.apply(AllocateBudget({**d.budget, rest: kept}))
-            if ok and kept != value:
-                why = "below 0" if value < 0 else f"only {stepper.shown(room, False)} is free"
-                self.app.say(f"{rest.capitalize()} set to {stepper.shown(kept, False)}, not "
-                             f"{stepper.shown(value, False)}: {why}. Lower another line first.")
+            ok = self.set_budget(rest, value)
         elif kind == "overtime":
             kept = max(0.0, min(1.0, value))
             ok = self.app.apply(SetOvertime(kept))
@@ -151,30 +133,51 @@ class ManagerScreen(PhaseScreen):
         return float(self.draft.schedule.get(team, {}).get(proj, 0.0))
 
     def on_adjust(self, name: str, step: int) -> None:
-        if name.startswith("budget:") and step > 0 and self.draft.budget_left < self.step() - 1e-9:
-            self.take_for(name[len("budget:"):])
-        elif name.startswith("budget:"):
+        if name.startswith("budget:"):
             self.set_value(name, round(self.value_of(name) + step * self.step(), 6))
         elif name.startswith(("overtime", "cell:")):
             unit = 0.1 if name == "overtime" else 0.05
             self.set_value(name, round(self.value_of(name) + step * unit, 6))
 
-    def take_for(self, category: str) -> None:
-        """"+" with nothing left to spend moves one step over from the reserve, or else from
-        the largest other line, and says so."""
+    def set_budget(self, category: str, value: float) -> bool:
+        """One rule for typing an amount and for "+": what is not free is taken from the
+        reserve, then from the largest other line, and a line in the footer says so. Below 0
+        or more than the whole budget is kept in range, and said."""
         d = self.draft
-        others = {c: v for c, v in d.budget.items() if c != category and v > 1e-9}
-        if not others:
-            self.app.say("All of the budget is on this line already.")
-            return
-        source = "reserve" if "reserve" in others else max(others, key=lambda c: others[c])
-        amount = min(self.step() - max(0.0, d.budget_left), others[source])
-        budget = {**d.budget, source: round(others[source] - amount, 6)}
-        budget[category] = round(d.budget[category] + amount + max(0.0, d.budget_left), 6)
-        if self.app.apply(AllocateBudget(budget)):
-            self.app.say(f"+{stepper.shown(amount, False)} {category}, taken from {source}.",
-                         good=True)
-            self.refresh()
+        budget, want = dict(d.budget), max(0.0, value)
+        need = want - budget[category] - max(0.0, d.budget_left)
+        taken: dict[str, float] = {}
+        while need > 1e-9:
+            others = {c: v for c, v in budget.items() if c != category and v > 1e-9}
+            if not others:
+                break
+            source = "reserve" if "reserve" in others else max(others, key=lambda c: others[c])
+            amount = min(need, others[source])
+            budget[source] = others[source] - amount if amount < others[source] else 0.0
+            taken[source] = taken.get(source, 0.0) + amount
+            need -= amount
+        kept = want if need <= 1e-9 else want - need   # typed amounts are kept exactly
+        budget[category] = kept
+        if not self.app.apply(AllocateBudget(budget)):
+            return False
+        said = f"{category.capitalize()} {stepper.shown(kept, False)}"
+        if kept != value:
+            said += (f", not {stepper.shown(value, False)}: "
+                     + ("a line cannot go below 0." if value < 0 else "that is the whole budget."))
+        if taken:
+            said += ": " + ", ".join(f"{stepper.shown(v, False)} taken from {c}"
+                                     for c, v in taken.items()) + "."
+        if taken or kept != value:
+            self.note = said
+            self.app.say(said, good=kept == value)
+        return True
+
+    def exit(self) -> None:
+        """A budget note belongs to this screen: it does not follow the player to the report."""
+        if self.note and self.app.toast == self.note:
+            self.app.toast_time = 0.0
+        self.note = ""
+        super().exit()
 
     def unspent(self) -> str | None:
         left = self.draft.budget_left
@@ -250,94 +253,18 @@ class ManagerScreen(PhaseScreen):
             inner.left, y + self.s(52), inner.width, inner.bottom - y - self.s(52)))
         objectives.board_strip(self, surface, pygame.Rect(inner.left, used + self.s(8), inner.width,
                                                           inner.bottom - used - self.s(8)))
-        self.draw_board(surface, right)
+        board.draw_board(self, surface, right)
         chrome.footer(self, surface, "−/+ or type a number and press Enter; Tab to a box and use "
                       "Left/Right · loads over 100% become fatigue")
 
-    def draw_board(self, surface: pygame.Surface, right: pygame.Rect) -> None:
-        inner = self.panel(surface, right, "Schedule: share of each team's capacity per project")
-        x0, cw, y0, pitch = self.grid(right)
-        fs, fsb = self.font("small"), self.font("small", True)
-        outlook = self.outlook()
-        for j, proj in enumerate(self.app.scenario.projects):
-            cx = x0 + j * cw + self.s(3)
-            kind_name = "innovation" if proj.kind == "innovation" else "delivery"
-            icons.metric(surface, kind_name, (cx + self.s(7), inner.top + self.s(9)), self.s(6),
-                         self.col(kind_name))
-            title_w = cw - self.s(20)
-            font = fsb if text.longest_word(proj.title, fsb) <= title_w else fs
-            text.paragraph(surface, proj.title, font, self.col("ink"),
-                           pygame.Rect(cx + self.s(16), inner.top, title_w, self.s(54)),
-                           max_lines=3)
-            status = next((p for p in self.app.session.projects if p.id == proj.id), None)
-            line = f"due {proj.due}"
-            if status is not None:
-                line += f" · {status.progress * 100:.0f}%" if status.state == "open" \
-                    else f" · {status.state}"
-            text.draw(surface, line, fs, self.col("ink_soft"), (cx, inner.top + self.s(56)),
-                      width=cw - self.s(6))
-            seen = outlook.projects.get(proj.id) if outlook is not None else None
-            if status is not None and status.waiting:   # work on it does not count yet
-                text.draw(surface, "waits" if "arrives" not in status.waiting else "not yet",
-                          fsb, self.col("ink_soft"), (cx, inner.top + self.s(76)),
-                          width=cw - self.s(6))
-            elif seen is not None:
-                self.draw_verdict(surface, seen, (cx, inner.top + self.s(76)), cw - self.s(6))
-        lx = x0 + len(self.app.scenario.projects) * cw + self.s(8)
-        text.draw(surface, "Load", fsb, self.col("ink"), (lx, inner.top))
-        loads = self.draft.team_load
-        for i, team in enumerate(self.app.session.teams):
-            y = y0 + i * pitch
-            text.draw(surface, team.name, self.font("body", True), self.col("ink"),
-                      (inner.left, y), width=x0 - inner.left - self.s(8))
-            text.draw(surface, people.joins_later(self, team)
-                      or f"{team.capacity:.0f} pts · {team.headcount} people", fs,
-                      self.col("ink_soft"), (inner.left, y + self.s(22)),
-                      width=x0 - inner.left - self.s(8))
-            load = float(loads.get(team.id, 0.0))
-            over = load > 1.0 + 1e-9
-            slack = max(0.0, 1 - load) * 100
-            label = f"{load * 100:.0f}%" + (" over!" if over else f" · slack {slack:.0f}%")
-            if over:
-                icons.triangle(surface, (lx + self.s(6), y + self.s(9)), self.s(6),
-                               self.col("bad"), up=True)
-            width = inner.right - lx - self.s(4)
-            text.draw(surface, label, fsb if over else fs, self.col("bad" if over else "ink"),
-                      (lx + (self.s(16) if over else 0), y), width=width - self.s(16))
-            load_bar(self, surface, pygame.Rect(lx, y + self.s(22), width, self.s(7)), load)
-            team_view = outlook.teams.get(team.id) if outlook is not None else None
-            if team_view is not None and pitch >= self.s(50) and \
-                    not team.absent(self.app.session.round):
-                change = team_view.fatigue_change
-                words = f"fatigue {change:+.0f} next" if abs(change) >= 0.5 else "fatigue steady"
-                text.draw(surface, words, fsb if over else fs,
-                          self.col("bad" if change >= 0.5 else "ink_soft"),
-                          (lx, y + self.s(32)), width=width)
-        legend_y = inner.bottom - self.s(20)
-        icons.star(surface, (inner.left + self.s(8), legend_y + self.s(9)), self.s(7),
-                   self.col("innovation"))
-        text.draw(surface, "innovation", fs, self.col("ink_soft"),
-                  (inner.left + self.s(20), legend_y))
-        bx = inner.left + self.s(20) + fs.size("innovation")[0] + self.s(16)
-        icons.box(surface, (bx, legend_y + self.s(9)), self.s(7), self.col("delivery"))
-        note = ("delivery · on track / at risk / off track, and % done by the due round: "
-                "the model plays this plan on, 8 times")
-        text.draw(surface, note, fs, self.col("ink_soft"), (bx + self.s(12), legend_y),
-                  width=inner.right - bx - self.s(12))
 
-    def draw_verdict(self, surface: pygame.Surface, seen, pos: tuple[int, int],  # type: ignore[no-untyped-def]
-                     width: int) -> None:
-        """On track / at risk / off track, with a glyph so colour is not alone."""
-        colour = {"on track": "good", "at risk": "warn"}.get(seen.verdict, "bad")
-        x, y = pos
-        mid = y + self.font("small", True).get_linesize() // 2
-        if seen.verdict == "on track":
-            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=True)
-        else:
-            icons.triangle(surface, (x + self.s(6), mid), self.s(5), self.col(colour), up=False)
-        words = seen.verdict if seen.verdict == "on track" else \
-            f"{seen.verdict} {seen.progress * 100:.0f}%"
-        if self.font("small", True).size(words)[0] > width - self.s(14):
-            words = seen.verdict   # a narrow column: the word, without the share done
-        text.draw(surface, words, self.font("small", True),
-                  self.col(colour), (x + self.s(14), y), width=width - self.s(14))
+
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        super().draw_focus(surface)
+        explain.draw(self, surface, explain.pick(self.spots(), self.focus, explain.pointer()))
+
+    def spots(self) -> list[explain.Spot]:
+        """What explains itself on hover and focus (see board.spots)."""
+        return board.spots(self)
+
