@@ -95,6 +95,8 @@ def budget_change(scenario: Scenario, manager: ManagerDraft) -> float:
     default = starting_budget(scenario)
     scale = manager.budget_total / max(scenario.budget.scheduled(1), 1e-9)
     moved = sum(abs(manager.budget.get(c, 0.0) - v * scale) for c, v in default.items()) / 2.0
+    if moved < 1e-6 * max(manager.budget_total, 1.0):   # the same split, rescaled: nothing moved
+        return 0.0
     return min(1.0, moved / max(FULL_BUDGET_CHANGE * manager.budget_total, 1e-9))
 
 
