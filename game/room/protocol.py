@@ -55,7 +55,11 @@ def loads(raw: str | bytes, what: str = "message") -> Any:
     try:
         return loads_limited(raw, max_depth=MAX_DEPTH, parse_constant=_no_constant)
     except JsonRefused as exc:
-        raise Refused(f"a {what} is refused: {exc}") from None
+        if "nested" in str(exc):
+            raise Refused(f"a {what} is nested at most {MAX_DEPTH} deep") from None
+        if "digits" in str(exc):
+            raise Refused(f"a {what} holds a number that is too long") from None
+        raise Refused(f"not a JSON {what}") from None
     except (ValueError, RecursionError):
         raise Refused(f"not a JSON {what}") from None
 

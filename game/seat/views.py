@@ -30,7 +30,7 @@ def view(seat: Seat, room_state: str, timer: int) -> dict[str, Any]:
                  "ended": ENDED if room_state == "ended" and not game.over else "",
                  "held": seat.held, "recorded": len(seat.player.records)},
         "scenario": {"title": scenario.title, "summary": scenario.summary,
-                     "objectives": list(scenario.objectives), "rounds": scenario.rounds,
+                     "objectives": [o.text for o in scenario.objectives], "rounds": scenario.rounds,
                      "round_label": scenario.round_label, "briefing": scenario.briefing},
         "phase": game.phase.value, "round": game.round,
         "metrics": _metrics(game.metrics),
@@ -149,5 +149,7 @@ def debrief(game: GameSession) -> dict[str, Any]:
     par = result.par
     words = "" if par is None else par_words(result.score, par)[0]
     return {"score": result.score, "par": par, "par_words": words, "profile": result.profile,
-            "leader_share": result.leader_share, "lessons": list(result.lessons),
+            "leader_share": result.leader_share, "lead": result.lead, "manage": result.manage,
+            "objectives": [{"text": o.text, "status": o.status, "how": o.how} for o in result.objectives],
+            "lessons": list(result.lessons),
             "final": _metrics(result.final)}

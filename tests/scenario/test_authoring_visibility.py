@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.rules.decisions import ChooseOption, Continue, EndPhase
+from game.rules.decisions import ChooseOption, Continue, EndPhase, Schedule
+from game.rules.plans import naive_schedule
 from game.rules.records import Phase
 from game.rules.session import GameSession
 from game.scenario import ScenarioError, load_scenario, load_scenario_text
@@ -20,9 +21,12 @@ MINIMAL = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
 
 
 def answering(scenario_path: Path, choice: int) -> GameSession:
-    """A hands-off game that answers every event with `choice`."""
+    """A game that spreads every team over every project (so each gets some work) and
+    otherwise only answers every event with `choice`."""
     session = GameSession(load_scenario(scenario_path), 1)
     while not session.over:
+        if session.phase is Phase.MANAGER:
+            session.apply(Schedule(naive_schedule(session.scenario)))
         if session.phase is Phase.EVENT:
             pending = session.pending_event
             assert pending is not None

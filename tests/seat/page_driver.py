@@ -6,6 +6,7 @@ tests read as a game being played."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,8 @@ def manage(driver: Any, lower: int = 0, more: bool = False) -> None:
         assert value("reserve") < reserve
     forecast_shown(driver)
     verdicts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".verdict")]
-    assert all(" chance by round " in v for v in verdicts), verdicts
+    assert all(re.fullmatch(r"(on track|at risk|off track) · needs [\d.]+, gets [\d.]+ a round", v)
+               for v in verdicts), verdicts
     shot(driver, "2-manager")
     press_commit(driver)
     wait_phase(driver, "event", "report")

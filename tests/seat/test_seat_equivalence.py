@@ -49,6 +49,7 @@ def test_a_browser_game_is_the_window_game_bit_for_bit(tmp_path: Path, scenario_
 
 
 def test_the_room_records_a_browser_game_as_it_records_a_window_game(tmp_path: Path) -> None:
+    from game.room import view
     from game.room.client import RoomClient, play_in_room
     from game.room.export import rounds_csv
 
@@ -74,9 +75,11 @@ def test_the_room_records_a_browser_game_as_it_records_a_window_game(tmp_path: P
         assert by_page.records == by_window.records and len(by_page.records) == scenario.rounds
         assert by_page.decisions == by_window.decisions          # the same save-format rounds
         rows = rounds_csv(room).splitlines()[1:]
-        assert [r.split(",", 2)[2] for r in rows[:scenario.rounds]] == \
-            [r.split(",", 2)[2] for r in rows[scenario.rounds:]]
+        # room, scenario, participant, names: then the rounds, equal
+        assert [r.split(",", 4)[4] for r in rows[:scenario.rounds]] == \
+            [r.split(",", 4)[4] for r in rows[scenario.rounds:]]
         shown = {p["names"][0]: p for p in room.snapshot()["participants"]}
         assert shown["Browser"]["score"] == shown["Window"]["score"]
         assert shown["Browser"]["profile"] == shown["Window"]["profile"]
-        assert room.debrief() is not None and room.debrief()["profiles"]
+        gathered = view.debrief(room)
+        assert gathered is not None and gathered["profiles"]

@@ -126,8 +126,9 @@ def test_the_board_forecast_is_the_models_forecast_of_the_plan(tmp_path: Path) -
         seen = page.ask({"type": "forecast"})["forecast"]
         expected = forecast(game)               # what the window's manager board shows
         assert seen["plan"] == page.view["manager"]["plan"] == len(game.log)
-        assert seen["projects"] == {p.id: {"chance": p.chance, "verdict": p.verdict,
-                                           "progress": p.progress} for p in expected.projects.values()}
+        assert seen["projects"] == {p.id: {"chance": p.chance, "verdict": p.verdict, "progress": p.progress,
+                                           "needs": p.needs, "gets": p.gets}
+                                    for p in expected.projects.values()}
         assert {t: v["fatigue_change"] for t, v in seen["teams"].items()} == \
             {t.id: t.fatigue_change for t in expected.teams.values()}
         page.act(EndPhase())

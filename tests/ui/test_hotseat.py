@@ -61,8 +61,8 @@ def test_two_players_see_each_others_choices(monkeypatch) -> None:  # type: igno
     assert "Ana's plan this quarter" in seen["manager"]
     assert "Vision: Win Europe first, then grow (new)" in seen["manager"]
     assert "Town hall · Coach Platform · 1 energy unspent" in seen["manager"]
-    assert "Ben's plan last quarter: operations 17, innovation 17" in seen["leader"]
-    assert "reserve 17 · reviews on\n" in seen["leader"]           # whole, not cut
+    assert "Ben's plan last quarter: operations 40, innovation 20" in seen["leader"]
+    assert "reserve 10 · reviews on\n" in seen["leader"]           # whole, not cut
 
 
 def test_the_timer_warns_at_ten_seconds_and_the_report_says_what_it_left(make_real) -> None:  # type: ignore[no-untyped-def]

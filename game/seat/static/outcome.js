@@ -94,11 +94,18 @@ export function renderDebrief(view) {
     h("div", { class: "columns" },
       h("section", { class: "card", "aria-labelledby": "profile-title" },
         h("h2", { id: "profile-title" }, "How you played"),
-        h("p", {}, `Your play was ${lean}: ${pct(d.leader_share)} leadership, ${pct(1 - d.leader_share)} management.`),
+        h("p", {}, d.profile === "hands-off"
+          ? `Your play was hands-off: you led ${pct(d.lead)} and managed ${pct(d.manage)} of what you could.`
+          : `Your play was ${lean}: ${pct(d.leader_share)} leadership, ${pct(1 - d.leader_share)} management (led ${pct(d.lead)}, managed ${pct(d.manage)}).`),
         h("dl", { class: "metrics" }, METRICS.map((m) =>
           h("div", { class: `metric m-${m}` }, h("dt", {}, m), h("dd", {}, Math.round(d.final[m]))))),
         h("div", { class: "trends" }, [...METRICS, "score"].map((k) =>
           h("figure", {}, trend(view.history, k), h("figcaption", {}, title(k)))))),
+      h("section", { class: "card", "aria-labelledby": "objectives-title" },
+        h("h2", { id: "objectives-title" }, "Objectives"),
+        h("ul", {}, d.objectives.map((o) => h("li", {},
+          o.status ? `${o.status === "met" ? "Met" : o.status === "missed" ? "Missed" : "Open"}: ${o.text}${o.how ? ` (${o.how})` : ""}`
+            : `${o.text} (not scored)`)))),
       h("section", { class: "card", "aria-labelledby": "lessons-title" },
         h("h2", { id: "lessons-title" }, "Lessons from this game"),
         d.lessons.length ? h("ul", {}, d.lessons.map((l) => h("li", {}, l)))
