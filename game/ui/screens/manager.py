@@ -249,10 +249,13 @@ class ManagerScreen(PhaseScreen):
         y += self.s(ROW + 4)
         text.draw(surface, "Performance reviews", self.font("small"), self.col("ink"),
                   (inner.left, y + self.s(18)), "midleft", width=label_w)
-        used = handover.leader_strip(self, surface, pygame.Rect(
-            inner.left, y + self.s(52), inner.width, inner.bottom - y - self.s(52)))
-        objectives.board_strip(self, surface, pygame.Rect(inner.left, used + self.s(8), inner.width,
-                                                          inner.bottom - used - self.s(8)))
+        # the objectives' count first (one line; each reads whole on the debrief and under
+        # the pointer), then the leader's card in what is left
+        top = y + self.s(46)
+        line = self.font("small", True).get_linesize()
+        objectives.board_strip(self, surface, pygame.Rect(inner.left, top, inner.width, line))
+        top += line + self.s(4)
+        handover.leader_strip(self, surface, pygame.Rect(inner.left, top, inner.width, inner.bottom - top))
         board.draw_board(self, surface, right)
         chrome.footer(self, surface, "−/+ or type a number and press Enter; Tab to a box and use "
                       "Left/Right · loads over 100% become fatigue")

@@ -80,7 +80,7 @@ def board_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None:
     the first one still open (else the first) and how far it is."""
     shown = [s for s in statuses(sc) if s.scored]
     fs, fsb = sc.font("small"), sc.font("small", True)
-    if not shown or rect.height < 2 * fs.get_linesize():
+    if not shown or rect.height < fsb.get_linesize():
         return
     counts = {w: sum(s.status == w for s in shown) for w in ("met", "open", "missed")}
     label = text.draw(surface, "Objectives", fsb, sc.col("ink"), rect.topleft)
@@ -94,5 +94,7 @@ def board_strip(sc: Screen, surface: pygame.Surface, rect: pygame.Rect) -> None:
     first = next((s for s in shown if s.status == "open"), shown[0])
     body = pygame.Rect(rect.left, label.bottom + sc.s(2), rect.width,
                        rect.bottom - label.bottom - sc.s(2))
+    if body.height < fs.get_linesize():   # room for the count alone
+        return
     text.paragraph(surface, f"{first.text}: {first.how}", fs, sc.col("ink_soft"), body,
                    max_lines=max(1, body.height // fs.get_linesize()))
