@@ -130,8 +130,9 @@ def run(args: argparse.Namespace) -> int:
           f"({len(room.players)} participant(s) so far); results in {room.store.shown_url}")
     print(f"Join code: {code}")
     address = f"https://{host}:{port}" if args.tls_cert else f"{host}:{port}"
-    print(f"Participants: sailkeel play --room {address} --code {code} --name YOUR-NAME")
-    print(f"Join page:    {scheme}://{host}:{port}/   Projector: {scheme}://{host}:{port}/projector")
+    print(f"Participants: {scheme}://{host}:{port}/play?code={code} in any browser, "
+          f"or: sailkeel play --room {address} --code {code} --name YOUR-NAME")
+    print(f"Projector:    {scheme}://{host}:{port}/projector   Join page: {scheme}://{host}:{port}/")
     if opened.secret:
         print(f"Dashboard (this machine only; the secret is shown this once, keep it): "
               f"{scheme}://{local}:{port}/dashboard#secret={opened.secret}", flush=True)
