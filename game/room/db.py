@@ -62,6 +62,7 @@ class RoomRow:
     state: str
     timer: int
     locked: bool = False
+    countdown: float | None = None   # the projector's countdown ends then (epoch seconds), or None
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,11 @@ class Store:
         with self.engine.begin() as db:
             db.execute(ROOMS.update().where(ROOMS.c.id == room_id).values(**values))
 
+    def set_countdown(self, room_id: int, ends: float | None) -> None:
+        """The projector's countdown ends at `ends` (epoch seconds); None takes it off."""
+        with self.engine.begin() as db:
+            db.execute(ROOMS.update().where(ROOMS.c.id == room_id).values(countdown=ends))
+
     # --- participants ------------------------------------------------------------------------
 
     def add_participant(self, room_id: int, names: tuple[str, ...], token: str) -> ParticipantRow:
@@ -263,7 +269,8 @@ def _new_id(result: Any) -> int:
 
 def _room(row: Any) -> RoomRow:
     return RoomRow(int(row.id), row.code, row.secret, row.scenario_id, row.scenario_yaml,
-                   row.scenario_sha256, int(row.seed), row.state, int(row.timer), bool(row.locked))
+                   row.scenario_sha256, int(row.seed), row.state, int(row.timer), bool(row.locked),
+                   None if row.countdown is None else float(row.countdown))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

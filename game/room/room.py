@@ -266,6 +266,12 @@ class Room:
         self.version += 1
         return None, self.room_status()
 
+    def set_countdown(self, ends: float | None) -> None:
+        """The projector's countdown ends at `ends` (epoch seconds), or is taken off (None)."""
+        self.store.set_countdown(self.row.id, ends)
+        self.row = _with(self.row, countdown=ends)
+        self.version += 1
+
     def _set_state(self, state: str) -> None:
         if self.row.state == "ended":
             raise Refused("the game has ended")

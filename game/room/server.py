@@ -36,7 +36,7 @@ from game.room.limits import FailedJoins
 from game.room.protocol import Refused
 from game.room.room import Room
 from game.room.site import Site, qr_svg
-from game.seat.routes import seat_routes
+from game.seat.routes import SeatServer, seat_routes
 
 STATIC = Path(str(resources.files("game.room").joinpath("static")))
 MAX_CONTROL = 16 * 1024
@@ -81,7 +81,7 @@ class RoomServer:
         self.sent_version = -1
         self.lock = asyncio.Lock()
         self.failed_joins = FailedJoins()
-        self.deadline: float | None = None     # the projector's countdown ends then (epoch seconds)
+        self.seat_server: SeatServer | None = None     # the browser seats (seat_routes)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -157,7 +157,10 @@ class RoomServer:
         return Response(qr_svg(self.join_info(request)["play"]), media_type="image/svg+xml")
 
     def countdown(self) -> float | None:
-        return None if self.deadline is None else max(0.0, self.deadline - time.time())
+        """Seconds left on the projector's countdown (kept in the database: a restarted server
+        goes on counting to the same end), or None."""
+        ends = self.room.row.countdown
+        return None if ends is None else max(0.0, ends - time.time())
 
     def snapshot(self, request: Request | WebSocket) -> dict[str, Any]:
         return self.room.snapshot() | {"join": self.join_info(request), "countdown": self.countdown()}
@@ -198,14 +201,13 @@ class RoomServer:
         return JSONResponse({"ok": True, "sent": message})
 
     def set_countdown(self, data: dict[str, Any]) -> Response:
-        """The projector's countdown (0 clears it); kept by this server only, not the database."""
+        """The projector's countdown (0 clears it); its end time is kept in the room's database."""
         if set(data) != {"action", "seconds"}:
             raise Refused("countdown: give seconds, and nothing else")
         seconds = data["seconds"]
         if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= 7200:
             raise Refused("seconds must be a whole number from 0 to 7200")
-        self.deadline = time.time() + seconds if seconds else None
-        self.room.version += 1
+        self.room.set_countdown(time.time() + seconds if seconds else None)
         return JSONResponse({"ok": True, "countdown": seconds})
 
     # --- sockets ------------------------------------------------------------------------------
@@ -242,6 +244,8 @@ def build_app(room: Room, site: Site | None = None, extra: Sequence[BaseRoute] =
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(server.push_dashboards())
+        if server.seat_server is not None:
+            server.seat_server.start()      # the seats' clocks run with no page open
         yield
         task.cancel()
 

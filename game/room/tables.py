@@ -28,6 +28,7 @@ ROOMS = sa.Table(
     sa.Column("timer", sa.Integer, nullable=False, default=0),
     sa.Column("created", sa.Float, nullable=False),
     sa.Column("locked", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    sa.Column("countdown", sa.Float, nullable=True),          # the projector's countdown ends then (epoch s)
 )
 
 PARTICIPANTS = sa.Table(
@@ -76,6 +77,7 @@ ADDED = (
     ("rooms", "locked", "BOOLEAN NOT NULL DEFAULT FALSE"),
     ("participants", "number", "INTEGER"),
     ("participants", "removed", "BOOLEAN NOT NULL DEFAULT FALSE"),
+    ("rooms", "countdown", "FLOAT"),
 )
 _HASHED = re.compile("[0-9a-f]{64}")
 

@@ -14,6 +14,8 @@ socket, which asks for a new view. Refusals are `{"type": "refused", "reason"}`,
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +39,8 @@ if TYPE_CHECKING:
 
 STATIC = Path(str(resources.files("game.seat").joinpath("static")))
 KINDS = ("join", "resume", "act", "undo", "view", "forecast")
-WATCH_EVERY = 0.5      # seconds between looks at the room's state, to send rounds held while it waited
+WATCH_EVERY = 0.5      # seconds between looks at the room's state and the seats' clocks
+log = logging.getLogger("game.seat")
 
 
 class SeatServer:
@@ -49,16 +52,37 @@ class SeatServer:
     async def page(self, request: Request) -> Response:
         return FileResponse(STATIC / "play.html")
 
+    def start(self) -> None:
+        """Watch the room and the seats' clocks from now on (once)."""
+        if self._watch is None:
+            self._watch = asyncio.get_running_loop().create_task(self.watch())
+
     async def watch(self) -> None:
-        """When the room starts (again), the rounds seats held while it waited go in."""
-        room, state = self.server.room, self.server.room.row.state
+        """Every seat's phase clock follows the room (it stands still while the room waits) and
+        commits a phase whose time ran out; when the room starts (again), the rounds seats held
+        while it waited go in."""
+        room, server = self.server.room, self.server
+        async with server.lock:
+            self.seats.load_all()
+        state, timer = room.row.state, room.row.timer
         while True:
             await asyncio.sleep(WATCH_EVERY)
-            if room.row.state != state:
-                state = room.row.state
-                if state in ("running", "ended"):
-                    async with self.server.lock:
-                        self.seats.flush_held()
+            try:
+                async with server.lock:
+                    if (room.row.state, room.row.timer) != (state, timer):
+                        state, timer = room.row.state, room.row.timer
+                        self.seats.room_changed()
+                        if state in ("running", "ended"):
+                            self.seats.flush_held()
+                    moved = self.seats.time_up()
+                    replies = [(seat.player.id, self.answer(seat)) for seat in moved    # a page open
+                               if server.players.get(seat.player.id)]                    # is told now
+                for pid, reply in replies:
+                    for ws in list(server.players.get(pid, ())):
+                        with contextlib.suppress(Exception):
+                            await ws.send_json(reply)
+            except Exception as exc:     # a bug: logged in one line; the watch goes on
+                log.error("seat watch: %s: %s", type(exc).__name__, exc)
 
     def answer(self, seat: Seat, **extra: Any) -> dict[str, Any]:
         row = self.server.room.row
@@ -68,8 +92,7 @@ class SeatServer:
         if await sockets.refuse_origin(self.server, ws):
             return
         await ws.accept()
-        if self._watch is None:
-            self._watch = asyncio.get_running_loop().create_task(self.watch())
+        self.start()
         server, seat = self.server, None
         address = ws.client.host if ws.client is not None else "unknown"
         try:
@@ -162,6 +185,6 @@ async def _receive(ws: WebSocket) -> str | bytes | None:
 def seat_routes(server: RoomServer) -> list[BaseRoute]:
     """The browser seat's routes, to put among the room server's."""
     seats = SeatServer(server)
-    server.seat_server = seats     # type: ignore[attr-defined]   # for tests and benches
+    server.seat_server = seats
     return [Route("/play", seats.page), WebSocketRoute("/play/ws", seats.socket),
             Mount("/play/static", StaticFiles(directory=STATIC), name="seat-static")]

@@ -28,6 +28,8 @@ from game.rules import branching
 from game.rules.decisions import Continue, Decision, EndPhase, IllegalDecision, InjectEvent
 from game.rules.records import Phase
 from game.rules.session import GameSession, replay
+from game.seat import clock
+from game.seat.clock import Clock
 
 log = logging.getLogger("game.seat")
 METADATA = sa.MetaData()
@@ -38,14 +40,14 @@ SEATS = sa.Table(
     sa.Column("updated", sa.Float, nullable=False),
 )
 PLAYING = (Phase.LEADER, Phase.MANAGER)
+TIME_UP = "Time is up: the phase was committed with the choices made so far."
 
 
 @dataclass
 class Seat:
     player: Player
     game: GameSession                  # the live game: the room's rounds, then the draft
-    phase_key: tuple[int, str] = (0, "")
-    phase_since: float = 0.0           # monotonic: when this leader or manager phase began
+    clock: Clock = field(default_factory=Clock)    # this phase's timer (clock.py)
     news: list[str] = field(default_factory=list)   # what the page should say next, oldest first
     held: str = ""                     # why finished rounds wait here (the room is paused), or ""
     saved: tuple[Decision, ...] = ()   # the draft as the database has it
@@ -69,6 +71,15 @@ class Seats:
         self.room = room
         self.seats: dict[int, Seat] = {}
         METADATA.create_all(room.store.engine)
+        clock.create_table(room.store.engine)
+
+    def load_all(self) -> None:
+        """Every browser seat of the room, from the database: their clocks run with no page open."""
+        with self.room.store.engine.connect() as db:
+            ids = [int(pid) for (pid,) in db.execute(sa.select(SEATS.c.participant_id))]
+        for pid in ids:
+            if pid in self.room.players:
+                self.seat(self.room.players[pid])
 
     # --- joining ------------------------------------------------------------------------------
 
@@ -94,7 +105,8 @@ class Seats:
         except IllegalDecision as exc:    # a draft the room's rounds no longer lead to
             log.warning("participant %s: draft dropped: %s", player.id, exc)
             game = replay(self.room.scenario, self.room.row.seed, base)
-        seat = self.seats[player.id] = Seat(player, game, saved=draft)
+        seat = self.seats[player.id] = Seat(player, game, saved=draft,
+                                            clock=clock.load(self.room.store.engine, player.id))
         self._settle(seat)
         return seat
 
@@ -119,6 +131,28 @@ class Seats:
         """Bring the seat up to date with the room: events sent in, held rounds out."""
         self._settle(seat)
 
+    def room_changed(self) -> None:
+        """The room started, paused, ended or changed its timer: every seat's clock follows."""
+        row, now = self.room.row, time.time()
+        for seat in list(self.seats.values()):
+            after = seat.clock.for_room(row.state, row.timer, now)
+            if after != seat.clock:
+                seat.clock = after
+                self._save_clock(seat)
+
+    def time_up(self) -> list[Seat]:
+        """Commit every leader or manager phase whose time ran out, as a window's timer does
+        (`EndPhase(timed_out=True)`); the seats whose phase moved on."""
+        now, moved = time.time(), []
+        for seat in list(self.seats.values()):
+            if seat.clock.out(now) and seat.game.phase in PLAYING and seat.player.id not in self.room.removed:
+                self._inject(seat)
+                seat.game.apply(EndPhase(timed_out=True))
+                seat.news.append(TIME_UP)
+                self._settle(seat)
+                moved.append(seat)
+        return moved
+
     def flush_held(self) -> None:
         """Send the rounds seats hold, now that the room may take them (it started again)."""
         for seat in list(self.seats.values()):
@@ -130,9 +164,11 @@ class Seats:
     def _settle(self, seat: Seat) -> None:
         self._inject(seat)
         self._send_rounds(seat)
-        key = (seat.game.round, seat.game.phase.value)
-        if key != seat.phase_key:
-            seat.phase_key, seat.phase_since = key, time.monotonic()
+        key, game = f"{seat.game.round}:{seat.game.phase.value}", seat.game
+        if key != seat.clock.phase:
+            seconds = self.room.row.timer if game.phase in PLAYING and not game.over else 0
+            seat.clock = Clock.begin(key, seconds, self.room.row.state, time.time())
+            self._save_clock(seat)
         draft = seat.draft
         if draft != seat.saved:
             try:
@@ -140,6 +176,13 @@ class Seats:
                 seat.saved = draft
             except SQLAlchemyError as exc:   # kept in memory; the next change saves it all
                 log.error("participant %s: draft not saved: %s", seat.player.id, str(exc).splitlines()[0])
+
+    def _save_clock(self, seat: Seat) -> None:
+        try:
+            with self.room.store.engine.begin() as db:
+                clock.save(db, seat.player.id, seat.clock)
+        except SQLAlchemyError as exc:       # kept in memory; the phase's next clock is saved
+            log.error("participant %s: clock not saved: %s", seat.player.id, str(exc).splitlines()[0])
 
     def _inject(self, seat: Seat) -> None:
         """Events the facilitator sent this participant go into the round being planned."""

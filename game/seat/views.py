@@ -39,8 +39,9 @@ def view(seat: Seat, room_state: str, timer: int) -> dict[str, Any]:
         "undo": can_undo(game),
     }
     seat.news.clear()
-    if game.phase in (Phase.LEADER, Phase.MANAGER) and timer:
-        data["time_left"] = max(0.0, round(timer - (time.monotonic() - seat.phase_since), 1))
+    left = seat.clock.remaining(time.time()) if game.phase in (Phase.LEADER, Phase.MANAGER) else None
+    if left is not None:     # the server's clock (seat/clock.py); it stands still while the room waits
+        data["time_left"], data["time_running"] = round(left, 1), seat.clock.ends is not None
     if game.phase is Phase.LEADER:
         data["leader"] = leader(game)
     elif game.phase is Phase.MANAGER:

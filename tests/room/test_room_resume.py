@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -127,3 +128,19 @@ def test_a_restarted_client_rejoins_as_the_same_participant_and_goes_on(
     assert not other.join().resumed
     again.close()
     other.close()
+
+
+def test_the_projectors_countdown_survives_a_killed_server(room_process: RoomProcess) -> None:
+    room = room_process.start("first-voyage", "--new", "--seed", "3")
+    room.control(action="countdown", seconds=300)
+    time.sleep(1.0)
+    room.kill()
+    time.sleep(1.0)                                  # down a moment: the countdown keeps its end
+    room.start("--seed", "3")
+    status, body = room.request("/api/projector", secret=None)
+    left = json.loads(body)["countdown"]
+    assert status == 200 and 296.0 <= left <= 298.5
+    room.control(action="countdown", seconds=0)      # taken off, and off after a restart too
+    room.kill()
+    room.start("--seed", "3")
+    assert json.loads(room.request("/api/projector", secret=None)[1])["countdown"] is None

@@ -114,3 +114,16 @@ def test_the_rooms_phase_timer_commits_the_phase_in_the_page(room_process: RoomP
         wait_phase(driver, "manager", timeout=15)          # nobody pressed anything
         wait_phase(driver, "event", "report", timeout=15)
         assert "Time is up" in driver.find_element(By.ID, "news").get_attribute("textContent")
+
+
+def test_a_reloaded_page_counts_down_from_the_servers_time_not_afresh(room_process: RoomProcess) -> None:
+    room = room_process.start("first-voyage", "--new", "--seed", "5")
+    room.control(action="start")
+    room.control(action="timer", seconds=40)
+    with chromium(1280, 900) as driver:
+        join(driver, room.url, room.code, "Ed")
+        time.sleep(4.0)
+        driver.refresh()
+        wait_phase(driver, "leader")
+        minutes, seconds = driver.find_element(By.ID, "clock").text.split(":")
+        assert 30 <= int(minutes) * 60 + int(seconds) <= 37

@@ -4,7 +4,7 @@ import { h } from "./dom.js";
 import { renderLeader } from "./leader.js";
 import { renderManager, showForecast } from "./manager.js";
 import { renderEvent, renderReport, renderDebrief } from "./outcome.js";
-import { act, answersAct, askForecast, current, problem, say, send, undo, useSocket } from "./net.js";
+import { answersAct, askForecast, current, problem, say, send, undo, useSocket } from "./net.js";
 
 const TOKEN_KEY = "sailkeel-seat-token";
 const $ = (id) => document.getElementById(id);
@@ -133,13 +133,14 @@ function clock(view) {
     const s = Math.max(0, Math.ceil(left));
     el.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
     el.classList.toggle("urgent", s <= 10);
-    if (left <= 0 && game.timedOut !== key) {
+    // The server keeps the clock and commits the phase when it runs out (its view says so);
+    // a second after zero the page asks, in case that view was lost on the way.
+    if (left <= -1 && game.timedOut !== key) {
       game.timedOut = key;
       clearInterval(game.timer);
-      say("Time is up: the phase was committed with the choices made so far.");
-      act({ type: "EndPhase" });
+      send({ type: "view" });
     }
-    if (!overlayOpen()) left -= 1;
+    if (view.time_running) left -= 1;      // it stands still while the room waits
   };
   tick();
   game.timer = setInterval(tick, 1000);
@@ -166,7 +167,7 @@ $("play-on").addEventListener("click", () => {
 // The same view again (a room message asked for it, nothing changed) is not drawn again,
 // so a number being typed is not wiped under the player's fingers.
 function sameAsShown(view) {
-  const strip = (v) => JSON.stringify({ ...v, news: [], time_left: 0 });
+  const strip = (v) => JSON.stringify({ ...v, news: [], time_left: 0, time_running: false });
   return game.view && strip(game.view) === strip(view);
 }
 
@@ -176,7 +177,7 @@ function render(view, fresh) {
   connection(held ? `${held}: your finished rounds wait on the room's server and count when it runs.`
     : view.room.ended);
   pause(view);
-  if (!fresh && sameAsShown(view)) return;
+  if (!fresh && sameAsShown(view)) { clock(view); return; }     // the server's time, though
   const before = document.activeElement && document.activeElement.id;
   const phaseChanged = !game.view || game.view.phase !== view.phase || game.view.round !== view.round;
   game.view = view;
