@@ -9,6 +9,7 @@ from pathlib import Path
 from seat_helpers import SeatPlayer, served_room
 
 from game.analysis.strategies import make_strategy
+from game.room.limits import Bucket
 from game.rules.decisions import Continue, EndPhase, Inspire, SetOvertime, SetVision
 from game.rules.forecast import forecast
 from game.rules.records import Phase
@@ -112,6 +113,24 @@ def test_a_wrong_code_or_token_is_refused(tmp_path: Path) -> None:
         assert served.room.players == {}
         for p in (page, other, third):
             p.close()
+
+
+def test_a_class_behind_one_address_joins_even_after_wrong_codes_and_a_busy_room(tmp_path: Path) -> None:
+    with served_room(tmp_path, "first-voyage", 2) as served:
+        room = served.room
+        room.joins = Bucket(2, 3600)                   # the room takes two joins, then is busy
+        pages = [SeatPlayer(served.url) for _ in range(14)]
+        answers = [page.join(room.row.code, f"P{i}") for i, page in enumerate(pages)]
+        busy = [a for a in answers if a["type"] == "refused"]
+        assert len(busy) == 12 and all("many joins at once" in a["reason"] for a in busy)
+        room.joins = Bucket(40, 0.5)
+        for _ in range(10):                            # someone guesses codes from the same address
+            assert SeatPlayer(served.url).join("ZZZZZZ", "X")["reason"] == "unknown join code"
+        late = SeatPlayer(served.url).join(room.row.code, "Late")   # the right code: straight in
+        assert late["type"] == "view" and late["view"]["names"] == ["Late"]
+        assert len(room.players) == 3
+        for page in pages:
+            page.close()
 
 
 def test_the_board_forecast_is_the_models_forecast_of_the_plan(tmp_path: Path) -> None:
