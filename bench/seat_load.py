@@ -41,7 +41,7 @@ from room_latency import control, peak_memory_mib, start_room  # noqa: E402
 from game.analysis.strategies import make_strategy  # noqa: E402
 from game.persistence.codec import encode_decision  # noqa: E402
 from game.room.client import RoomClient, play_in_room  # noqa: E402
-from game.rules.decisions import Schedule  # noqa: E402
+from game.room.export import COLUMNS, columns  # noqa: E402
 from game.rules.session import GameSession  # noqa: E402
 from game.scenario import load_scenario_text  # noqa: E402
 
@@ -87,10 +87,7 @@ class Seat:
             seen_plan, looked = -1, 0
             rng = random.Random(self.name)
             while not game.over:
-                decisions = self.strategy.decide(game)
-                if view["phase"] == "manager" and view["manager"]["first_plan"]:
-                    decisions = [Schedule(view["manager"]["first_plan"]), *decisions]
-                for decision in decisions:
+                for decision in self.strategy.decide(game):
                     pause = rng.uniform(0, self.click) if self.click else 0.0
                     manager = view["phase"] == "manager"
                     if manager and (view["manager"]["plan"] != seen_plan and pause > FORECAST_AFTER
@@ -191,8 +188,9 @@ def run(args: argparse.Namespace, pid: int, address: str, code: str, secret: str
                                      headers={"X-Facilitator-Secret": secret})
     rows = list(csv.DictReader(io.StringIO(urllib.request.urlopen(request, timeout=30).read().decode())))
     counted: dict[str, list[int]] = {}
+    round_column = columns(SCENARIO.round_label)[COLUMNS.index("round")]   # e.g. "quarter"
     for row in rows:
-        counted.setdefault(row["participant"], []).append(int(row["round"]))
+        counted.setdefault(row["participant"], []).append(int(row[round_column]))
     rounds = SCENARIO.rounds
     once = sum(1 for v in counted.values() if sorted(v) == list(range(1, rounds + 1)))
     submits = sorted(x for s in seats for x in s.submits)

@@ -33,6 +33,7 @@ def view(seat: Seat, room_state: str, timer: int) -> dict[str, Any]:
                      "objectives": [o.text for o in scenario.objectives], "rounds": scenario.rounds,
                      "round_label": scenario.round_label, "briefing": scenario.briefing},
         "phase": game.phase.value, "round": game.round,
+        "moves": len(game.log),       # decisions so far: a page that lost an answer tells if it arrived
         "metrics": _metrics(game.metrics),
         "history": [{"round": r.round, **_metrics(r.metrics), "score": r.score} for r in game.history],
         "news": list(seat.news),
