@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,17 @@ def test_a_missing_postgres_driver_names_the_extra_in_one_line(
                  "--host", "127.0.0.1"]) == 2
     err = capsys.readouterr().err
     assert "'postgres' extra" in err and "[room,postgres]" in err and err.count("\n") == 1, err
+
+
+def test_a_killed_server_its_parent_has_not_reaped_yet_holds_no_lease() -> None:
+    import signal
+    import subprocess
+
+    from game.room.lease import _running
+
+    child = subprocess.Popen(["sleep", "30"])
+    assert _running(child.pid)
+    child.send_signal(signal.SIGKILL)
+    time.sleep(0.3)                          # killed, not yet waited for: a zombie
+    assert not _running(child.pid)
+    child.wait()
