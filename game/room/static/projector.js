@@ -65,7 +65,7 @@
     const info = {title: "Room " + p.room.code + " · " + p.scenario.title, roundLabel: label, rounds: p.scenario.rounds};
     for (const metric of Charts.METRICS) {
       const figure = el("figure", undefined, "chart");
-      figure.appendChild(Charts.chart(metric, p.per_round[metric] || [], info, {width: 340, height: 270}));
+      figure.appendChild(Charts.chart(metric, p.per_round[metric] || [], info, {width: 340, height: 270, big: true}));
       box.appendChild(figure);
     }
     document.body.dataset.version = String(p.version);
