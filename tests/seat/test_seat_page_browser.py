@@ -22,6 +22,7 @@ from page_driver import (
     read_report,
     settled,
     shot,
+    until,
     wait_phase,
 )
 from room_helpers import RoomProcess
@@ -127,3 +128,12 @@ def test_a_reloaded_page_counts_down_from_the_servers_time_not_afresh(room_proce
         wait_phase(driver, "leader")
         minutes, seconds = driver.find_element(By.ID, "clock").text.split(":")
         assert 30 <= int(minutes) * 60 + int(seconds) <= 37
+
+
+def test_the_join_form_counts_the_game_in_the_scenarios_own_rounds(room_process: RoomProcess) -> None:
+    room = room_process.start("scaling-new-markets", "--new", "--seed", "5")
+    with chromium(1280, 900) as driver:
+        driver.get(f"{room.url}/play?code={room.code}")
+        scenario = driver.find_element(By.ID, "join-scenario")
+        until(driver, lambda d: "(" in scenario.text)
+        assert scenario.text == "Scaling into new markets (8 quarters)"

@@ -89,7 +89,8 @@ function showJoin() {
   if (code && !$("code").value) $("code").value = code.toUpperCase();
   ($("code").value ? $("name") : $("code")).focus();
   fetch("/api/info").then((r) => r.json()).then((info) => {
-    $("join-scenario").textContent = `${info.scenario} (${info.rounds} rounds)`;
+    const unit = (info.round_label || "Round").toLowerCase();
+    $("join-scenario").textContent = `${info.scenario} (${info.rounds} ${unit}${info.rounds === 1 ? "" : "s"})`;
   }).catch(() => {});
 }
 
