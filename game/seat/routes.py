@@ -8,7 +8,9 @@ Then `{"type": "act", "decision": {...}}` with a decision in the save format,
 with `"illegal": reason` when the rules refused the decision. `{"type": "forecast"}` asks
 the model's forecast of the manager's plan as it stands (`{"type": "forecast", "forecast"}`).
 The room's own messages to its participants (`room`, `inbox`) reach the page on the same
-socket, which asks for a new view. Refusals are `{"type": "refused", "reason"}`, as on the window's socket.
+socket, which asks for a new view; when a phase's timer runs out the server commits the phase
+and sends the new view unasked (seat/clock.py). Refusals are `{"type": "refused", "reason"}`,
+as on the window's socket.
 """
 
 from __future__ import annotations
