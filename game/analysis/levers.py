@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from game.analysis.searched import OPENINGS, recorded
+from game.analysis.searched import best_of, openings_of
 from game.scenario import load_scenario
 from game.scenario.types import Scenario
 from game.search.batch import DecisionSequence, evaluate
 from game.search.genome import LEVERS
-from game.search.players import SEARCH_SEEDS, Budget, search
+from game.search.players import SEARCH_SEEDS, Budget
 
 INERT_BELOW = 1.0
 PASSES = 3                        # at most this many rounds of lever searches
@@ -64,15 +64,15 @@ def at_maximum(scenario: Scenario, best: DecisionSequence) -> tuple[str, ...]:
 def lever_costs(scenario: Scenario, budget: Budget | None = None, runs: int = 100,
                 levers: Sequence[str] = LEVERS) -> LeverCosts:
     budget = budget or Budget.scaled(0.5)
-    free_budget = replace(budget, generations=budget.generations * 2)
-    fixed = search(scenario, "fixed", budget)
-    opening = recorded(scenario, OPENINGS["free"], SEARCH_SEEDS - 1)
-    best = search(scenario, "free", free_budget, start=fixed, openings=[opening])
+    fixed = best_of(scenario, "fixed", budget)
+    best = best_of(scenario, "free", budget, openings=openings_of(scenario, "free"), start=fixed)
     applicable = [lever for lever in levers if _applies(scenario, lever)]
     choosing = list(range(SELECTION_SEEDS, SELECTION_SEEDS + runs))
     for _ in range(PASSES):
-        without = [search(scenario, "free", free_budget, start=best, forbidden=frozenset({lever}))
-                   for lever in applicable]
+        # Each lever's loss: the search from the best game with the lever taken away (one
+        # run), polished by the climb.
+        without = [best_of(scenario, "free", budget, start=best, forbidden=frozenset({lever}),
+                           restarts=1) for lever in applicable]
         # A game found without a lever is a free game too: when one beats the best (on seeds
         # neither the search nor the report plays), search each lever's loss again from it.
         scores = evaluate(scenario, [best.sequence] + [f.sequence for f in without], choosing).mean_score()

@@ -158,10 +158,11 @@ class Balanced:
             return self._lead(session) + [EndPhase()]
         if session.phase is Phase.MANAGER:
             behind = session.metrics["delivery"] < 45
-            # Hiring keeps the ranks full (hires join at the mood of the people who stayed);
-            # training is left small: coaching grows skill where it is needed.
+            # No hiring: newcomers slow the teams while they are brought up to speed, and in
+            # a game of a few rounds they rarely pay that back; training is left small:
+            # coaching grows skill where it is needed.
             weights = {"operations": 38, "innovation": 24 * self.ideas_weight,
-                       "training": 4 * self.people_weight, "hiring": 16,
+                       "training": 4 * self.people_weight, "hiring": 0,
                        "wellbeing": 10 * self.people_weight, "reserve": 8}
             return [
                 AllocateBudget(budget_split(session, weights)),

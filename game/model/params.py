@@ -22,7 +22,10 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "process_capacity": 0.25,      # capacity gained from process maturity 0 -> 1
         "alignment_capacity": 0.45,    # capacity lost by a wholly unaligned person
         "fatigue_capacity": 0.55,      # capacity lost by a wholly exhausted person
-        "onboarding_load": 0.25,       # colleagues' work a new hire takes in their first round, in persons
+        "onboarding_load": 0.7,        # colleagues' time a newcomer takes: round 1 (half in 2)
+        "rework_pressure": 0.2,        # share of work done wrong per unit of pressure
+        "rework_fatigue": 0.3,         # share of work done wrong by a wholly exhausted organisation
+        "rework_discovery": 0.35,      # share of the hidden errors found (and redone) a round
         # --- vision and leadership ------------------------------------------------------
         "clarity_gain": 0.22,          # clarity gained per round a vision is kept
         "clarity_decay": 0.30,         # clarity lost per round with no vision
@@ -111,7 +114,8 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "delivery_deadline_weight": 0.35,
         "missed_penalty": 18.0,         # delivery points lost when a project misses its date
         "shipped_bonus": 4.0,          # delivery points per shipped project (scaled by value)
-        "late_value": 0.5,             # share of value a late project still earns
+        "late_value": 0.5,             # share of value a project missed by the grace or more still earns late
+        "deadline_grace": 0.3,         # shortfall at the date (share of scope) that counts as wholly missed
         "review_quality": 0.35,
         "pressure_quality": 0.2,      # quality target lost per unit of mean pressure
         "momentum_keep": 0.5,          # share of last round's innovation output still felt

@@ -59,8 +59,11 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "process_capacity": _rate("capacity gained from process maturity 0 -> 1"),
     "alignment_capacity": _rate("capacity lost by a wholly unaligned person"),
     "fatigue_capacity": _rate("capacity lost by a wholly exhausted person"),
-    "onboarding_load": Range(0.0, 2.0, "colleagues' work a new hire takes in their first round, "
-                                       "in persons"),
+    "onboarding_load": Range(0.0, 2.0, "colleagues' work a new hire takes in their first round "
+                                       "(half in the second), in persons"),
+    "rework_pressure": _rate("share of work done wrong per unit of pressure"),
+    "rework_fatigue": _rate("share of work done wrong by a wholly exhausted organisation"),
+    "rework_discovery": _rate("share of the hidden errors found and redone a round"),
     # --- vision and leadership --------------------------------------------------------------
     "clarity_gain": _rate("clarity gained per round a vision is kept"),
     "clarity_decay": _rate("clarity lost per round with no vision"),
@@ -149,7 +152,9 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "delivery_deadline_weight": _weight("weight of deadlines kept in delivery"),
     "missed_penalty": _points("delivery points lost when a project misses its date"),
     "shipped_bonus": _points("delivery points per shipped project (scaled by value)"),
-    "late_value": _rate("share of value a late project still earns"),
+    "late_value": _rate("share of value a project missed by the grace or more still earns late"),
+    "deadline_grace": Range(0.01, 1.0, "shortfall at the date, as a share of scope, that counts "
+                                       "as wholly missed"),
     "review_quality": _rate("quality a round of performance reviews brings"),
     "pressure_quality": _rate("quality target lost per unit of mean pressure"),
     "momentum_keep": _rate("share of last round's innovation output still felt"),

@@ -77,6 +77,8 @@ class OrgState:
     progress: Array         # work done per project
     quality: Array          # 0..1 per project
     status: Array           # OPEN / SHIPPED / MISSED
+    flaws: Array            # flawed work per project, hidden in its progress until found (rework)
+    lateness: Array         # 0..1 per project: how far short of its date it fell (0 if it did not miss)
     vision: Array           # int, -1 for none
     vision_age: Array       # rounds the current vision has been kept
     clarity: Array
@@ -207,6 +209,8 @@ def initial_state(scenario: Scenario, world: World, batch: int = 1) -> OrgState:
         progress=np.zeros((batch, n_projects)),
         quality=np.full((batch, n_projects), 0.5 + 0.3 * org.process),
         status=np.zeros((batch, n_projects), dtype=np.int8),
+        flaws=np.zeros((batch, n_projects)),
+        lateness=np.zeros((batch, n_projects)),
         vision=np.full(batch, start_vision, dtype=np.int64),
         vision_age=ones * (2.0 if org.vision else 0.0),
         clarity=ones * (0.5 if org.vision else 0.2),

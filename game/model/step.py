@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from game.model import kernels as k
+from game.model import rework as rw
 from game.model.metrics import (
     delivery_components,
     delivery_update,
@@ -47,7 +48,6 @@ def _codes(*codes: int) -> Array:
 
 OPEN_OR_MISSED = _codes(OPEN, MISSED)     # still to ship
 OPEN_OR_MISSED_ONES = OPEN_OR_MISSED.astype(float)  # the same as 1.0 / 0.0, to multiply by
-LATE = _codes(MISSED, SHIPPED_LATE)       # missed its date (shipped late or not yet)
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 UNCLEAR = "Vision not clear (yet)"   # half of neglect: no vision, or one not yet understood
 NEGLECT = "No leadership attention"  # the other half: no leader action this round
@@ -258,9 +258,11 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     org_mult = org_mult * (fixed.process_floor + p.process_capacity * state.process)
     org_mult = org_mult * (1.0 - p.challenge_delivery * challenge)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
-    newcomers = act * (state.tenure < 1.0)
+    newcomers = rw.onboarding(act, state.tenure)  # Brooks: newcomers take colleagues' time
     team_cap = k.team_capacity(person_cap, newcomers, world.team_starts, org_mult, p)
-    remaining = np.maximum(world.scope - state.progress, k.ZERO)
+    # Rework: errors hidden in earlier work come to light and must be done again.
+    progress, flaws, found = rw.surfaced(state.progress, state.flaws, p)
+    remaining = np.maximum(world.scope - progress, k.ZERO)
     open_ones = OPEN_OR_MISSED_ONES.take(state.status)
     demand = _demand(state, fixed, remaining, open_ones)
     demanded = demand > k.ZERO
@@ -274,18 +276,22 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     usable = np.minimum(innovation_work, state.ideas)  # innovation work needs ideas to work on
     idea_limited = np.where(innovation_work > k.ZERO, usable / np.maximum(innovation_work, k.TINY), k.ONE)
     done = np.where(world.is_innovation, work * idea_limited[:, None], work)
-    progress = state.progress + done
-    delivery_done = np.add.reduce(done * fixed.not_innovation, axis=1)
-    innovation_done = np.add.reduce(done * fixed.innovation, axis=1)
 
     mean_skill, mean_fatigue, mean_creativity, mean_morale = k.active_means(
         (state.skill, state.fatigue, state.creativity, state.morale), act, count)
     # Pressure: overtime and over-allocation are one thing, extra work asked of people,
-    # counted in units of full overtime, with one price (fatigue, morale and quality now).
+    # counted in units of full overtime, with one price (fatigue, morale and quality now,
+    # and rework later).
     over_team = np.maximum(load - 1.0, k.ZERO)
     pressure_team = plan.overtime[:, None] + over_team * fixed.overload_pressure
     pressure = k.per_person(pressure_team, world.slot_team)
     mean_pressure = k.active_mean(pressure, act, count)
+    # Some of this round's work is done wrong: hidden until it surfaces in a later round.
+    progress = progress + done
+    flaws = rw.flawed(flaws, done, rw.error_share(mean_pressure, mean_fatigue, p))
+    net = done - found  # this round's work less the rework it found
+    delivery_done = np.maximum(np.add.reduce(net * fixed.not_innovation, axis=1), k.ZERO)
+    innovation_done = np.maximum(np.add.reduce(net * fixed.innovation, axis=1), k.ZERO)
     target_quality = np.minimum(np.maximum(
         0.45 + 0.25 * state.process + 0.25 * mean_skill + p.review_quality * plan.reviews
         - p.pressure_quality * mean_pressure - 0.2 * mean_fatigue, k.ZERO), k.ONE)
@@ -299,21 +305,31 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     mean_value = fixed.mean_value
     any_shipped = bool(np.count_nonzero(shipped))  # most rounds: neither
     any_missed = bool(np.count_nonzero(missed))
-    status = state.status
+    status, lateness = state.status, state.lateness
     if any_shipped or any_missed:
         status = status.copy()
         status[shipped & ~shipped_late] = SHIPPED
         status[shipped_late] = SHIPPED_LATE
         status[missed] = MISSED
+    # How far short of its date a project fell (0..1): a near miss costs a little, by scale.
+    missed_by = (rw.lateness(np.maximum(world.scope - progress, k.ZERO), world.scope, missed, p)
+                 if any_missed else None)
+    if missed_by is not None:
+        lateness = lateness + missed_by
     if any_shipped:
-        shipped_worth = world.value * np.where(shipped_late, p.late_value, k.ONE) * shipped
+        # Errors still hidden in a project ship with it, as defects.
+        quality = np.where(shipped, np.maximum(quality - flaws / np.maximum(world.scope, k.TINY), k.ZERO),
+                           quality)
+        flaws = np.where(shipped, k.ZERO, flaws)
+        late_share = 1.0 - (1.0 - p.late_value) * lateness
+        shipped_worth = world.value * np.where(shipped_late, late_share, k.ONE) * shipped
         shipped_value = np.add.reduce(shipped_worth, axis=1)
         launched = np.add.reduce(shipped_worth * fixed.innovation, axis=1) / mean_value
         completed = np.add.reduce(shipped_worth * fixed.not_innovation, axis=1) / mean_value
     else:
         shipped_value = launched = completed = np.zeros(state.batch)
-    missed_value = (np.add.reduce(world.value * missed, axis=1) / mean_value if any_missed
-                    else np.zeros(state.batch))
+    missed_value = (np.add.reduce(world.value * missed_by, axis=1) / mean_value
+                    if missed_by is not None else np.zeros(state.batch))
     shipped_factor = np.minimum(shipped_value / mean_value, k.ONE)
     # A celebration marks the win the player saw in last round's report.
     won_last = np.minimum(state.shipped_value / mean_value, k.ONE)
@@ -321,8 +337,9 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     delivered_ratio = np.minimum(delivery_done / demand_floor, k.ONE)
     if not all_demanded:
         delivered_ratio = np.where(demanded, delivered_ratio, k.ONE)
-    n_missed = np.add.reduce(missed, axis=1) if any_missed else np.zeros(state.batch, dtype=np.intp)
-    promise = (delivered_ratio * np.where(n_missed > k.ZERO, 0.5, k.ONE) if any_missed
+    # Projects missed this round, each counted by how far short it fell.
+    n_missed = np.add.reduce(missed_by, axis=1) if missed_by is not None else np.zeros(state.batch)
+    promise = (delivered_ratio * (1.0 - 0.5 * np.minimum(n_missed, k.ONE)) if any_missed
                else delivered_ratio)  # this round's word kept
 
     # --- ideas: leadership makes them, management ships them -------------------------------
@@ -472,7 +489,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                                              ideas, momentum, new_headcount)
     innovation, innovation_drivers = innovation_update(
         state.innovation, innovation_parts, state.innovation_parts, launched, p)
-    late = np.add.reduce(LATE.take(status), axis=1)
+    late = np.add.reduce(lateness, axis=1)  # each missed project by how far short it fell
     kept = 1.0 - late / fixed.due_so_far[round_no]
     started = progress > k.ZERO
     n_started = np.add.reduce(started, axis=1)
@@ -490,7 +507,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         alignment=joiners(alignment, 0.3), fatigue=joiners(fatigue, 0.0),
         creativity=creativity_new, learning=joiners(learning, 0.0),
         tenure=joiners(state.tenure + 1.0, 0.0), active=new_active,
-        progress=progress, quality=quality, status=status,
+        progress=progress, quality=quality, status=status, flaws=flaws, lateness=lateness,
         vision=plan.vision.copy(),
         vision_age=(state.vision_age + 1.0 if lead.held  # else some restart at 0
                     else np.where(lead.changed | ~lead.has_vision, 0.0, state.vision_age + 1.0)),
@@ -525,7 +542,7 @@ def base_capacity(state: OrgState, world: World, p: Params) -> Array:
     """(B, T) each team's capacity from its people alone, before budget and overtime."""
     act = state.active.astype(float)
     person_cap = k.person_capacity(state.skill, state.fatigue, state.alignment, state.tenure, act, p)
-    return k.team_capacity(person_cap, act * (state.tenure < 1.0), world.team_starts,
+    return k.team_capacity(person_cap, rw.onboarding(act, state.tenure), world.team_starts,
                            np.ones(state.batch), p)
 
 

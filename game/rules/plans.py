@@ -20,11 +20,14 @@ def naive_schedule(scenario: Scenario) -> dict[str, dict[str, float]]:
 
 
 # The starting budget, as weights over the categories a scenario offers: most to operations
-# (capacity), a real share for ideas, people and hiring, a little reserve.
-STARTING_WEIGHTS = {"operations": 40, "innovation": 20, "training": 5, "hiring": 15,
+# (capacity), a real share for ideas and people, a little hiring (newcomers slow their team
+# for two rounds, so a steady trickle, not a wave) and a little reserve.
+STARTING_WEIGHTS = {"operations": 50, "innovation": 20, "training": 5, "hiring": 5,
                     "wellbeing": 10, "reserve": 10}
 STEP = 0.05          # the schedule board's step: a share of a team's capacity
-PACE_MARGIN = 1.15   # the nearest-due work gets this much more than its date needs: room for bad luck
+# The nearest-due work gets this much more than its date needs: room for bad luck and for the
+# rounds after the first, when rework and tiredness take some of round 1's capacity.
+PACE_MARGIN = 1.2
 
 
 def starting_budget(scenario: Scenario) -> dict[str, float]:

@@ -31,8 +31,8 @@ Progress = Callable[[str, int, int, float], None]
 class Budget:
     """How hard the search tries: generations, candidates each, seeds per candidate."""
 
-    generations: int = 24
-    population: int = 96
+    generations: int = 36
+    population: int = 128
     seeds: int = 6
     finalists: int = 8
     final_seeds: int = 48

@@ -3,10 +3,11 @@ and the needs and gets the board shows are enough to put the nearest date on tra
 
 `Newcomer` plays as a workshop participant would on their first game: it leads as the
 balanced persona does (a vision that fits, kept; all the energy spent on people), leaves the
-budget as offered, and in each manager phase it reads
-the board (the forecast's needs and gets) and gives the nearest-due project that gets less
-than it needs a step more of a team's capacity, from slack first, else from the latest-due
-work, until the board says it is on track or nothing more can be moved.
+budget as offered, and in each manager phase it reads the board (the forecast's needs and
+gets) and gives the nearest-due project that gets less than it needs a step more of a team's
+capacity: from work on a project already shipped first (the model counts it as idle), then
+slack, else from the latest-due work, until the board says it is on track or nothing more
+can be moved.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Newcomer:
         trial = session.fork(seed=0)
         schedule = {t: dict(row) for t, row in trial.manager.schedule.items()}
         teams = [t for t in session.teams if not t.absent(session.round)]
+        shipped = [p.id for p in session.projects if p.state.startswith("shipped")]   # idle work
         for _ in range(CLICKS):
             board = forecast(trial).projects
             short = sorted((o for o in board.values() if o.gets < o.needs and o.verdict != "on track"
@@ -54,9 +56,12 @@ class Newcomer:
             if not short:
                 break
             target = short[0].id
-            load = {t.id: sum(schedule[t.id].values()) for t in teams}
+            load = {t.id: sum(s for p, s in schedule[t.id].items() if p not in shipped) for t in teams}
             team = max(teams, key=lambda t: (1.0 - load[t.id], t.capacity))
-            if load[team.id] > 1.0 - STEP + 1e-9:   # no slack: move work from the latest date
+            done = [p for p in shipped if schedule[team.id].get(p, 0.0) >= STEP]
+            if done:   # its people come off the shipped work first
+                schedule[team.id][done[0]] = round(schedule[team.id][done[0]] - STEP, 6)
+            elif load[team.id] > 1.0 - STEP + 1e-9:   # no slack: move work from the latest date
                 donors = sorted(((board[p].due, t.id, p) for t in teams for p, s in schedule[t.id].items()
                                  if s >= STEP and p != target and p in board
                                  and board[p].due > board[target].due), reverse=True)

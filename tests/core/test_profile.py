@@ -25,9 +25,9 @@ from tests.library.debrief_truth import HandsOff
 
 SCENARIOS = ("scaling-new-markets", "first-voyage", "the-ward-merger")
 # A careful manager's own split: a fifth of the money moved away from the split a game starts
-# from (rules/plans.starting_budget: 40/20/5/15/10/10) towards running the work and skill.
-CAREFUL = {"operations": 50, "innovation": 25, "training": 10, "hiring": 0, "wellbeing": 10,
-           "reserve": 5}
+# from (rules/plans.starting_budget: 50/20/5/5/10/10) towards running the work and skill.
+CAREFUL = {"operations": 60, "innovation": 25, "training": 10, "hiring": 0, "wellbeing": 5,
+           "reserve": 0}
 
 
 class CarefulManager:

@@ -8,6 +8,7 @@ import pytest
 from game.analysis.searched import hands_off, recorded
 from game.scenario import load_scenario
 from game.search.batch import evaluate
+from game.search.climb import Climb, climb
 from game.search.genome import LEVERS, Mode, Space, encode
 from game.search.players import SEARCH_SEEDS, Budget, search
 
@@ -61,3 +62,19 @@ def test_genes_round_trip_a_persona_s_leader_choices(scenario) -> None:
     for r, (lead, _) in enumerate(game.rounds):
         chosen = space.actions[int(genes["actions"][0, r])]
         assert {(a.action, a.team) for a in chosen} == {(a.action, a.team) for a in lead.actions}
+
+
+def test_the_climb_improves_a_searched_game_on_unseen_seeds_and_keeps_its_rules(scenario) -> None:
+    found = search(scenario, "free", TINY)
+    climbed = climb(scenario, found, Climb(steps=12, neighbours=24, seeds=4, check_seeds=24))
+    unseen = list(range(200, 300))
+    scores = evaluate(scenario, [found.sequence, climbed.sequence], unseen).mean_score()
+    assert scores[1] > scores[0] + 0.5, scores
+    banned = frozenset({"overtime", "action:listening"})
+    kept = climb(scenario, search(scenario, "free", TINY, forbidden=banned),
+                 Climb(steps=4, neighbours=16, seeds=2, check_seeds=8), forbidden=banned).sequence
+    assert all(m.overtime == 0.0 and all(a.action != "listening" for a in lead.actions)
+               for lead, m in kept.rounds)
+    fixed = climb(scenario, search(scenario, "fixed", TINY), Climb(steps=4, neighbours=16, seeds=2,
+                                                                   check_seeds=8)).sequence
+    assert len(set(map(id, fixed.rounds))) == 1

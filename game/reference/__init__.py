@@ -1,0 +1,1 @@
+"""Management's reference modes, played through real games (see docs/model.md)."""
