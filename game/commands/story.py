@@ -15,6 +15,9 @@ from game.commands.common import (
     whole_number,
 )
 from game.story import PLAYERS, StoryReport, story
+from game.story.branch import BranchError, Steer, parse_branch
+from game.story.check import SEARCH_MODES
+from game.story.expect import players_needed, story_failures
 
 MAX_RUNS = 1000
 LESSON_CHARS = 140   # a lesson's text, whole for most (it was cut at 70)
@@ -22,6 +25,8 @@ LESSON_CHARS = 140   # a lesson's text, whole for most (it was cut at 70)
 
 _runs = whole_number("runs", 1, MAX_RUNS)
 _effort = number("effort", 0.05, 4)
+_round = whole_number("round", 1, 40)
+EXPECT_EFFORT = 1.0   # the search `expect:` and `central:` need when --search is not given
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--search", type=_effort, metavar="EFFORT", default=None,
                         help="also the best games a search finds in each mode, searching with "
                              "this effort (0.05 to 4; 1 is balance's search; slow)")
+    parser.add_argument("--choose", action="append", default=[], metavar="EVENT=CHOICE",
+                        help="force an event's answer (a choice id or number) in every game; "
+                             "repeat for several events")
+    parser.add_argument("--from-round", type=_round, default=1, metavar="N",
+                        help="the round the --flags are set in (default: 1)")
+    parser.add_argument("--flags", metavar="A,B", default=None,
+                        help="flags set (to 1) from --from-round on, to jump to a branch")
     parser.set_defaults(func=run)
 
 
@@ -71,11 +83,21 @@ def print_report(report: StoryReport) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         scenario = load(args.scenario)
-    except CommandError as exc:
+        branch = parse_branch(scenario, args.choose, args.from_round, args.flags)
+    except (CommandError, BranchError) as exc:
         return fail("story", str(exc))
-    report = story(scenario, args.runs, PLAYERS, args.search)
+    scripted, modes = players_needed(scenario)
+    players = tuple(dict.fromkeys([*PLAYERS, *scripted]))
+    effort = args.search if args.search is not None else (EXPECT_EFFORT if modes else None)
+    report = story(scenario, args.runs, players, effort,
+                   SEARCH_MODES if args.search is not None else modes, Steer(branch))
+    failures = story_failures(scenario, report.players, report.runs)
     if args.json:
-        print_json(report.as_dict())
+        print_json({**report.as_dict(), "expect_failures": failures})
     else:
         print_report(report)
-    return 0
+        if scenario.expect or any(p.central for p in scenario.projects):
+            print(f"expectations: {len(failures)} failed" if failures else "expectations: all hold")
+        for line in failures:
+            print(line)
+    return 1 if failures else 0

@@ -265,6 +265,7 @@ class GameSession(StoryRules):
         before = self.metrics
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
         plan = replace(plan, schedule=plan.schedule * self._workable()[None, None, :])
+        plan = self._cut_budget(plan)
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         listened = any(a.action == "listening" for a in self.leader.actions)
