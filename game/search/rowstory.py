@@ -120,7 +120,8 @@ class RowStory:
                 self.arrived[rows, t] = True
         for away in [a for a in self._away if a.back == round_no]:
             state = come_back(state, self.world, away, self.params)
-            self.away_teams[:, away.team] -= away.rows
+            if away.rows is not None:
+                self.away_teams[:, away.team] -= away.rows
             self._groups = None
         self._away = [a for a in self._away if a.back != round_no]
         self.world = self._hire_order(self.world, round_no)
