@@ -144,8 +144,9 @@ class GameSession(StoryRules):
             count = int(members.sum())
             morale = float(state.morale[0][members].mean()) if count else 0.0
             skill = float(state.skill[0][members].mean()) if count else 0.0
+            waits = team.flag if team.flag is not None and t not in self._arrived else ""
             result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t]),
-                                     team.arrives))
+                                     team.arrives, waits or ""))
         return result
 
     @property

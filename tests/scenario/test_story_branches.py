@@ -175,3 +175,15 @@ def test_the_new_keys_are_checked_with_a_location(snippet: str, words: str) -> N
     with pytest.raises(ScenarioError) as caught:
         load_scenario_text(TEXT.replace(snippet, words), "branches.yaml")
     assert all(p.line > 1 for p in caught.value.problems)
+
+
+def test_a_team_that_waits_for_a_flag_shows_as_not_here_until_it_joins() -> None:
+    scenario = load_scenario(FIXTURE)
+    for answer, waits in (("decline", "hired-contractors"), ("hire", "")):
+        session = BranchSession(scenario, 4, _branch(scenario, contractors=answer))
+        strategy = make_strategy("balanced", 4)
+        while session.round < 3:
+            for decision in strategy.decide(session):
+                session.apply(decision)
+        team = next(t for t in session.teams if t.id == "contractors")
+        assert team.waits_for == waits and team.absent(3) == bool(waits)
