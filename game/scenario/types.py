@@ -306,10 +306,13 @@ class Choice:
 
     def all_amounts(self) -> dict[str, float]:
         """Every amount the choice moves, now or later, summed by key (for scripted players);
-        a project's `scope` and `due` changes are summed over projects."""
+        a project's `scope` and `due` changes are summed over projects; a cut on one budget
+        line is 'budget:<category>'."""
         total = dict(self.effects)
         for effect in self.later:
             for key, amount in effect.amounts:
+                if effect.category is not None:   # a share of one line, not money: its own key
+                    key = f"{key}:{effect.category}"
                 total[key] = total.get(key, 0.0) + amount * effect.lasts
         return total
 
