@@ -37,13 +37,23 @@ class Landing:
 def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
     """'morale -6 on Nights', 'budget -20', 'Records go-live: due +2'; with `signs`, the
     direction alone ('morale − on Nights'), as an event's choices show it."""
-    parts = ", ".join(f"{key} {'+' if amount > 0 else '−'}" if signs else f"{key} {amount:+g}"
+    if effect.away_rounds and effect.team is not None:   # 'two of Core team away for 2 rounds'
+        people, word = int(dict(effect.amounts).get("away", 0)), scenario.round_label.lower()
+        return (f"{people} of {scenario.team(effect.team).name} away for {effect.away_rounds} "
+                f"{word}{'s' if effect.away_rounds > 1 else ''}")
+    parts = ", ".join(f"{_key(key, effect)} {'+' if amount > 0 else '−'}" if signs
+                      else f"{_key(key, effect)} {amount:+g}{'%' if effect.category else ''}"
                       for key, amount in effect.amounts if amount or not signs)
     if effect.team is not None:
         return f"{parts} on {scenario.team(effect.team).name}"
     if effect.project is not None:
         return f"{scenario.project(effect.project).title}: {parts}"
     return parts
+
+
+def _key(key: str, effect: Effect) -> str:
+    """'training budget' for a cut on one budget line, else the key."""
+    return f"{effect.category} budget" if key == "budget" and effect.category else key
 
 
 def touched(choice: Choice, scenario: Scenario) -> str:

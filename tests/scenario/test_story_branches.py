@@ -187,3 +187,13 @@ def test_a_team_that_waits_for_a_flag_shows_as_not_here_until_it_joins() -> None
                 session.apply(decision)
         team = next(t for t in session.teams if t.id == "contractors")
         assert team.waits_for == waits and team.absent(3) == bool(waits)
+
+
+def test_an_event_says_which_budget_line_it_cuts_and_who_goes_away() -> None:
+    from game.rules.events import touched
+
+    scenario = load_scenario(FIXTURE)
+    words = {c.id: touched(c, scenario) for e in scenario.events for c in e.choices}
+    assert words["training"] == "training budget − in 1 round for 3 rounds"
+    assert words["everything"] == "budget − in 1 round for 3 rounds"
+    assert words["lend"] == "trust +; 2 of Core team away for 2 rounds"
