@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from game.rules.decisions import ChooseOption, Decision
 from game.rules.session import GameSession, Phase
-from game.scenario.types import Scenario
+from game.scenario.types import AllOf, AnyOf, Condition, FlagIs, Not, Scenario
 
 
 class BranchError(ValueError):
@@ -46,6 +46,28 @@ def choice_index(scenario: Scenario, event_id: str, choice: str) -> int:
                       f"or a number from 1 to {len(choices)})")
 
 
+def _read(c: Condition | None) -> set[str]:
+    match c:
+        case FlagIs(flag=name):
+            return {name}
+        case AllOf(conditions=parts) | AnyOf(conditions=parts):
+            return set().union(*(_read(p) for p in parts))
+        case Not(condition=inner):
+            return _read(inner)
+    return set()
+
+
+def flag_names(scenario: Scenario) -> set[str]:
+    """Every flag the scenario sets or reads (choices, conditions, teams and projects)."""
+    names = {name for e in scenario.events for c in e.choices for name, _ in (*c.sets, *c.adds)}
+    names |= {t.flag for t in scenario.organization.teams if t.flag}
+    names |= {p.flag for p in scenario.projects if p.flag}
+    conditions: list[Condition | None] = [e.when for e in scenario.events]
+    conditions += [x.when for x in scenario.debrief]
+    conditions += [c.require for e in scenario.events for c in e.choices]
+    return names.union(*(_read(c) for c in conditions))
+
+
 def parse_branch(scenario: Scenario, choose: list[str], from_round: int,
                  flags: str | None) -> Branch:
     """The branch the command line asks for; BranchError (one line) when it is not there."""
@@ -59,6 +81,11 @@ def parse_branch(scenario: Scenario, choose: list[str], from_round: int,
         raise BranchError(f"--from-round {from_round}: {scenario.id} has rounds 1 to "
                           f"{scenario.rounds}")
     names = tuple(f.strip() for f in (flags or "").split(",") if f.strip())
+    known = flag_names(scenario)
+    for name in names:
+        if name not in known:
+            raise BranchError(f"--flags: no flag '{name}' in {scenario.id} (its flags: "
+                              f"{', '.join(sorted(known)) or 'none'})")
     return Branch(tuple(forced), from_round, names)
 
 

@@ -113,6 +113,7 @@ def test_story_jumps_to_a_branch(capsys: pytest.CaptureFixture[str]) -> None:
     (["--choose", "nobody=1"], "no event 'nobody'"),
     (["--choose", "contractors"], "expected EVENT=CHOICE"),
     (["--from-round", "9"], "has rounds 1 to 6"),
+    (["--flags", "aproved"], "no flag 'aproved' in branches (its flags: approved, hired-contractors)"),
 ])
 def test_a_branch_that_is_not_there_is_refused_in_one_line(
         args: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
