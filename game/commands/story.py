@@ -14,6 +14,7 @@ from game.commands.common import (
     print_json,
     whole_number,
 )
+from game.scenario.types import Scenario
 from game.story import PLAYERS, StoryReport, story
 from game.story.branch import BranchError, Steer, parse_branch
 from game.story.check import SEARCH_MODES
@@ -80,6 +81,11 @@ def print_report(report: StoryReport) -> None:
     print(f"note: {report.note}")
 
 
+def scenario_choice(scenario: Scenario, event_id: str, index: int) -> str:
+    """A forced answer as the author wrote it: the choice's id (its number by default)."""
+    return next(e for e in scenario.events if e.id == event_id).choices[index].id
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         scenario = load(args.scenario)
@@ -92,9 +98,16 @@ def run(args: argparse.Namespace) -> int:
     report = story(scenario, args.runs, players, effort,
                    SEARCH_MODES if args.search is not None else modes, Steer(branch))
     failures = story_failures(scenario, report.players, report.runs)
+    forced = {e: scenario_choice(scenario, e, i) for e, i in branch.choose}
+    taken = {"choose": forced, "flags": list(branch.flags), "from_round": branch.from_round}
     if args.json:
-        print_json({**report.as_dict(), "expect_failures": failures})
+        print_json({**report.as_dict(), "branch": taken, "expect_failures": failures})
     else:
+        if not branch.empty:
+            chosen = ", ".join(f"{e}={c}" for e, c in forced.items())
+            flags = f"flags {', '.join(branch.flags)} from round {branch.from_round}" \
+                if branch.flags else ""
+            print("branch: " + "; ".join(x for x in (chosen, flags) if x))
         print_report(report)
         if scenario.expect or any(p.central for p in scenario.projects):
             print(f"expectations: {len(failures)} failed" if failures else "expectations: all hold")

@@ -101,6 +101,8 @@ def test_story_jumps_to_a_branch(capsys: pytest.CaptureFixture[str]) -> None:
                  "--choose", "savings=2", "--from-round", "3", "--flags", "hired-contractors"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["expect_failures"] == []
+    assert report["branch"] == {"choose": {"contractors": "decline", "savings": "everything"},
+                                "flags": ["hired-contractors"], "from_round": 3}
     for told in report["players"].values():
         assert told["events"]["contractors"]["answers"] == {"Bring them in": 0,
                                                             "Manage with our own people": 3}
