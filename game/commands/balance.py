@@ -33,7 +33,7 @@ from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
 from game.scenario.loader import MAX_BYTES
 from game.search.players import Budget
-from game.story.expect import STORY_RUNS, check_story
+from game.story.expect import STORY_RUNS, check_story, players_needed
 
 MAX_RUNS = 10_000  # about five minutes; 200 runs already pin a mean score to about 0.1
 
@@ -211,4 +211,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"par {report.par:.1f} written to {scenario.source}")
         for line in story_lines:
             print(line)
+        if found is None and players_needed(scenario)[1]:
+            print("expect: the expectations about searched games (best, best-*) and central "
+                  "projects are checked only with a search (without --no-search)")
     return 0 if report.ok and not story_lines else 1
