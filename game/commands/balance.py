@@ -33,6 +33,7 @@ from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
 from game.scenario.loader import MAX_BYTES
 from game.search.players import Budget
+from game.story.expect import STORY_RUNS, check_story, players_needed
 
 MAX_RUNS = 10_000  # about five minutes; 200 runs already pin a mean score to about 0.1
 
@@ -184,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
                      jobs=args.jobs, search=search, progress=progress)
     if progress is not None:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+    found = None if report.searched is None else \
+        {mode: f.sequence for mode, f in report.searched.found.items()}
+    story_lines = check_story(scenario, min(args.runs, STORY_RUNS), found, effort=None)
     try:
         if args.plot:
             from game.commands.balance_plot import draw_report  # pygame, only when asked
@@ -198,11 +202,16 @@ def run(args: argparse.Namespace) -> int:
         if report.searched is not None:
             data["targets"] = [{"what": t.what, "value": round(t.value, 4), "holds": t.holds}
                                for t in scenario_targets(report)]
-        print_json(data)
+        print_json({**data, "expect_failures": story_lines})
     else:
         print(format_report(report))
         if args.plot:
             print(f"chart: {args.plot}")
         if args.write_par and report.par is not None:
             print(f"par {report.par:.1f} written to {scenario.source}")
-    return 0 if report.ok else 1
+        for line in story_lines:
+            print(line)
+        if found is None and players_needed(scenario)[1]:
+            print("expect: the expectations about searched games (best, best-*) and central "
+                  "projects are checked only with a search (without --no-search)")
+    return 0 if report.ok and not story_lines else 1

@@ -14,7 +14,11 @@ from game.commands.common import (
     print_json,
     whole_number,
 )
+from game.scenario.types import Scenario
 from game.story import PLAYERS, StoryReport, story
+from game.story.branch import BranchError, Steer, parse_branch
+from game.story.check import SEARCH_MODES
+from game.story.expect import players_needed, story_failures
 
 MAX_RUNS = 1000
 LESSON_CHARS = 140   # a lesson's text, whole for most (it was cut at 70)
@@ -22,6 +26,8 @@ LESSON_CHARS = 140   # a lesson's text, whole for most (it was cut at 70)
 
 _runs = whole_number("runs", 1, MAX_RUNS)
 _effort = number("effort", 0.05, 4)
+_round = whole_number("round", 1, 40)
+EXPECT_EFFORT = 1.0   # the search `expect:` and `central:` need when --search is not given
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--search", type=_effort, metavar="EFFORT", default=None,
                         help="also the best games a search finds in each mode, searching with "
                              "this effort (0.05 to 4; 1 is balance's search; slow)")
+    parser.add_argument("--choose", action="append", default=[], metavar="EVENT=CHOICE",
+                        help="force an event's answer (a choice id or number) in every game; "
+                             "repeat for several events")
+    parser.add_argument("--from-round", type=_round, default=1, metavar="N",
+                        help="the round the --flags are set in (default: 1)")
+    parser.add_argument("--flags", metavar="A,B", default=None,
+                        help="flags set (to 1) from --from-round on, to jump to a branch")
     parser.set_defaults(func=run)
 
 
@@ -68,14 +81,36 @@ def print_report(report: StoryReport) -> None:
     print(f"note: {report.note}")
 
 
+def scenario_choice(scenario: Scenario, event_id: str, index: int) -> str:
+    """A forced answer as the author wrote it: the choice's id (its number by default)."""
+    return next(e for e in scenario.events if e.id == event_id).choices[index].id
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         scenario = load(args.scenario)
-    except CommandError as exc:
+        branch = parse_branch(scenario, args.choose, args.from_round, args.flags)
+    except (CommandError, BranchError) as exc:
         return fail("story", str(exc))
-    report = story(scenario, args.runs, PLAYERS, args.search)
+    scripted, modes = players_needed(scenario)
+    players = tuple(dict.fromkeys([*PLAYERS, *scripted]))
+    effort = args.search if args.search is not None else (EXPECT_EFFORT if modes else None)
+    report = story(scenario, args.runs, players, effort,
+                   SEARCH_MODES if args.search is not None else modes, Steer(branch))
+    failures = story_failures(scenario, report.players, report.runs)
+    forced = {e: scenario_choice(scenario, e, i) for e, i in branch.choose}
+    taken = {"choose": forced, "flags": list(branch.flags), "from_round": branch.from_round}
     if args.json:
-        print_json(report.as_dict())
+        print_json({**report.as_dict(), "branch": taken, "expect_failures": failures})
     else:
+        if not branch.empty:
+            chosen = ", ".join(f"{e}={c}" for e, c in forced.items())
+            flags = f"flags {', '.join(branch.flags)} from round {branch.from_round}" \
+                if branch.flags else ""
+            print("branch: " + "; ".join(x for x in (chosen, flags) if x))
         print_report(report)
-    return 0
+        if scenario.expect or any(p.central for p in scenario.projects):
+            print(f"expectations: {len(failures)} failed" if failures else "expectations: all hold")
+        for line in failures:
+            print(line)
+    return 1 if failures else 0

@@ -3,7 +3,8 @@
 Prints `ok  <file>  (<title>, <rounds> rounds)` for each good file and the
 `file:line:column: message` lines for each bad one; exits 0 only if every file is good.
 Files that load are also linted (`game.scenario.lint.lint`): its advice prints as
-`file:line:column: warning: ...`, and with `--strict` a warning fails the file too.
+`file:line:column: warning: ...`, and with `--strict` a warning fails the file too, and the
+file's `expect:` and `central:` projects are checked by playing the games they name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from game.commands.common import print_json
 from game.scenario import Problem, ScenarioError, load_scenario, resolve_scenario
 from game.scenario.lint import lint
 from game.scenario.types import Scenario
+from game.story.expect import check_story
+
+STRICT_STORY_RUNS = 20   # games per player when --strict checks `expect:` and `central:`
 
 
 @dataclass
@@ -26,15 +30,18 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     strict: bool = False
+    story: list[str] = field(default_factory=list)   # `expect:`/`central:` failures (--strict)
 
     @property
     def ok(self) -> bool:
-        return self.scenario is not None and not self.problems and not (self.strict and self.warnings)
+        return self.scenario is not None and not self.problems and not (
+            self.strict and (self.warnings or self.story))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "ok": self.ok,
+        data = {"file": self.file, "ok": self.ok,
                 "problems": [p.as_dict() for p in self.problems],
                 "warnings": [w.as_dict() for w in self.warnings]}
+        return {**data, "expect_failures": self.story} if self.strict else data
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print a JSON list of {file, ok, problems, warnings} instead of text")
     parser.add_argument("--strict", action="store_true",
-                        help="fail a file on lint warnings too, not only on errors")
+                        help="fail a file on lint warnings and on `expect:`/`central:` failures "
+                             "too, not only on errors")
     parser.set_defaults(func=run)
 
 
@@ -61,6 +69,8 @@ def check(path_or_id: str, strict: bool = False) -> Report:
         return Report(exc.problems[0].file if exc.problems else path_or_id, None, exc.problems)
     report.warnings = lint(report.scenario)
     report.strict = strict
+    if strict:  # plays the games the expectations name: only when asked to be strict
+        report.story = check_story(report.scenario, STRICT_STORY_RUNS)
     return report
 
 
@@ -84,4 +94,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"ok  {report.file}  ({s.title}, {s.rounds} rounds)")
             for problem in [*report.problems, *report.warnings]:
                 print(problem)
+            for line in report.story:
+                print(line)
     return 0 if all(r.ok for r in reports) else 1

@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.model import OrgState, Params, World, apply_effects, gauges_of, metrics_of
+from game.model.plan import RoundPlan
 from game.model.scope import apply_team_effects, join, leave, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
+from game.rules.away import Away, come_back, cut_budget, went_away
 from game.rules.conditions import Situation, holds
 from game.rules.records import METRIC_NAMES, EventOutcome
 from game.scenario.types import Choice, Effect, Event, Scenario, TeamGauge, mentions, reads_memory
@@ -35,13 +37,23 @@ class Landing:
 def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
     """'morale -6 on Nights', 'budget -20', 'Records go-live: due +2'; with `signs`, the
     direction alone ('morale − on Nights'), as an event's choices show it."""
-    parts = ", ".join(f"{key} {'+' if amount > 0 else '−'}" if signs else f"{key} {amount:+g}"
+    if effect.away_rounds and effect.team is not None:   # 'two of Core team away for 2 rounds'
+        people, word = int(dict(effect.amounts).get("away", 0)), scenario.round_label.lower()
+        return (f"{people} of {scenario.team(effect.team).name} away for {effect.away_rounds} "
+                f"{word}{'s' if effect.away_rounds > 1 else ''}")
+    parts = ", ".join(f"{_key(key, effect)} {'+' if amount > 0 else '−'}" if signs
+                      else f"{_key(key, effect)} {amount:+g}{'%' if effect.category else ''}"
                       for key, amount in effect.amounts if amount or not signs)
     if effect.team is not None:
         return f"{parts} on {scenario.team(effect.team).name}"
     if effect.project is not None:
         return f"{scenario.project(effect.project).title}: {parts}"
     return parts
+
+
+def _key(key: str, effect: Effect) -> str:
+    """'training budget' for a cut on one budget line, else the key."""
+    return f"{effect.category} budget" if key == "budget" and effect.category else key
 
 
 def touched(choice: Choice, scenario: Scenario) -> str:
@@ -73,6 +85,8 @@ class StoryRules:
         self._answers: dict[str, list[tuple[str, int]]] = {}
         self._landings: list[Landing] = []
         self._shift: dict[int, float] = {}   # round -> budget change from events
+        self._cuts: dict[int, dict[str, float]] = {}   # round -> category -> % change
+        self._away: list[Away] = []
         self._fired: set[str] = set()
         self._queued: set[str] = set()
         self._queue: list[Event] = []
@@ -83,7 +97,9 @@ class StoryRules:
         conditions = [e.when for e in scenario.events] + [x.when for x in scenario.debrief] + [
             c.require for e in scenario.events for c in e.choices if c.require is not None]
         self._reads_teams = any(mentions(c, (TeamGauge,)) for c in conditions)
-        late = [t for t, team in enumerate(self.scenario.organization.teams) if team.arrives > 1]
+        teams = self.scenario.organization.teams
+        late = [t for t, team in enumerate(teams) if team.arrives > 1 or team.flag is not None]
+        self._arrived = {t for t in range(len(teams)) if t not in late}
         for t in late:
             self._state = self._state.evolve(active=self._state.active & ~team_slots(self._world, t))
         self._hire_order()
@@ -91,9 +107,11 @@ class StoryRules:
     # --- what the game knows ---------------------------------------------------------------
 
     def _hire_order(self) -> None:
-        """Hires go only to teams that are already here."""
+        """Hires go only to teams that are already here (never to one that waits for a flag,
+        nor to one whose people are away: their places are kept)."""
+        away = {a.team for a in self._away}
         here = [t for t, team in enumerate(self.scenario.organization.teams)
-                if team.arrives <= self.round]
+                if team.arrives <= self.round and team.flag is None and t not in away]
         keep = np.isin(self._world.slot_team[self._all_hires], here)
         self._world = replace(self._world, hire_order=self._all_hires[keep])
 
@@ -107,6 +125,8 @@ class StoryRules:
         project = self.scenario.projects[index]
         if project.arrives > self.round:
             return f"arrives in round {project.arrives}"
+        if project.flag is not None and not self.flags.get(project.flag, 0.0):
+            return f"waits for {project.flag.replace('-', ' ')}"
         ids = [p.id for p in self.scenario.projects]
         status = self._state.status[0]
         blocked = [r for r in project.requires if int(status[ids.index(r)]) not in
@@ -193,10 +213,15 @@ class StoryRules:
     def _land(self, landing: Landing, label: str) -> None:
         effect, before = landing.effect, metrics_of(self._state)
         amounts = dict(effect.amounts)
-        if "budget" in amounts:
+        if "budget" in amounts and effect.category is not None:
+            cuts = self._cuts.setdefault(landing.round + 1, {})
+            cuts[effect.category] = cuts.get(effect.category, 0.0) + amounts.pop("budget")
+        elif "budget" in amounts:
             nxt = landing.round + 1
             self._shift[nxt] = self._shift.get(nxt, 0.0) + amounts.pop("budget")
-        if effect.project is not None:
+        if "away" in amounts and effect.team is not None:
+            self._send_away(effect, int(amounts.pop("away")), landing.round)
+        elif effect.project is not None:
             self._move_project(effect.project, amounts)
         elif effect.team is not None:
             t = [team.id for team in self.scenario.organization.teams].index(effect.team)
@@ -213,6 +238,19 @@ class StoryRules:
         self._driver(label, {m: after[m] - before[m] for m in METRIC_NAMES})
         if landing.source == label:
             self._landed.append(f"{label}: {describe(effect, self.scenario)}")
+
+    def _send_away(self, effect: Effect, people: int, round_no: int) -> None:
+        t = [team.id for team in self.scenario.organization.teams].index(str(effect.team))
+        before = self._state
+        self._state = leave(before, self._world, t, people)
+        self._away.append(went_away(before, self._state, self._world, t,
+                                    round_no + effect.away_rounds + 1))
+        self._hire_order()
+
+    def _cut_budget(self, plan: RoundPlan) -> RoundPlan:
+        """The round's plan with each category's money changed by the events' `category:`
+        budget effects (a percentage; never below nothing)."""
+        return cut_budget(plan, self._world.categories, self._cuts.get(self.round, {}))
 
     def _move_project(self, project_id: str, amounts: dict[str, float]) -> None:
         i = [p.id for p in self.scenario.projects].index(project_id)
@@ -238,12 +276,18 @@ class StoryRules:
     # --- between rounds --------------------------------------------------------------------
 
     def _arrivals(self) -> None:
-        """Teams whose round has come join, as the experienced people they are."""
+        """Teams whose round has come (and whose flag is set, if they wait for one) join, as
+        the experienced people they are; then people away whose time is up come back."""
         for t, team in enumerate(self.scenario.organization.teams):
-            if team.arrives == self.round:
+            if t not in self._arrived and team.arrives <= self.round and (
+                    team.flag is None or self.flags.get(team.flag, 0.0)):
                 veterans = {"skill": team.skill, "morale": team.morale,
                             "creativity": team.creativity, "fatigue": team.fatigue}
                 self._state = join(self._state, self._world, t, team.size, self._params, veterans)
+                self._arrived.add(t)
+        for away in [a for a in self._away if a.back == self.round]:
+            self._state = come_back(self._state, self._world, away, self._params)
+        self._away = [a for a in self._away if a.back != self.round]
         self._hire_order()
 
     def _workable(self) -> np.ndarray:

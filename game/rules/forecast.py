@@ -18,6 +18,7 @@ import numpy as np
 from game.model import step
 from game.model.scope import join
 from game.model.state import OPEN, SHIPPED, SHIPPED_LATE, OrgState
+from game.rules.away import come_back, cut_budget
 from game.rules.plans import plan_from_drafts
 from game.rules.records import Phase
 from game.rules.session import GameSession
@@ -76,14 +77,16 @@ def _team_means(values: np.ndarray, state: OrgState, slot_team: np.ndarray, team
     return out
 
 
-def _workable(scenario: Scenario, state: OrgState, round_no: int) -> np.ndarray:
+def _workable(scenario: Scenario, state: OrgState, round_no: int,
+              flags: dict[str, float] | None = None) -> np.ndarray:
     """(samples, P) where work on a project counts in `round_no`, as the session masks it:
-    it has arrived, and every project it requires has shipped (in that sample)."""
+    it has arrived, its flag (if it waits for one) is set now, and every project it requires
+    has shipped (in that sample)."""
     ids = [p.id for p in scenario.projects]
     shipped = (state.status == SHIPPED) | (state.status == SHIPPED_LATE)
     out = np.ones(state.status.shape, dtype=float)
     for i, p in enumerate(scenario.projects):
-        if p.arrives > round_no:
+        if p.arrives > round_no or (p.flag is not None and not (flags or {}).get(p.flag)):
             out[:, i] = 0.0
         for needed in p.requires:
             out[:, i] *= shipped[:, ids.index(needed)]
@@ -111,18 +114,25 @@ def forecast(session: GameSession, samples: int = SAMPLES, seed: int = 0) -> For
     before_morale = _team_means(state.morale, state, world.slot_team, teams)
     fatigue_change = morale_change = np.zeros(teams)
     rounds = 0
+    arrived = set(session._arrived)
     due = np.array([p.due for p in scenario.projects])
     for round_no in range(first, last + 1):
         before = state.progress
         was_open = before < world.scope - 1e-9
         if round_no > first:   # a team whose round has come joins, as in the session
             for t, team in enumerate(scenario.organization.teams):
-                if team.arrives == round_no:
+                if t not in arrived and team.arrives <= round_no and (
+                        team.flag is None or session.flags.get(team.flag)):
+                    arrived.add(t)
                     state = join(state, world, t, team.size, params, {
                         "skill": team.skill, "morale": team.morale,
                         "creativity": team.creativity, "fatigue": team.fatigue})
-        workable = _workable(scenario, state, round_no)
-        state, report = step(state, replace(plan, schedule=plan.schedule * workable[:, None, :]),
+            for away in session._away:   # people away come back (flags as they stand now)
+                if away.back == round_no:
+                    state = come_back(state, world, away, params)
+        workable = _workable(scenario, state, round_no, session.flags)
+        planned = cut_budget(plan, world.categories, session._cuts.get(round_no, {}))
+        state, report = step(state, replace(planned, schedule=plan.schedule * workable[:, None, :]),
                              world, params, rng)
         rounds += 1
         counted = was_open & (round_no <= due)[None, :]

@@ -65,9 +65,10 @@ class TeamStatus:
     skill: float         # 0..1
     capacity: float      # work points a round, at the last round's conditions
     arrives: int = 1     # the round the team joins (a later round: not here yet)
+    waits_for: str = ""  # the flag it still waits for before it joins ('' when none)
 
     def absent(self, round_no: int) -> bool:
-        return self.arrives > round_no
+        return self.arrives > round_no or bool(self.waits_for)
 
 
 @dataclass(frozen=True)

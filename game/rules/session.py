@@ -144,8 +144,9 @@ class GameSession(StoryRules):
             count = int(members.sum())
             morale = float(state.morale[0][members].mean()) if count else 0.0
             skill = float(state.skill[0][members].mean()) if count else 0.0
+            waits = team.flag if team.flag is not None and t not in self._arrived else ""
             result.append(TeamStatus(team.id, team.name, count, morale, skill, float(capacity[t]),
-                                     team.arrives))
+                                     team.arrives, waits or ""))
         return result
 
     @property
@@ -265,6 +266,7 @@ class GameSession(StoryRules):
         before = self.metrics
         plan = plan_from_drafts(self.scenario, self._world, self.leader, self.manager)
         plan = replace(plan, schedule=plan.schedule * self._workable()[None, None, :])
+        plan = self._cut_budget(plan)
         self._state, report = step(self._state, plan, self._world, self._params, self._rng)
         self._capacity = report.capacity[0]
         listened = any(a.action == "listening" for a in self.leader.actions)

@@ -6,6 +6,7 @@ shape is known to be right here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.scenario.types import (
@@ -19,6 +20,7 @@ from game.scenario.types import (
     Condition,
     Effect,
     Event,
+    Expectation,
     FlagIs,
     GaugeCompare,
     Lesson,
@@ -101,7 +103,12 @@ def title_from_id(item_id: str) -> str:
 def _team(data: Data) -> Team:
     shares = {k: float(data[k]) for k in ("skill", "morale", "creativity", "fatigue") if k in data}
     return Team(id=data["id"], name=data["name"], size=int(data["size"]),
-                arrives=int(data.get("arrives", 1)), **shares)
+                arrives=int(data.get("arrives", 1)), flag=_flag(data), **shares)
+
+
+def _flag(data: Data) -> str | None:
+    """The flag a team's arrival or a project's work waits for (`when: {flag: x}`)."""
+    return data["when"]["flag"] if "when" in data else None
 
 
 def _organization(data: Data) -> Organization:
@@ -129,13 +136,18 @@ def _vision(data: Data) -> Vision:
                   fits_until=None if until is None else int(until))
 
 
-_MODIFIERS = ("team", "project", "in", "for")
+_MODIFIERS = ("team", "project", "in", "for", "category", "away")
 
 
 def _effect(data: Data) -> Effect:
     amounts = tuple((k, float(v)) for k, v in data.items() if k not in _MODIFIERS)
+    away = data.get("away")
+    if away is not None:  # people of a team, away for some rounds
+        return Effect((("away", float(away["people"])),), team=away["team"],
+                      delay=int(data.get("in", 0)), away_rounds=int(away["rounds"]))
     return Effect(amounts, team=data.get("team"), project=data.get("project"),
-                  delay=int(data.get("in", 0)), lasts=int(data.get("for", 1)))
+                  delay=int(data.get("in", 0)), lasts=int(data.get("for", 1)),
+                  category=data.get("category"))
 
 
 def _choice(data: Data, number: int) -> Choice:
@@ -178,7 +190,23 @@ def _objective(data: str | Data) -> Objective:
                      vision=data.get("vision"))
 
 
-def build_scenario(data: Data, source: str) -> Scenario:
+def _at(source: str, place: Callable[[tuple[Any, ...]], tuple[int, int]] | None,
+        path: tuple[Any, ...]) -> str:
+    """'file:line:column' of a node (just the file without a way to place it)."""
+    if place is None:
+        return source
+    line, column = place(path)
+    return f"{source}:{line}:{column}"
+
+
+def _expectation(data: Data, at: str) -> Expectation:
+    share: Any = data.get("fires", data.get("at_least", 0.5))
+    return Expectation(player=data["in"], event=data.get("event"), project=data.get("project"),
+                       state=data.get("state"), share=float(share), at=at)
+
+
+def build_scenario(data: Data, source: str,
+                   place: Callable[[tuple[Any, ...]], tuple[int, int]] | None = None) -> Scenario:
     """The typed Scenario for checked data loaded from `source`."""
     weights = data.get("scoring", {}).get("weights", {})
     par = data.get("par")
@@ -193,7 +221,8 @@ def build_scenario(data: Data, source: str) -> Scenario:
         projects=tuple(
             Project(p["id"], p["title"], p["kind"], float(p["scope"]), int(p["due"]),
                     float(p["value"]), p.get("description", ""),
-                    requires=tuple(p.get("requires", ())), arrives=int(p.get("arrives", 1)))
+                    requires=tuple(p.get("requires", ())), arrives=int(p.get("arrives", 1)),
+                    central=bool(p.get("central", False)), flag=_flag(p))
             for p in data["projects"]
         ),
         events=tuple(_event(e) for e in data.get("events", ())),
@@ -210,5 +239,7 @@ def build_scenario(data: Data, source: str) -> Scenario:
         par=None if par is None else float(par),
         params=_pairs(data.get("params")),
         tutorial=tuple((k, str(v)) for k, v in data.get("tutorial", {}).items()),
+        expect=tuple(_expectation(e, _at(source, place, ("expect", i)))
+                     for i, e in enumerate(data.get("expect", ()))),
         source=source,
     )

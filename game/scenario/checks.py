@@ -155,6 +155,8 @@ class SchemaChecker:
                 self._add(path, "missing " + " or ".join(f"'{k}'" for k in keys))
         elif kind == "oneOf" and len(path) == 2 and path[0] == "objectives":
             self._objective(path, instance)
+        elif kind == "oneOf" and len(path) == 2 and path[0] == "expect":
+            self._expectation(error, path, instance)
         elif kind == "oneOf":
             self._condition(error, path, instance)
         else:  # a keyword this module does not word yet: still located, still one line
@@ -172,6 +174,20 @@ class SchemaChecker:
             self._add(path, "expected 'project', 'metric' (with 'above' or 'below') or "
                             "'vision' beside 'text', to track the objective; plain text is "
                             "shown and not scored")
+
+    def _expectation(self, error: ValidationError, path: DataPath, instance: Any) -> None:
+        if not isinstance(instance, dict):
+            return
+        kinds = [key for key in ("event", "project") if key in instance]
+        if len(kinds) == 1:
+            branch = ("event", "project").index(kinds[0])
+            for sub in error.context or ():
+                if sub.relative_schema_path and sub.relative_schema_path[0] == branch:
+                    self._explain(sub)
+            return
+        found = "both 'event' and 'project'" if kinds else "neither"
+        self._add(path, f"expected 'event' (with 'fires' and 'in') or 'project' (with 'state' "
+                        f"and 'in') in an expectation, found {found}")
 
     def _condition(self, error: ValidationError, path: DataPath, instance: Any) -> None:
         if not isinstance(instance, dict):

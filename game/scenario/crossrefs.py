@@ -12,6 +12,7 @@ from typing import Any
 from game.scenario.checks import one_of, suggest
 from game.scenario.problems import Problem
 from game.scenario.schema import MAX_ROUNDS
+from game.scenario.story_refs import effect_problems, no_team_at_start
 from game.scenario.types import KEPT_VISION, PROJECT_EFFECT_KEYS, TEAM_EFFECT_KEYS, TEAM_GAUGES
 from game.scenario.yamltree import DataPath, Tree, where
 
@@ -69,6 +70,9 @@ class CrossChecker:
         for path, event in _mappings(self.data, "events"):
             self._after((*path, "after"), event.get("after"))
             self._choices(path, event)
+        for path, expectation in _mappings(self.data, "expect"):
+            for key in ("event", "project"):
+                self._known((*path, key), expectation.get(key), key + "s")
         return self.problems
 
     def _objectives(self) -> None:
@@ -97,8 +101,9 @@ class CrossChecker:
         for path, team in _mappings(self.data, "organization", "teams"):
             self._after_last_round((*path, "arrives"), team.get("arrives"), "round")
         teams = list(_mappings(self.data, "organization", "teams"))
-        if teams and all(_whole(t.get("arrives")) and t["arrives"] > 1 for _, t in teams):
-            self.add((*teams[0][0], "arrives"), "expected at least one team there from round 1")
+        if no_team_at_start(teams):
+            self.add((*teams[0][0], "arrives"), "expected at least one team there from round 1 "
+                                                "(not waiting for a flag)")
         for path, project in _mappings(self.data, "projects"):
             arrives: Any = project.get("arrives")
             due: Any = project.get("due")
@@ -171,6 +176,7 @@ class CrossChecker:
                     self._effect((*at, "effects", i), effect)
 
     def _effect(self, path: DataPath, effect: dict[str, Any]) -> None:
+        effect_problems(self.add, self._known, self.data, path, effect)
         team, project = effect.get("team"), effect.get("project")
         self._known((*path, "team"), team, "teams")
         self._known((*path, "project"), project, "projects")

@@ -101,6 +101,12 @@ def flags(linter: Linter, data: Any) -> None:
     for path, c in raw_conditions(data):
         if isinstance(c.get("flag"), str):
             read.setdefault(c["flag"], (*path, "flag"))
+    waiting: list[tuple[DataPath, str | None]] = [
+        (("organization", "teams", i), t.flag) for i, t in enumerate(s.organization.teams)]
+    waiting += [(("projects", i), p.flag) for i, p in enumerate(s.projects)]
+    for at, waits in waiting:   # a team or a project that waits for a flag reads it too
+        if waits is not None:
+            read.setdefault(waits, (*at, "when", "flag"))
     for name, path in written.items():
         if name not in read:
             linter.warn(path, f"flag '{name}' is set but never read (no condition tests "

@@ -130,7 +130,7 @@ def check_text(text: str, source: str) -> tuple[Scenario | None, list[Problem]]:
     problems += cross_problems(tree, source)
     if problems:
         return None, sorted(set(problems))
-    return build_scenario(tree.data, source), []
+    return build_scenario(tree.data, source, tree.place), []
 
 
 def load_scenario_text(text: str, source: str) -> Scenario:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.scenario.schema_story import central, effect_extras, expect, waits_for
 from game.scenario.types import (
     BUDGET_CATEGORIES,
     DIFFICULTIES,
@@ -197,6 +198,7 @@ def _organization() -> Schema:
         "fatigue": _share("Starting fatigue.", 0.1),
         "arrives": _integer("The round the team joins in (default 1: from the start).",
                             minimum=1, maximum=MAX_ROUNDS, default=1),
+        "when": waits_for("The team arrives (from its `arrives` round on)"),
     }, ("id", "name", "size"))
     return _mapping("The organisation the player starts with.", {
         "teams": _list("The teams, 1 to 8.", team, 1, maxItems=8),
@@ -258,6 +260,7 @@ def _effect() -> Schema:
                        maximum=MAX_ROUNDS, default=0),
         "for": _integer("Rounds in a row the effect lands in (default 1).", minimum=1,
                         maximum=MAX_ROUNDS, default=1),
+        **effect_extras(BUDGET_CATEGORIES, MAX_ROUNDS),
     })
 
 
@@ -326,6 +329,8 @@ def _content() -> dict[str, Schema]:
                           _slug("A project id."), uniqueItems=True),
         "arrives": _integer("The first round the project can be worked on (default 1).",
                             minimum=1, maximum=MAX_ROUNDS, default=1),
+        "central": central(),
+        "when": waits_for("Work on the project counts (from its `arrives` round on)"),
     }, ("id", "title", "kind", "scope", "due", "value"))
     lesson = _mapping("A debrief lesson shown when its condition holds at the end.", {
         "when": {"$ref": "#/$defs/condition", "description": "When the lesson applies."},
@@ -351,6 +356,7 @@ def _content() -> dict[str, Schema]:
         "claims": _list("What the scenario claims to teach, checked by the balance tool.",
                         claim),
         "par": {"type": ["number", "null"], "description": "A score to beat (optional)."},
+        "expect": expect(),
     }
 
 

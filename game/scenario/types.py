@@ -75,6 +75,7 @@ class Team:
     creativity: float = 0.5
     fatigue: float = 0.1
     arrives: int = 1  # the first round the team works in
+    flag: str | None = None  # `when: {flag: x}`: it arrives only once the flag is set
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class Project:
     description: str = ""
     requires: tuple[str, ...] = ()  # projects that must ship before work here counts
     arrives: int = 1                # the first round it can be worked on
+    central: bool = False           # the story needs it: the best game must not abandon it
+    flag: str | None = None         # `when: {flag: x}`: work counts only once the flag is set
 
 
 # --- conditions: structured data, never evaluated strings -------------------------------
@@ -279,6 +282,8 @@ class Effect:
     project: str | None = None
     delay: int = 0   # `in:` rounds before it lands (0: now)
     lasts: int = 1   # `for:` rounds it lands in, one after another
+    category: str | None = None   # with `budget`: a % change to one category's money
+    away_rounds: int = 0          # with `away` (people of `team`): rounds before they are back
 
     @property
     def now(self) -> bool:
@@ -301,10 +306,13 @@ class Choice:
 
     def all_amounts(self) -> dict[str, float]:
         """Every amount the choice moves, now or later, summed by key (for scripted players);
-        a project's `scope` and `due` changes are summed over projects."""
+        a project's `scope` and `due` changes are summed over projects; a cut on one budget
+        line is 'budget:<category>'."""
         total = dict(self.effects)
         for effect in self.later:
             for key, amount in effect.amounts:
+                if effect.category is not None:   # a share of one line, not money: its own key
+                    key = f"{key}:{effect.category}"
                 total[key] = total.get(key, 0.0) + amount * effect.lasts
         return total
 
@@ -350,6 +358,30 @@ class Objective:
 KEPT_VISION = "kept"  # an objective's `vision: kept`: one vision of the player's own, held
 
 
+# Who an expectation (`expect:`) is about: a scripted player, or the best game a search
+# finds in a mode (`best` is the best free game).
+EXPECT_PLAYERS: tuple[str, ...] = ("balanced", "manager-only", "leader-only", "random", "best",
+                                   "best-fixed", "best-manager-only", "best-leader-only")
+# The end states an expectation may ask of a project (the story's words); `shipped` is on
+# time or late, `abandoned` never started or overdue.
+EXPECT_STATES: tuple[str, ...] = ("on_time", "late", "shipped", "overdue", "never_started",
+                                  "open", "abandoned")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What the story must do for one player (`in`), checked by `story`, `balance` and
+    `validate --strict`: an event fires in at least a share of the games, or a project ends
+    in a state in at least a share of them."""
+
+    player: str                  # one of EXPECT_PLAYERS
+    event: str | None = None
+    project: str | None = None
+    state: str | None = None     # with `project`: one of EXPECT_STATES
+    share: float = 0.5           # `fires:` for an event, `at_least:` for a project
+    at: str = ""                 # "file:line:column" of the expectation, for messages
+
+
 @dataclass(frozen=True)
 class Claim:
     """"`strategy` beats `beats` by at least `by` (a fraction: 0.15 is 15%) in mean score."""
@@ -388,6 +420,7 @@ class Scenario:
     par: float | None = None
     params: tuple[tuple[str, float], ...] = ()  # model coefficient overrides
     tutorial: tuple[tuple[str, str], ...] = ()  # (screen or control id, tip text)
+    expect: tuple[Expectation, ...] = ()        # what the story must do (`expect:`)
     source: str = ""  # the file it was loaded from, for messages
 
     def team(self, team_id: str) -> Team:

@@ -113,6 +113,7 @@ def evaluate(scenario: Scenario, sequences: Sequence[DecisionSequence], seeds: S
         workable = story.workable(state, round_no)
         if not workable.all():  # (times 1.0 elsewhere changes nothing)
             plan = replace(plan, schedule=plan.schedule * workable[:, None, :])
+        plan = story.cut(plan, round_no)
         state = _step(state, plan, story, params, dice)
         state = story.land_due(state, round_no)
         if events:

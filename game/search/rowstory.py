@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
 from game.model import OrgState, Params, World, apply_effects, gauges_of, metrics_of
+from game.model.plan import RoundPlan
 from game.model.scope import apply_team_effects, join, team_slots
 from game.model.state import MISSED, OPEN, SHIPPED, SHIPPED_LATE
+from game.rules.away import Away, come_back, cut_budget, went_away
 from game.rules.events import TEAM_GAUGE_FIELDS
 from game.scenario.types import Choice, Effect, Scenario, reads_memory
 from game.search.conditions import BatchSituation, holds_batch
@@ -59,10 +62,18 @@ class RowStory:
         self.answered = np.full((batch, len(events), rounds + 2), -1, dtype=np.int16)
         self.fired = np.zeros((batch, len(events)), dtype=bool)
         self.shift = np.zeros((batch, rounds + 2))   # budget change by round, from events
+        # % change of each category's money by round, from `category:` budget effects
+        self.cuts = np.zeros((batch, rounds + 2, len(world.categories)))
+        self._categories = world.categories
+        self._away: list[Away] = []
+        teams = scenario.organization.teams
+        self.arrived = np.array([[t.arrives == 1 and t.flag is None for t in teams]] * batch,
+                                dtype=bool).reshape(batch, len(teams))
         self.due = np.broadcast_to(world.due, (batch, world.projects)).copy()
         self.scope = np.broadcast_to(world.scope, (batch, world.projects)).copy()
-        self.moves_projects = any(e.project is not None for ev in events for c in ev.choices
-                                  for e in c.later)
+        self.moves_projects = any(e.project is not None or e.away_rounds
+                                  for ev in events for c in ev.choices for e in c.later)
+        self.away_teams = np.zeros((batch, len(scenario.organization.teams)), dtype=np.int64)
         # Answers with effects still to land, in the order they were given, per row.
         self._waiting = np.full((batch, 4, 3), -1, dtype=np.int64)   # (event, choice, round)
         self._n_waiting = np.zeros(batch, dtype=np.int64)
@@ -80,26 +91,45 @@ class RowStory:
     def start(self, state: OrgState) -> OrgState:
         """Teams that arrive later are not here yet."""
         for t, team in enumerate(self.scenario.organization.teams):
-            if team.arrives > 1:
+            if team.arrives > 1 or team.flag is not None:
                 state = state.evolve(active=state.active & ~team_slots(self.world, t))
         return state
 
     def _hire_order(self, world: World, round_no: int) -> World:
-        here = [t for t, team in enumerate(self.scenario.organization.teams) if team.arrives <= round_no]
+        here = [t for t, team in enumerate(self.scenario.organization.teams)
+                if team.arrives <= round_no and team.flag is None]
         keep = np.isin(world.slot_team[self._all_hires], here)
         if np.array_equal(world.hire_order, self._all_hires[keep]):
             return world
         return replace(world, hire_order=self._all_hires[keep])
 
     def arrivals(self, state: OrgState, round_no: int) -> OrgState:
-        """Teams whose round has come join, as the experienced people they are."""
+        """Teams whose round has come (and, if they wait for one, whose flag is set) join, as
+        the experienced people they are; then people away whose time is up come back."""
         for t, team in enumerate(self.scenario.organization.teams):
-            if team.arrives == round_no:
+            if team.arrives > round_no:
+                continue
+            rows = ~self.arrived[:, t]
+            if team.flag is not None:
+                rows &= self.flags.get(team.flag, np.zeros(self.batch)) != 0
+            if rows.any():
                 veterans = {"skill": team.skill, "morale": team.morale,
                             "creativity": team.creativity, "fatigue": team.fatigue}
-                state = join(state, self.world, t, team.size, self.params, veterans)
+                state = on_rows(state, rows, partial(join, world=self.world, team=t, count=team.size,
+                                                     p=self.params, veterans=veterans))
+                self.arrived[rows, t] = True
+        for away in [a for a in self._away if a.back == round_no]:
+            state = come_back(state, self.world, away, self.params)
+            if away.rows is not None:
+                self.away_teams[:, away.team] -= away.rows
+            self._groups = None
+        self._away = [a for a in self._away if a.back != round_no]
         self.world = self._hire_order(self.world, round_no)
         return state
+
+    def cut(self, plan: RoundPlan, round_no: int) -> RoundPlan:
+        """The plan with the events' `category:` budget changes of this round."""
+        return cut_budget(plan, self._categories, self.cuts[:, round_no])
 
     def open_budget(self, state: OrgState, round_no: int) -> OrgState:
         """The round's budget change from events, for the step and `available_budget`."""
@@ -113,6 +143,8 @@ class RowStory:
         for i, project in enumerate(self.scenario.projects):
             if project.arrives > round_no:
                 result[:, i] = False
+            if project.flag is not None:
+                result[:, i] &= self.flags.get(project.flag, np.zeros(self.batch)) != 0
             for need in project.requires:
                 result[:, i] &= done[:, self._project_index[need]]
         return result
@@ -123,8 +155,8 @@ class RowStory:
             return [(None, self.world)]
         if self._groups is not None and self._groups[0][1].hire_order is self.world.hire_order:
             return self._groups
-        keys, inverse = np.unique(np.concatenate([self.due, self.scope], axis=1), axis=0,
-                                  return_inverse=True)
+        keys, inverse = np.unique(np.concatenate([self.due, self.scope, self.away_teams > 0], axis=1),
+                                  axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         groups = []
         n = self.due.shape[1]
@@ -132,7 +164,11 @@ class RowStory:
             cache = (self.world.hire_order.tobytes(), key.tobytes())
             world = self._worlds.get(cache)
             if world is None:
-                world = replace(self.world, due=key[:n].copy(), scope=key[n:].copy())
+                away = np.flatnonzero(key[2 * n:])   # nobody is hired into a team that is away
+                order = self.world.hire_order
+                order = order[~np.isin(self.world.slot_team[order], away)] if away.size else order
+                world = replace(self.world, due=key[:n].copy(), scope=key[n:2 * n].copy(),
+                                hire_order=order)
                 self._worlds[cache] = world
             groups.append((None if len(keys) == 1 else np.flatnonzero(inverse == g), world))
         self._groups = groups
@@ -142,8 +178,19 @@ class RowStory:
 
     def _land(self, state: OrgState, effect: Effect, mask: Array, round_no: int, label: str) -> OrgState:
         amounts = dict(effect.amounts)
-        if "budget" in amounts:
+        if "budget" in amounts and effect.category is not None:
+            c = self._categories.index(effect.category)
+            self.cuts[mask, round_no + 1, c] = self.cuts[mask, round_no + 1, c] + amounts.pop("budget")
+        elif "budget" in amounts:
             self.shift[mask, round_no + 1] = self.shift[mask, round_no + 1] + amounts.pop("budget")
+        if "away" in amounts and effect.team is not None:
+            t = self._team_index[effect.team]
+            after = leave_rows(state, self.world, t, int(amounts.pop("away")), mask)
+            gone = went_away(state, after, self.world, t, round_no + effect.away_rounds + 1)
+            self._away.append(replace(gone, rows=mask.astype(np.int64)))
+            self.away_teams[:, t] += mask
+            self._groups = None
+            return after
         if effect.project is not None:
             return self._move_project(state, self._project_index[effect.project], amounts, mask)
         if effect.team is not None:

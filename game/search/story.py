@@ -40,19 +40,21 @@ def tells_a_story(scenario: Scenario) -> bool:
     return (any(mentions(e.when, story_kinds) for e in scenario.events)
             or any(mentions(lesson.when, story_kinds) for lesson in scenario.debrief)
             or any(c.later or c.sets or c.adds or c.require is not None for c in choices)
-            or any(t.arrives > 1 for t in scenario.organization.teams)
-            or any(p.requires or p.arrives > 1 for p in scenario.projects)
+            or any(t.arrives > 1 or t.flag for t in scenario.organization.teams)
+            or any(p.requires or p.arrives > 1 or p.flag for p in scenario.projects)
             or bool(scenario.budget.by_round))
 
 
-def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int) -> GameSession:
+def play_sequence(scenario: Scenario, seq: DecisionSequence, seed: int,
+                  session: GameSession | None = None) -> GameSession:
     """One decision sequence played to the end through the session, on one seed.
 
     A budget that the round cannot afford (that the session would refuse) is scaled down to
     what it has; an answer that is closed when asked becomes the first open one."""
     from game.rules.session import GameSession
 
-    session = GameSession(scenario, int(seed))
+    if session is None:
+        session = GameSession(scenario, int(seed))
     event_index = {e.id: i for i, e in enumerate(scenario.events)}
     for r in range(scenario.rounds):
         lead, manage = seq.rounds[r]

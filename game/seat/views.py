@@ -64,7 +64,8 @@ def _teams(game: GameSession) -> list[dict[str, Any]]:
     fatigue = team_fatigue(game)
     return [{"id": t.id, "name": t.name, "headcount": t.headcount, "morale": t.morale,
              "skill": t.skill, "capacity": t.capacity, "absent": t.absent(game.round),
-             "arrives": t.arrives, "fatigue": None if fatigue is None else fatigue.get(t.id)}
+             "arrives": t.arrives, "waits_for": t.waits_for,
+             "fatigue": None if fatigue is None else fatigue.get(t.id)}
             for t in game.teams]
 
 

@@ -18,6 +18,7 @@ from game.analysis.strategies import make_strategy, play
 from game.rules.records import GameResult
 from game.rules.session import GameSession
 from game.scenario.types import Scenario
+from game.story.branch import Steer
 
 PLAYERS: tuple[str, ...] = ("balanced", "manager-only", "leader-only", "random")
 OUTCOMES: tuple[str, ...] = ("on_time", "late", "overdue", "never_started", "open")
@@ -103,24 +104,34 @@ def _count(story: PlayerStory, result: GameResult, flags: dict[str, float],
             story.flags[name] = story.flags.get(name, 0) + 1
 
 
-def _scripted(scenario: Scenario, name: str) -> Callable[[int], GameSession]:
-    return lambda seed: play(GameSession(scenario, seed), make_strategy(name, seed))
+def _scripted(scenario: Scenario, name: str, steer: Steer) -> Callable[[int], GameSession]:
+    return lambda seed: play(steer.session(scenario, seed), make_strategy(name, seed))
 
 
 def story(scenario: Scenario, runs: int, players: tuple[str, ...] = PLAYERS,
-          search_effort: float | None = None) -> StoryReport:
+          search_effort: float | None = None, modes: tuple[str, ...] = SEARCH_MODES,
+          steer: Steer | None = None, found: dict[str, Any] | None = None) -> StoryReport:
     """The story for each scripted player, and with `search_effort` for the best game the
-    search finds in each of its modes (game/search/players.py; slow: it is opt-in)."""
-    games = {name: _scripted(scenario, name) for name in players}
+    search finds in each of `modes` (game/search/players.py; slow: it is opt-in). `found`
+    gives sequences already searched (mode -> DecisionSequence); `steer` plays a branch."""
+    steer = steer or Steer()
+    games = {name: _scripted(scenario, name, steer) for name in players}
+    sequences = dict(found or {})
     if search_effort is not None:
         from game.search.players import Budget, search
+
+        for mode in modes:
+            if mode not in sequences:
+                sequences[mode] = search(scenario, mode, Budget.scaled(search_effort)).sequence
+    if sequences:
         from game.search.story import play_sequence
 
-        for mode in SEARCH_MODES:
-            found = search(scenario, mode, Budget.scaled(search_effort))
-            games[f"best-{mode}"] = (lambda seq: lambda seed: play_sequence(
-                scenario, seq, seed))(found.sequence)
-    report = StoryReport(scenario.id, runs, {}, search_effort is not None)
+        def searched(seq: Any) -> Callable[[int], GameSession]:
+            return lambda seed: play_sequence(scenario, seq, seed, steer.session(scenario, seed))
+
+        for mode, sequence in sequences.items():
+            games[f"best-{mode}"] = searched(sequence)
+    report = StoryReport(scenario.id, runs, {}, bool(sequences))
     for name, game in games.items():
         told = _empty(scenario)
         rounds: dict[str, list[int]] = {p.id: [] for p in scenario.projects}

@@ -92,7 +92,7 @@ def test_story_rows_diverge_on_their_answers_and_ignore_their_neighbours() -> No
 def test_the_shipped_stories_are_among_those_checked() -> None:
     stories = [p.id for p in SCENARIOS if tells_a_story(load_scenario(p.values[0]))]
     assert {"scaling-new-markets", "the-ward-merger", "fixture-follow-ups",
-            "fixture-ward-merge"} <= set(stories)
+            "fixture-ward-merge", "fixture-branches"} <= set(stories)
 
 
 @pytest.mark.parametrize("scenario_id", ["the-ward-merger", "first-voyage"])

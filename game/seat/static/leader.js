@@ -18,7 +18,7 @@ export function phaseFooter(view, label, unspent) {
 function teamLine(team) {
   const bits = [`${team.headcount} people`, `morale ${pct(team.morale)}`, `skill ${pct(team.skill)}`];
   if (team.fatigue !== null) bits.push(`fatigue ${pct(team.fatigue)}`);
-  return team.absent ? `joins in round ${team.arrives}` : bits.join(" · ");
+  return team.absent ? (team.waits_for ? "joins if chosen" : `joins in round ${team.arrives}`) : bits.join(" · ");
 }
 
 export function renderLeader(view) {

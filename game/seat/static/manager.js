@@ -97,7 +97,7 @@ function teamCard(d, team) {
     act({ type: "Schedule", assignments: { [team.id]: { ...shares, [project]: value } } });
   return h("fieldset", { class: "card team" },
     h("legend", {}, team.name),
-    h("p", { class: "muted" }, team.absent ? `joins in round ${team.arrives}` :
+    h("p", { class: "muted" }, team.absent ? (team.waits_for ? "joins if chosen" : `joins in round ${team.arrives}`) :
       `${Math.round(team.capacity)} pts · ${team.headcount} people`),
     h("p", { class: over ? "warn" : "" }, h("strong", {}, `Load ${pct(team.load)}`),
       over ? " — over capacity: the excess becomes fatigue" : ` · slack ${pct(Math.max(0, 1 - team.load))}`,

@@ -57,10 +57,13 @@ def figure(sc: Screen, surface: pygame.Surface, foot: tuple[int, int], unit: int
 
 
 def joins_later(sc: Screen, team: Any) -> str:
-    """'joins in month 3' for a team that is not here yet, else ''."""
+    """'joins in month 3' for a team that is not here yet ('joins if chosen' for one that
+    waits for a flag), else ''."""
     session = sc.app.session
     if not team.absent(session.round):
         return ""
+    if getattr(team, "waits_for", ""):   # a choice's flag brings it in, or nothing does
+        return "joins if chosen"
     return f"joins in {sc.app.scenario.round_label.lower()} {team.arrives}"
 
 
