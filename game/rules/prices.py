@@ -49,7 +49,8 @@ PRICES: Mapping[str, tuple[str, str]] = MappingProxyType({
         'money now; pays back only over the following rounds, so late training is wasted',
         'skill organisation-wide (capacity and quality)'),
     "hiring budget": (
-        "money; newcomers take colleagues' time, start unskilled and unaligned, at the "
+        "money; newcomers take colleagues' time for two rounds (a late project gets later "
+        "first), start unskilled and unaligned, at the "
         "organisation's mood",
         'headcount, hence capacity and ideas'),
     "wellbeing budget": (
@@ -63,14 +64,16 @@ PRICES: Mapping[str, tuple[str, str]] = MappingProxyType({
         'nothing is bought with it',
         'saved to cash, a runway against later debt'),
     "schedule above 100 % (pressure)": (
-        'pressure (fatigue, morale and quality in the same round), `overload_strain` times what '
+        'pressure (fatigue, morale and quality in the same round, rework over the next rounds), '
+        '`overload_strain` times what '
         'overtime costs for the same work: juggling costs more than staying late',
         'more work done (at `overload_efficiency`), one team at a time'),
     "slack (schedule below 100 %)": (
         'less work done',
         'recovery, creativity and ideas'),
     "overtime": (
-        'pressure: fatigue, morale and quality in the same round',
+        'pressure: fatigue, morale and quality in the same round, and rework over the next '
+        'rounds (a burst pays, a habit does not)',
         'capacity (`overtime_capacity` at full overtime), cheaper in pressure than the same work by'
         ' over-allocation'),
     "performance reviews": (
