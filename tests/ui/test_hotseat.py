@@ -8,7 +8,9 @@ import pygame
 
 from game.persistence import decode_decision, encode_decision
 from game.rules.decisions import EndPhase
+from game.rules.plans import starting_budget
 from game.rules.session import replay
+from game.scenario.loader import load_scenario
 from game.ui.app import App
 from game.ui.widgets import text
 from tests.ui.keyboard import Player, launch
@@ -61,7 +63,9 @@ def test_two_players_see_each_others_choices(monkeypatch) -> None:  # type: igno
     assert "Ana's plan this quarter" in seen["manager"]
     assert "Vision: Win Europe first, then grow (new)" in seen["manager"]
     assert "Town hall · Coach Platform · 1 energy unspent" in seen["manager"]
-    assert "Ben's plan last quarter: operations 40, innovation 20" in seen["leader"]
+    offered = starting_budget(load_scenario("scaling-new-markets"))   # Ben kept the offered split
+    assert (f"Ben's plan last quarter: operations {offered['operations']:.0f}, "
+            f"innovation {offered['innovation']:.0f}") in seen["leader"]
     assert "reserve 10 · reviews on\n" in seen["leader"]           # whole, not cut
 
 
