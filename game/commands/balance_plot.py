@@ -55,23 +55,31 @@ def draw_report(report: BalanceReport, path: Path) -> None:
         _bars(surface, fonts, report, (70, top, 720, HEIGHT - top - 120))
         _lines(surface, fonts, report, (880, top, 480, HEIGHT - top - 120))
         _legend(surface, fonts, report, HEIGHT - 76)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:  # drawn in memory, then written atomically: an old chart is never left half-written
-            image = io.BytesIO()
-            pygame.image.save(surface, image, path.name if path.suffix else f"{path.name}.png")
-            write_atomic(path, image.getvalue())
-        except pygame.error as exc:  # an OSError to the command, like every other file trouble
-            raise OSError(f"cannot write the chart {path}: {exc}") from None
-        except WriteRefused as exc:
-            raise OSError(f"cannot write the chart: {exc}") from None
+        save_png(surface, path)
     finally:
         pygame.font.quit()
 
 
-def _axis(surface: pygame.Surface, fonts: Fonts, area: Rect, label: str,
-          low: int = 0, high: int = 100) -> None:
+def save_png(surface: pygame.Surface, path: Path) -> None:
+    """Write a chart: drawn in memory, then written atomically (an old chart is never left
+    half-written); any trouble is an OSError with one line, like every other file's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        image = io.BytesIO()
+        pygame.image.save(surface, image, path.name if path.suffix else f"{path.name}.png")
+        write_atomic(path, image.getvalue())
+    except pygame.error as exc:
+        raise OSError(f"cannot write the chart {path}: {exc}") from None
+    except WriteRefused as exc:
+        raise OSError(f"cannot write the chart: {exc}") from None
+
+
+def axis(surface: pygame.Surface, fonts: Fonts, area: Rect, label: str,
+         low: int = 0, high: int = 100, step: int | None = None) -> None:
+    """A chart's value axis with its grid and its label above; `step` between grid lines
+    (20 over a range above 50, else 10, unless given)."""
     x, y, w, h = area
-    for value in range(low, high + 1, 20 if high - low > 50 else 10):
+    for value in range(low, high + 1, step or (20 if high - low > 50 else 10)):
         gy = y + h - int(h * (value - low) / (high - low))
         pygame.draw.line(surface, GRID, (x, gy), (x + w, gy))
         text = fonts[22].render(str(value), True, INK)
@@ -83,7 +91,7 @@ def _axis(surface: pygame.Surface, fonts: Fonts, area: Rect, label: str,
 
 def _bars(surface: pygame.Surface, fonts: Fonts, report: BalanceReport, area: Rect) -> None:
     x, y, w, h = area
-    _axis(surface, fonts, area, "Mean final metrics and score (whisker: 1 std)")
+    axis(surface, fonts, area, "Mean final metrics and score (whisker: 1 std)")
     names = list(report.stats)
     group = w / len(MEASURES)
     bar = max(int(group * 0.8 / max(len(names), 1)), 4)
@@ -112,7 +120,7 @@ def _lines(surface: pygame.Surface, fonts: Fonts, report: BalanceReport, area: R
     def at(value: float) -> int:
         return y + h - int(h * (value - low) / max(high - low, 1))
 
-    _axis(surface, fonts, area, "Mean score, round by round", low, high)
+    axis(surface, fonts, area, "Mean score, round by round", low, high)
     rounds = max((len(s.per_round) for s in report.stats.values()), default=1)
     step = w / max(rounds - 1, 1)
     for r in range(rounds):

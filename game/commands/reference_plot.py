@@ -9,7 +9,6 @@ metric and that project's progress). The numbers come from game/reference/modes.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Sequence
@@ -21,12 +20,12 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402  (only this command imports pygame here)
 
+from game.commands.balance_plot import axis, save_png  # noqa: E402
 from game.reference.modes import LATE_PROJECT, boom_bust, brooks  # noqa: E402
-from game.safeio import write_atomic  # noqa: E402
 from game.scenario import load_scenario  # noqa: E402
 
 WIDTH, HEIGHT = 1400, 640
-INK, GRID, PAPER = (30, 30, 30), (220, 220, 220), (255, 255, 255)
+INK, PAPER = (30, 30, 30), (255, 255, 255)
 PATHS = [(0, 114, 178), (213, 94, 0)]   # Okabe-Ito blue (the sustainable path), vermilion
 Series = dict[str, np.ndarray]
 Rect = tuple[int, int, int, int]
@@ -40,14 +39,7 @@ def draw_chart(surface: pygame.Surface, fonts: dict[int, pygame.font.Font], area
     low = int(min(values.min(), 0.0) // 10 * 10)
     high = int(-(-values.max() // 10) * 10)
     step_v = max((high - low) // 5 // 10 * 10, 10)
-    for value in range(low, high + 1, step_v):
-        gy = y + h - int(h * (value - low) / max(high - low, 1))
-        pygame.draw.line(surface, GRID, (x, gy), (x + w, gy))
-        text = fonts[22].render(str(value), True, INK)
-        surface.blit(text, (x - 8 - text.get_width(), gy - 8))
-    pygame.draw.line(surface, INK, (x, y), (x, y + h), 2)
-    pygame.draw.line(surface, INK, (x, y + h), (x + w, y + h), 2)
-    surface.blit(fonts[26].render(title, True, INK), (x, y - 28))
+    axis(surface, fonts, area, title, low, high, step_v)
     rounds = max(len(v) for v in lines.values())
     step_x = w / max(rounds - 1, 1)
     for r in range(rounds):
@@ -78,9 +70,7 @@ def draw_mode(title: str, left: tuple[str, dict[str, np.ndarray]],
             surface.blit(text, (lx + 30, HEIGHT - 68))
             lx += 30 + text.get_width() + 40
         surface.blit(fonts[22].render("round", True, INK), (WIDTH // 2 - 20, HEIGHT - 100))
-        image = io.BytesIO()
-        pygame.image.save(surface, image, path.name)
-        write_atomic(path, image.getvalue())
+        save_png(surface, path)
     finally:
         pygame.font.quit()
 
