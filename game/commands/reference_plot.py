@@ -102,7 +102,17 @@ def main(argv: Sequence[str]) -> int:
         print("usage: python -m game.commands.reference_plot FOLDER [SCENARIO ...]", file=sys.stderr)
         return 2
     for scenario_id in list(argv[1:]) or list(LATE_PROJECT):
-        for path in draw_scenario(scenario_id, Path(argv[0])):
+        if scenario_id not in LATE_PROJECT:
+            print(f"reference_plot: no reference modes for {scenario_id!r} (they are drawn for "
+                  f"{', '.join(LATE_PROJECT)})", file=sys.stderr)
+            return 2
+        try:
+            paths = draw_scenario(scenario_id, Path(argv[0]))
+        except OSError as exc:
+            print(f"reference_plot: cannot write the charts in {argv[0]}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        for path in paths:
             print(path)
     return 0
 
