@@ -102,6 +102,7 @@ DEFAULT_PARAMS: Mapping[str, float] = MappingProxyType(
         "risk_process": 0.12,
         "risk_fatigue": 0.15,
         "risk_shock": 24.0,             # delivery points a risk event costs, unabsorbed
+        "risk_morale": 0.0,            # morale a risk event costs everyone (no reserve absorbs it)
         "reserve_reference_share": 0.07,
         "runway_repay_share": 0.5,     # most of a round's budget that goes to paying down debt
         # --- metrics ---------------------------------------------------------------------------

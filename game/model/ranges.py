@@ -141,6 +141,7 @@ PARAM_RANGES: Mapping[str, Range] = MappingProxyType({
     "risk_process": _rate("risk removed by process maturity"),
     "risk_fatigue": _rate("extra risk from fatigue"),
     "risk_shock": _points("delivery points a risk event costs, unabsorbed"),
+    "risk_morale": _rate("morale a risk event costs everyone"),
     "reserve_reference_share": _reference("reserve share of the budget that absorbs a shock"),
     # --- metrics -------------------------------------------------------------------------------
     "metric_rate": _rate("how fast innovation and delivery follow their drivers"),

@@ -51,6 +51,7 @@ OPEN_OR_MISSED_ONES = OPEN_OR_MISSED.astype(float)  # the same as 1.0 / 0.0, to 
 MISFIT = "Vision out of step with the world"  # the morale driver of a vision that does not fit
 UNCLEAR = "Vision not clear (yet)"   # half of neglect: no vision, or one not yet understood
 NEGLECT = "No leadership attention"  # the other half: no leader action this round
+INCIDENT = "An incident"  # the morale cost of a risk event, where a scenario gives it one (risk_morale)
 # Driver names are keys: the report words each one by its sign and the round's record, with
 # its explanation and lever, in one table (game/rules/reasons.py).
 # Drivers whose cause the player cannot see unless they listen (fatigue is a hidden gauge).
@@ -369,6 +370,14 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
     town_hall_f, coaching_f, recognition_f, listening_f, challenge_f, celebrate_f = fresh.T
     coached = k.per_person(plan.coached * (1.0 - fixed.habituation[1] * state.habit[:, 1:2]),
                            world.slot_team)
+    # Trouble strikes (drawn here, before the round's mood, which an incident shakes where a
+    # scenario says so; the draws keep their order).
+    risk = np.minimum(np.maximum(
+        p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
+        - p.listening_risk * listening_f
+        - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
+    risk_hit = rng.random(state.batch) < risk
+    severity = rng.uniform(0.6, 1.4, state.batch)
     col = np.newaxis
     morale_terms = {  # (B,) the same for everyone, or (B, N) per person
         "Vision": p.vision_morale * lead.believed * lead.clarity,
@@ -389,6 +398,7 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
         NEGLECT: -p.neglect_morale * 0.5 * ~lead.acted,
         "Work shipped": p.shipped_morale * shipped_factor,
         "Missed deadlines": -p.missed_morale * n_missed,
+        **({INCIDENT: -p.risk_morale * risk_hit} if params.risk_morale else {}),
     }
     morale, morale_drivers, morale_before = morale_update(state.morale, morale_terms, LIFTING,
                                                           act, count, mean_morale)
@@ -428,12 +438,6 @@ def step(state: OrgState, plan: RoundPlan, world: World, p: Params,
                         falls=-p.challenge_process * challenge - p.process_decay)
 
     # --- shocks, leavers and joiners ---------------------------------------------------------
-    risk = np.minimum(np.maximum(
-        p.risk_base + p.risk_ambition * lead.ambition + p.challenge_risk * challenge
-        - p.listening_risk * listening_f
-        - p.risk_process * state.process + p.risk_fatigue * mean_fatigue, 0.02), 0.6)
-    risk_hit = rng.random(state.batch) < risk
-    severity = rng.uniform(0.6, 1.4, state.batch)
     absorbed = funded[:, col_reserve]
     shock = risk_hit * p.risk_shock * severity * (1.0 - absorbed)
     # Money: the reserve pays for what it absorbed and is saved if no shock used it; money

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.model.metrics import CATCH_UP, JOINING, LEAVING, LIMITS
-from game.model.step import MISFIT, NEGLECT, PRESSURE, UNCLEAR
+from game.model.step import INCIDENT, MISFIT, NEGLECT, PRESSURE, UNCLEAR
 from game.rules.records import ProjectStatus, RoundRecord
 
 HIDDEN = " (hidden until you listen)"  # marks a driver whose cause the player cannot see
@@ -107,6 +107,10 @@ REASONS: tuple[Reason, ...] = (
        "A project that misses its due round costs morale, trust and delivery at once.",
        "Manager: the schedule and the reserve", "manager",
        "put capacity on what is due next, and keep a reserve for surprises"),
+    _r(INCIDENT, INCIDENT, INCIDENT, "No incident",
+       "Something broke in front of customers: it shakes everyone, and no reserve buys that back.",
+       "Leader: listening tour", "leader",
+       "go on a listening tour: trouble heard early is dealt with before it breaks"),
     _r(LIMITS, "Floored: already near the bottom", "Capped: already near the top", "Within limits",
        "A metric runs from 0 to 100: what would have gone past the end is cut off. Not a cause.",
        "none", "", ""),
