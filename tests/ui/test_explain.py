@@ -88,6 +88,19 @@ def test_leader_actions_and_visions_explain_themselves(make) -> None:  # type: i
     assert spot is not None and vision.description in spot.body
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_leader_explanation_never_hides_the_other_choices(make, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make(size=size)
+    leader(app)
+    spots = app.top.spots()
+    window = app.window.get_rect()
+    for spot in spots:   # each action and vision, as the keyboard focus reaches it
+        box, head, body = explain.card(app.top, spot, window)
+        assert window.contains(box) and head and body
+        hidden = [other.title for other in spots if other is not spot and box.colliderect(other.rect)]
+        assert not hidden, (spot.title, hidden)
+
+
 @pytest.mark.parametrize("scale", [1.5, 2.0])
 def test_explanations_and_tooltips_grow_with_the_ui_scale(make, scale: float) -> None:  # type: ignore[no-untyped-def]
     small, big = make(size=(1280, 720)), make(size=(2560, 1440), ui_scale=scale)

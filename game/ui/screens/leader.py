@@ -197,18 +197,20 @@ class LeaderScreen(PhaseScreen):
         """Visions and actions explain themselves on hover and focus: a vision its description
         and ambition, an action what it buys and its price (the price table)."""
         out = []
+        # The cards go over the people card: beside the choices, never on top of them.
+        place = self.left_cards()[1]
         for v in self.app.scenario.visions:
             el = self.widgets.get(f"vision:{v.id}")
             if el is not None:
                 body = (v.description + "\n" if v.description else "") + \
                     f"Ambition {v.ambition * 100:.0f}%. " + explain.priced("vision (ambition)")
-                out.append(explain.Spot(el.rect, v.title, body, f"vision:{v.id}"))
+                out.append(explain.Spot(el.rect, v.title, body, f"vision:{v.id}", place))
         for aid, act in LEADER_ACTIONS.items():
             el = self.widgets.get(f"action:{aid}")
             if el is not None:
                 out.append(explain.Spot(el.rect, f"{act.title} · {act.cost} energy",
                                         f"{act.blurb}\n{explain.priced(act.title.lower())}",
-                                        f"action:{aid}"))
+                                        f"action:{aid}", place))
         return out
 
     def draw_focus(self, surface: pygame.Surface) -> None:

@@ -28,6 +28,9 @@ class Spot:
     title: str
     body: str
     control: str | None = None  # the focusable control this explains, if any
+    # Where the card goes when it fits there: an area with no controls (a screen's own
+    # choice), so the card never hides the choices next to the one it explains.
+    place: pygame.Rect | None = None
 
 
 def priced(lever: str) -> str:
@@ -55,13 +58,23 @@ def pointer() -> tuple[int, int] | None:
 
 
 def card(sc: Screen, spot: Spot, window: pygame.Rect) -> tuple[pygame.Rect, list[str], list[str]]:
-    """Where the card goes (below the spot, else above, inside the window) and its lines."""
+    """Where the card goes (in the spot's `place` if it fits there, else below the spot,
+    else above, inside the window) and its lines."""
     pad = sc.s(10)
     width = min(sc.s(380), window.width - 2 * pad)
     bold, small = sc.font("small", True), sc.font("small")
-    head = text.wrap(spot.title, bold, width - 2 * pad)
-    body = [line for para in spot.body.split("\n") for line in text.wrap(para, small, width - 2 * pad)]
-    height = len(head) * bold.get_linesize() + len(body) * small.get_linesize() + 2 * pad
+
+    def lines(width: int) -> tuple[list[str], list[str], int]:
+        head = text.wrap(spot.title, bold, width - 2 * pad)
+        body = [line for para in spot.body.split("\n") for line in text.wrap(para, small, width - 2 * pad)]
+        return head, body, len(head) * bold.get_linesize() + len(body) * small.get_linesize() + 2 * pad
+
+    if spot.place is not None:
+        inside = spot.place.inflate(-2 * pad, -2 * pad)
+        head, body, height = lines(min(width, inside.width))
+        if height <= inside.height and inside.width >= sc.s(240):
+            return pygame.Rect(inside.left, inside.top, min(width, inside.width), height), head, body
+    head, body, height = lines(width)
     box = pygame.Rect(spot.rect.left, spot.rect.bottom + sc.s(6), width, height)
     if box.bottom > window.bottom - pad:
         box.bottom = spot.rect.top - sc.s(6)
