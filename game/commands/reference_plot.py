@@ -9,6 +9,7 @@ metric and that project's progress). The numbers come from game/reference/modes.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -98,18 +99,26 @@ def draw_scenario(scenario_id: str, folder: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str]) -> int:
-    if not argv:
+    parser = argparse.ArgumentParser(
+        prog="python -m game.commands.reference_plot",
+        description="Draw the model's reference modes (overload boom and bust, Brooks's law) "
+                    "as PNG charts, two per scenario.")
+    parser.add_argument("folder", type=Path, nargs="?", help="where the PNGs go (made if missing)")
+    parser.add_argument("scenarios", nargs="*", metavar="SCENARIO",
+                        help=f"scenario ids (default: {' '.join(LATE_PROJECT)})")
+    args = parser.parse_args(argv)   # -h prints this
+    if args.folder is None:
         print("usage: python -m game.commands.reference_plot FOLDER [SCENARIO ...]", file=sys.stderr)
         return 2
-    for scenario_id in list(argv[1:]) or list(LATE_PROJECT):
+    for scenario_id in args.scenarios or list(LATE_PROJECT):
         if scenario_id not in LATE_PROJECT:
             print(f"reference_plot: no reference modes for {scenario_id!r} (they are drawn for "
                   f"{', '.join(LATE_PROJECT)})", file=sys.stderr)
             return 2
         try:
-            paths = draw_scenario(scenario_id, Path(argv[0]))
+            paths = draw_scenario(scenario_id, args.folder)
         except OSError as exc:
-            print(f"reference_plot: cannot write the charts in {argv[0]}: "
+            print(f"reference_plot: cannot write the charts in {args.folder}: "
                   f"{exc.strerror or exc}", file=sys.stderr)
             return 1
         for path in paths:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.commands.reference_plot import HEIGHT, WIDTH, main
 from game.reference.modes import boom_bust
@@ -33,3 +34,11 @@ def test_the_boom_bust_chart_shows_a_boom_then_a_bust() -> None:
 def test_no_folder_is_a_one_line_usage(capsys) -> None:
     assert main([]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_help_prints_the_usage_and_draws_nothing(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0 and "FOLDER" in capsys.readouterr().out.upper()
+    assert list(tmp_path.iterdir()) == []   # no folder called --help
