@@ -188,7 +188,8 @@ class _Distribution:
                     overtime = 0.0 if "overtime" in banned else float(genes["overtime"][i, g])
                     reviews = False if "reviews" in banned else bool(genes["reviews"][i, g])
                     manager = space.manager(list(budget[i, g]), list(genes["load"][i, g]),
-                                            [list(s) for s in splits[i, g]], overtime, reviews)
+                                            [list(s) for s in splits[i, g]], overtime, reviews,
+                                            round_no=g + 1)
                 drafts.append((leader, manager))
             if mode.fixed:
                 answers = tuple(answers[0] for _ in answers)

@@ -78,3 +78,24 @@ def test_the_climb_improves_a_searched_game_on_unseen_seeds_and_keeps_its_rules(
     fixed = climb(scenario, search(scenario, "fixed", TINY), Climb(steps=4, neighbours=16, seeds=2,
                                                                    check_seeds=8)).sequence
     assert len(set(map(id, fixed.rounds))) == 1
+
+
+def test_a_searched_game_spends_a_budget_that_grows(tmp_path) -> None:
+    """A startup that raises money in round 4: the free search's games spend it there, as a
+    player would, instead of saving everything above round 1's money to cash."""
+    import yaml
+
+    from game.scenario.loader import resolve_scenario
+
+    data = yaml.safe_load(resolve_scenario("rocket-in-a-garage").read_text(encoding="utf-8"))
+    data["budget"]["per_round"] = [60, 60, 60, 110, 110, 110, 110, 110]
+    data["budget"].pop("default", None)
+    path = tmp_path / "raised.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    raised = load_scenario(path)
+    found = search(raised, "free", TINY).sequence
+    spent = [sum(manage.budget.values()) for _, manage in found.rounds]
+    assert max(spent[:3]) <= 60.0 + 1e-6
+    assert min(spent[3:]) > 60.0   # the raised money is there to be spent, and it is
+    played = evaluate(raised, [found], [0, 1])
+    assert played.available is not None and np.all(played.available[0, :, 3:] >= 110.0 - 1e-6)
