@@ -85,10 +85,9 @@ class Space:
     projects: tuple[str, ...]
     visions: tuple[str, ...]
     choices: tuple[int, ...]      # number of choices of each event
-    first_budget: float           # the money the first round has, as the session offers it
-    # Each round's scheduled money (index r - 1), so a round that is given more is spent,
-    # as a player would spend it, not saved to cash.
-    round_budgets: tuple[float, ...] = ()
+    # Each round's money as the session offers it (index r - 1), so a round that is given
+    # more is spent, as a player would spend it, not saved to cash.
+    round_budgets: tuple[float, ...]
 
     @classmethod
     def of(cls, scenario: Scenario) -> Space:
@@ -96,8 +95,13 @@ class Space:
         return cls(scenario, tuple(action_sets(scenario)), tuple(scenario.budget.categories),
                    tuple(t.id for t in scenario.organization.teams),
                    tuple(p.id for p in scenario.projects), tuple(v.id for v in scenario.visions),
-                   tuple(len(e.choices) for e in scenario.events), float(world.budget[1]),
+                   tuple(len(e.choices) for e in scenario.events),
                    tuple(float(world.budget[r]) for r in range(1, scenario.rounds + 1)))
+
+    @property
+    def first_budget(self) -> float:
+        """The money the first round has: what the starting plan spends."""
+        return self.round_budgets[0]
 
     def leader(self, vision: str | None, action_set: int, forbidden: frozenset[str] = frozenset()
                ) -> LeaderDraft:
@@ -117,8 +121,7 @@ class Space:
         scales them down to what it has (as a player's budget is clamped), and one that has
         more (an event's grant) saves the rest as cash; `splits[t]`: team t's shares of its
         load per project (summing to 1)."""
-        per_round = (self.round_budgets[round_no - 1] if 0 < round_no <= len(self.round_budgets)
-                     else self.first_budget)
+        per_round = self.round_budgets[round_no - 1]
         amounts = {c: per_round * float(s) for c, s in zip(self.categories, budget, strict=True)}
         schedule = {}
         for team, load, split in zip(self.teams, loads, splits, strict=True):

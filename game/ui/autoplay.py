@@ -29,7 +29,8 @@ from game.rules.decisions import (
 )
 from game.ui.widgets import stepper
 
-Step = tuple[str, Any]  # ("click", name) | ("type", (name, text)) | ("key", key) | ("shot", None)
+# ("click", name) | ("type", (name, text)) | ("key", key) | ("shot", None) | ("shotas", name)
+Step = tuple[str, Any]
 MAX_FRAMES = 30000
 
 
@@ -68,7 +69,7 @@ class Autoplayer:
         tip = getattr(app.top, "tip", None)
         if tip is not None and tip.topic != self._tip:   # read it (a picture), then Got it
             self._tip = tip.topic
-            self.steps.extendleft([("click", "tip:ok"), ("tipshot", tip.topic)])
+            self.steps.extendleft([("click", "tip:ok"), ("shotas", f"tip-{tip.topic}")])
         if not self.steps and self.decisions:
             self.steps.extend(self.translate(app, self.decisions.popleft()))
         if self.steps:
@@ -125,6 +126,10 @@ class Autoplayer:
         elif kind == "debrief":
             add(("finish", None))
         elif kind == "report" and self.rounds is not None and app.session.round >= self.rounds:
+            # Its screenshot is the one asked for: under its own name when an earlier round's
+            # report has taken "report" (one PNG per screen would skip it).
+            if "report" in self.saved:
+                self.steps[-1] = ("shotas", f"report-round-{app.session.round}")
             add(("stop", app.session.round))   # after its screenshot, as asked (--rounds)
         else:  # a phase of the session: ask the strategy, once
             if kind == "leader" and self.tour and not self.seen_pause:
@@ -178,8 +183,8 @@ class Autoplayer:
         post = pygame.event.post
         if what == "shot":
             self._shot_due = True
-        elif what == "tipshot":
-            self._shot_due, self._shot_name = True, f"tip-{arg}"
+        elif what == "shotas":
+            self._shot_due, self._shot_name = True, arg
         elif what == "wait":
             if arg > 1:
                 self.steps.appendleft(("wait", arg - 1))
