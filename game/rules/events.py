@@ -36,12 +36,13 @@ class Landing:
 
 def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
     """'morale -6 on Nights', 'budget -20', 'Records go-live: due +2'; with `signs`, the
-    direction alone ('morale − on Nights'), as an event's choices show it."""
+    direction alone ('morale − on Nights', 'Records go-live: due later'), as an event's
+    choices show it."""
     if effect.away_rounds and effect.team is not None:   # 'two of Core team away for 2 rounds'
         people, word = int(dict(effect.amounts).get("away", 0)), scenario.round_label.lower()
         return (f"{people} of {scenario.team(effect.team).name} away for {effect.away_rounds} "
                 f"{word}{'s' if effect.away_rounds > 1 else ''}")
-    parts = ", ".join(f"{_key(key, effect)} {'+' if amount > 0 else '−'}" if signs
+    parts = ", ".join(_signed(key, amount, effect) if signs
                       else f"{_key(key, effect)} {amount:+g}{'%' if effect.category else ''}"
                       for key, amount in effect.amounts if amount or not signs)
     if effect.team is not None:
@@ -49,6 +50,16 @@ def describe(effect: Effect, scenario: Scenario, signs: bool = False) -> str:
     if effect.project is not None:
         return f"{scenario.project(effect.project).title}: {parts}"
     return parts
+
+
+# A project's change in words a first-time player reads without the scenario's vocabulary.
+PROJECT_WORDS = {("scope", True): "more work", ("scope", False): "less work",
+                 ("due", True): "due later", ("due", False): "due sooner"}
+
+
+def _signed(key: str, amount: float, effect: Effect) -> str:
+    """'morale +', 'training budget −', or a project's 'more work' / 'due sooner'."""
+    return PROJECT_WORDS.get((key, amount > 0)) or f"{_key(key, effect)} {'+' if amount > 0 else '−'}"
 
 
 def _key(key: str, effect: Effect) -> str:

@@ -200,3 +200,15 @@ def test_an_event_says_which_budget_line_it_cuts_and_who_goes_away() -> None:
     assert words["training"] == "training budget − in 1 round for 3 rounds"
     assert words["everything"] == "budget − in 1 round for 3 rounds"
     assert words["lend"] == "trust +; 2 of Core team away for 2 rounds"
+
+
+def test_an_event_says_in_plain_words_what_it_does_to_a_project() -> None:
+    from game.rules.events import touched
+
+    scenario = load_scenario("hard-deadline")
+    silence = next(c for e in scenario.events if e.id == "press-leak" for c in e.choices
+                   if c.label.startswith("No comment"))
+    assert touched(silence, scenario) == "trust −, delivery +; Tell and look after customers: more work"
+    ward = load_scenario("the-ward-merger")
+    moved = [touched(c, ward) for e in ward.events for c in e.choices if "move the go-live" in c.label]
+    assert moved == ["The shared record goes live: due later, trust −"]
