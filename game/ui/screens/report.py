@@ -223,8 +223,8 @@ class ReportScreen(Screen):
         risk = f"{g['risk']:.0f}" if rec.revealed and "risk" in g else "?"
         gauges = (f"Fatigue {fatigue} · risk {risk} · trust {g['trust']:.0f} · "
                   f"clarity {g['clarity']:.0f} · ideas {g['ideas']:.0f}{hidden}")
-        legend = ("Hidden state, 0-100: fatigue and risk are better low; trust, clarity and "
-                  "ideas (the idea pipeline: work ready for innovation projects) better high.")
+        legend = ("All 0-100. Better low: fatigue, risk. Better high: trust, clarity, ideas "
+                  "(innovation work ready).")
         events = [f"Event · {ev.title}: {ev.choice}" for ev in rec.events]
         events += [f"Landed · {line}" for line in getattr(rec, "landed", ())]  # chosen earlier
         events += [f"Timer · {line}" for line in getattr(rec, "timed_out", ())]
