@@ -71,6 +71,17 @@ def _final_values(record: RoundRecord) -> dict[str, float]:
     return {**record.gauges, **record.metrics, "score": record.score}
 
 
+def _figure(value: float, limits: Sequence[float]) -> str:
+    """A whole number, or as many decimals as it takes to tell it from a limit it is near
+    ("morale 55.3 (needs above 55)", never "morale 55 (needs above 55)" for a met one)."""
+    for places in (0, 1, 2):
+        words = f"{value:.{places}f}"
+        if all(float(words) == limit == value or float(words) != limit
+               and (float(words) > limit) == (value > limit) for limit in limits):
+            return words
+    return f"{value:.2f}"
+
+
 def _metrics(objective: Objective, history: Sequence[RoundRecord], over: bool) -> ObjectiveStatus:
     values = _final_values(history[-1]) if history else {}
     gaps = []
@@ -87,7 +98,9 @@ def _metrics(objective: Objective, history: Sequence[RoundRecord], over: bool) -
     need = " and ".join(f"{word} {limit:g}" for word, limit in (("above", objective.above),
                                                                   ("below", objective.below))
                         if limit is not None)
-    shown = ", ".join(f"{name} {values[name]:.0f}" for name in objective.metrics if name in values)
+    limits = [limit for limit in (objective.above, objective.below) if limit is not None]
+    shown = ", ".join(f"{name} {_figure(values[name], limits)}" for name in objective.metrics
+                      if name in values)
     how = f"{shown or 'not played yet'} (needs {need}{' at the end' if not over else ''})"
     met = gap > 0
     status = ("met" if met else "missed") if over else "open"
