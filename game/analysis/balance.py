@@ -31,6 +31,7 @@ from game.analysis.strategies import STRATEGIES, make_strategy, play
 from game.rules.records import METRIC_NAMES
 from game.rules.session import GameSession
 from game.scenario.types import Claim, Scenario
+from game.search.batch import DecisionSequence
 from game.search.players import Budget, Progress
 
 MEASURES: tuple[str, ...] = (*METRIC_NAMES, "score")
@@ -176,12 +177,13 @@ def check_claims(scenario: Scenario, stats: dict[str, StrategyStats], searched: 
 
 def balance(scenario: Scenario, runs: int = 200, *, first_seed: int = 0,
             strategies: Sequence[str] | None = None, greedy_runs: int = GREEDY_RUNS,
-            jobs: int = 1, search: Budget | None = None, progress: Progress | None = None
-            ) -> BalanceReport:
+            jobs: int = 1, search: Budget | None = None, progress: Progress | None = None,
+            known: Sequence[DecisionSequence] = ()) -> BalanceReport:
     """Play each strategy over `runs` seeds (greedy over at most `greedy_runs`) and compare.
 
     With `search`, also find each mode's best game and score it on the same seeds; the
     scripted players then default to the personas (the greedy player is not needed for par).
+    `known` games start the free search too (searched.search_all).
     """
     if runs < 1:
         raise ValueError("runs must be at least 1")
@@ -196,11 +198,11 @@ def balance(scenario: Scenario, runs: int = 200, *, first_seed: int = 0,
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(_play_seeds, scenario, name, chunk) for name, chunk in tasks]
             if search is not None:  # the search runs here while the workers play the personas
-                searched = search_all(scenario, search, seeds, progress)
+                searched = search_all(scenario, search, seeds, progress, known)
             results = [f.result() for f in futures]
     else:
         if search is not None:
-            searched = search_all(scenario, search, seeds, progress)
+            searched = search_all(scenario, search, seeds, progress, known)
         results = [_play_seeds(scenario, name, chunk) for name, chunk in tasks]
     rows: dict[str, list[list[float]]] = {name: [] for name in names}
     for (name, _), result in zip(tasks, results, strict=True):

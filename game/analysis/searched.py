@@ -112,10 +112,13 @@ def best_of(scenario: Scenario, mode: str, budget: Budget, progress: Progress | 
 
 
 def search_all(scenario: Scenario, budget: Budget, seeds: Sequence[int],
-               progress: Progress | None = None) -> Searched:
+               progress: Progress | None = None, known: Sequence[DecisionSequence] = ()) -> Searched:
+    """Each mode's best game; `known` games (say, a better game another search or a player
+    found) start the free search beside its openings, so par is never below the best of them."""
     found: dict[str, Found] = {}
     for mode in SEARCH_ORDER:
-        found[mode] = best_of(scenario, mode, budget, progress, openings_of(scenario, mode),
+        openings = openings_of(scenario, mode) + (list(known) if mode == "free" else [])
+        found[mode] = best_of(scenario, mode, budget, progress, openings,
                               start=found.get("fixed") if mode == "free" else None)
     names = [f"best-{mode}" for mode in found] + ["hands-off"]
     sequences = [f.sequence for f in found.values()] + [hands_off(scenario)]

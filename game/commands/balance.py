@@ -1,4 +1,5 @@
-"""`balance [SCENARIO] [--runs N] [--json] [--plot FILE.png] [--write-par]`: prove a scenario.
+"""`balance [SCENARIO] [--runs N] [--json] [--plot FILE.png] [--write-par] [--known FILE]`: prove a
+scenario.
 
 Searches for the best game in each mode (free, fixed policy, manager-only, leader-only),
 plays those and every scripted persona over the same N seeds (which the search never saw)
@@ -7,6 +8,9 @@ game's lead over each searched extreme, par (the best free game's mean) and whet
 scenario's `claims:` hold against the searched extremes. Exits 1 when a claim fails, so a
 facilitator (or CI) can check a scenario before it goes in front of a room. `--no-search`
 gives the old report: scripted players only, with the greedy player's mean as par.
+`--known FILE.jsonl` adds games known to be good (policy lines) to the free search's starts,
+so par is never below a better game another search (bench/independent_search.py --save) or
+a player found.
 """
 
 from __future__ import annotations
@@ -29,10 +33,13 @@ from game.commands.common import (
     seed_type,
     whole_number,
 )
-from game.safeio import NotAFile, WriteRefused, read_regular, write_atomic
+from game.safeio import NotAFile, WriteRefused, open_regular, read_regular, write_atomic
 from game.scenario import ScenarioError, load_scenario_text
 from game.scenario.loader import MAX_BYTES
+from game.scenario.types import Scenario
+from game.search.batch import DecisionSequence
 from game.search.players import Budget
+from game.search.policy import PolicyError, iter_policies, policy_lines, sequences_of
 from game.story.expect import STORY_RUNS, check_story, players_needed
 
 MAX_RUNS = 10_000  # about five minutes; 200 runs already pin a mean score to about 0.1
@@ -84,6 +91,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plot", metavar="FILE.png", help="also draw a chart of the results")
     parser.add_argument("--write-par", action="store_true",
                         help="store par (the best free game's mean score) as the scenario file's `par:`")
+    parser.add_argument("--known", metavar="FILE.jsonl",
+                        help="games known to be good (policy lines, as `evaluate` reads them: say, "
+                             "a game a player or another search found) start the free search too, "
+                             "so par is at least the best of them")
     parser.set_defaults(func=run)
 
 
@@ -171,6 +182,23 @@ def write_par(path: Path, par: float) -> None:
         raise CommandError(f"not writing par: {exc}") from None
 
 
+def _known_games(scenario: Scenario, name: str) -> list[DecisionSequence]:
+    """The games in a policy file, or a one-line CommandError naming the file and line."""
+    path = Path(name)
+    try:
+        with open_regular(path) as stream:
+            policies = list(iter_policies(scenario, policy_lines(stream, str(path)), str(path)))
+        if not policies:
+            raise CommandError(f"--known {path}: no games in the file")
+        return sequences_of(scenario, policies)
+    except NotAFile as exc:
+        raise CommandError(f"--known {path}: {exc}") from None
+    except (PolicyError, OSError) as exc:
+        words = str(exc)
+        raise CommandError(f"--known {words if words.startswith(str(path)) else f'{path}: {words}'}"
+                           ) from None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         scenario = load(args.scenario)
@@ -179,10 +207,16 @@ def run(args: argparse.Namespace) -> int:
     problem = plot_problem(Path(args.plot)) if args.plot else None
     if problem:
         return fail("balance", problem)
+    try:
+        known = _known_games(scenario, args.known) if args.known else []
+    except CommandError as exc:
+        return fail("balance", str(exc))
+    if known and args.no_search:
+        return fail("balance", "--known needs the search (it starts the free search); drop --no-search")
     search = None if args.no_search else Budget.scaled(args.search_effort)
     progress = _show_progress if search is not None and sys.stderr.isatty() else None
     report = balance(scenario, args.runs, first_seed=args.seed, greedy_runs=args.greedy_runs,
-                     jobs=args.jobs, search=search, progress=progress)
+                     jobs=args.jobs, search=search, progress=progress, known=known)
     if progress is not None:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
     found = None if report.searched is None else \

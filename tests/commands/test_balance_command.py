@@ -50,3 +50,42 @@ def test_runs_out_of_range_is_one_line(runs: str, no_games: None,
     assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert "argument --runs" in err and err.count("\n") == 1
+
+
+KNOWN = Path(__file__).resolve().parents[1] / "data" / "policies" / "first-voyage-found.jsonl"
+
+
+def test_a_known_better_game_lifts_par_to_at_least_its_score(capsys: pytest.CaptureFixture[str]) -> None:
+    """A short search alone finds less than a game another search found; given that game with
+    --known, the best free game (par) scores at least as well as it on the same seeds."""
+    import json
+
+    from game.scenario import load_scenario
+    from game.search.batch import evaluate
+    from game.search.policy import read_policies, sequences_of
+
+    scenario = load_scenario("first-voyage")
+    known = sequences_of(scenario, read_policies(scenario, KNOWN.read_text().splitlines()))
+    its_score = float(evaluate(scenario, known, list(range(20))).mean_score()[0])
+    args = ["balance", "first-voyage", "--runs", "20", "--jobs", "1", "--search-effort", "0.1", "--json"]
+    assert main(args) == 0
+    alone = json.loads(capsys.readouterr().out)["par"]
+    assert main(args + ["--known", str(KNOWN)]) == 0
+    helped = json.loads(capsys.readouterr().out)["par"]
+    assert alone < its_score - 0.2 and helped >= its_score - 0.1, (alone, its_score, helped)
+
+
+NOWHERE = '{"name": "x", "rounds": [[{"type": "SetVision", "vision": "nowhere"}]]}\n'
+
+
+@pytest.mark.parametrize("content", ["", "{not json\n", NOWHERE])
+def test_a_bad_known_file_is_one_line_before_playing(tmp_path: Path, no_games: None, content: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "games.jsonl"
+    bad.write_text(content)
+    assert main(["balance", "first-voyage", "--known", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("balance: --known ") and str(bad) in err and err.count("\n") == 1, err
+    assert main(["balance", "first-voyage", "--known", str(tmp_path)]) == 1   # a folder
+    err = capsys.readouterr().err
+    assert err.startswith("balance: --known ") and err.count("\n") == 1, err
