@@ -194,9 +194,7 @@ def _known_games(scenario: Scenario, name: str) -> list[DecisionSequence]:
     except NotAFile as exc:
         raise CommandError(f"--known {path}: {exc}") from None
     except (PolicyError, OSError) as exc:
-        words = str(exc)
-        raise CommandError(f"--known {words if words.startswith(str(path)) else f'{path}: {words}'}"
-                           ) from None
+        raise CommandError(f"--known {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -58,6 +58,11 @@ class Policy:
     name: str
     rounds: tuple[tuple[Decision, ...], ...]   # one entry per round of the scenario
     answers: tuple[tuple[int, ...], ...]       # [round][event] choice index
+    where: str = ""                             # "FILE:LINE" it was read from, for refusals
+
+    def named(self) -> str:
+        """'FILE:LINE: name' (or the name alone), as a refusal of its play names it."""
+        return f"{self.where}: {self.name}" if self.where and self.where != self.name else self.name
 
 
 def parse_policy(scenario: Scenario, data: Any, where: str) -> Policy:
@@ -94,7 +99,8 @@ def _parse(scenario: Scenario, data: Any, where: str) -> Policy:
         raise BadValue(f"{where}.repeat must be true or false")
     while len(rounds) < scenario.rounds:
         rounds.append(rounds[len(rounds) % len(listed)] if repeat and listed else ())
-    return Policy(name, tuple(rounds), _answers(scenario, body.get("answers", {}), f"{where}.answers"))
+    return Policy(name, tuple(rounds), _answers(scenario, body.get("answers", {}), f"{where}.answers"),
+                  where)
 
 
 def _answers(scenario: Scenario, data: Any, where: str) -> tuple[tuple[int, ...], ...]:
@@ -172,7 +178,7 @@ def to_sequence(scenario: Scenario, policy: Policy) -> DecisionSequence:
             session.apply(EndPhase())
             session.apply_all(d for d in decisions if isinstance(d, MANAGER_DECISIONS))
         except IllegalDecision as exc:
-            raise PolicyError(f"{policy.name}: round {r + 1}: {exc}") from None
+            raise PolicyError(f"{policy.named()}: round {r + 1}: {exc}") from None
         rounds.append((session.leader, session.manager))
         session.apply(EndPhase())
         while session.phase is Phase.EVENT:
@@ -216,5 +222,5 @@ def sequences_of(scenario: Scenario, policies: Sequence[Policy]) -> list[Decisio
     for policy, done in zip(policies, checked, strict=True):
         if done.refusal is not None:
             r, message = done.refusal
-            raise PolicyError(f"{policy.name}: round {r + 1}: {message}")
+            raise PolicyError(f"{policy.named()}: round {r + 1}: {message}")
     return [done.sequence for done in checked]

@@ -12,7 +12,7 @@ import pytest
 from game.analysis.searched import recorded
 from game.scenario import list_scenarios, load_scenario
 from game.scenario.types import Scenario
-from game.search.policy import PolicyError, from_sequence, read_policies, sequences_of, to_sequence
+from game.search.policy import Policy, PolicyError, from_sequence, read_policies, sequences_of, to_sequence
 from game.search.policycheck import check_all
 
 STORY = sorted((Path(__file__).resolve().parent.parent / "data" / "story").glob("*.yaml"))
@@ -55,7 +55,7 @@ def test_the_batched_check_agrees_with_a_session_per_policy(scenario_id: str) ->
         if error is not None:
             refused += 1
             assert checked.refusal is not None
-            assert f"{policy.name}: round {checked.refusal[0] + 1}: {checked.refusal[1]}" == error
+            assert f"{policy.named()}: round {checked.refusal[0] + 1}: {checked.refusal[1]}" == error
         else:
             assert checked.refusal is None and checked.sequence == expected
     assert 0 < refused < len(policies)      # both kinds were tried
@@ -63,16 +63,17 @@ def test_the_batched_check_agrees_with_a_session_per_policy(scenario_id: str) ->
 
 def test_a_refusal_names_the_first_refused_policy() -> None:
     scenario = load_scenario("first-voyage")
-    lines = policy_lines("first-voyage", 16)
+    policies = read_policies(scenario, policy_lines("first-voyage", 16), "games.jsonl")
     with pytest.raises(PolicyError) as caught:
-        sequences_of(scenario, read_policies(scenario, lines))
-    first = next(str(e) for e in (_refusal(scenario, line) for line in lines) if e)
+        sequences_of(scenario, policies)
+    first = next(str(e) for e in (_refusal(scenario, policy) for policy in policies) if e)
     assert str(caught.value) == first
+    assert first.startswith("games.jsonl:")   # the file and line it was read from
 
 
-def _refusal(scenario: Scenario, line: str) -> str | None:
+def _refusal(scenario: Scenario, policy: Policy) -> str | None:
     try:
-        to_sequence(scenario, read_policies(scenario, [line])[0])
+        to_sequence(scenario, policy)
     except PolicyError as exc:
         return str(exc)
     return None
